@@ -1,0 +1,3 @@
+from gala_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Plain domain objects and rules. Imports neither Qt nor SQLAlchemy nor reportlab."""

@@ -1,0 +1,115 @@
+"""Interventions as read from the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+from gala_desktop.domain.recognition import Databank, RecognitionLevel
+
+
+class ConditionKind(enum.Enum):
+    """Kinds of randvoorwaarden, in the order they are shown."""
+
+    TRAINING = "training"
+    STAFF = "personeel"
+    VOLUNTEERS = "vrijwilligers"
+    ACCOMMODATION = "accommodatie"
+    DURATION = "duur"
+    GROUP_SIZE = "groepsgrootte"
+    COSTS = "kosten"
+    PARTNERS = "partners"
+
+    @property
+    def label(self) -> str:
+        return _CONDITION_LABELS[self]
+
+
+_CONDITION_LABELS = {
+    ConditionKind.TRAINING: "Training en licentie",
+    ConditionKind.STAFF: "Personeel en deskundigheid",
+    ConditionKind.VOLUNTEERS: "Vrijwilligers",
+    ConditionKind.ACCOMMODATION: "Accommodatie en materialen",
+    ConditionKind.DURATION: "Duur en frequentie",
+    ConditionKind.GROUP_SIZE: "Groepsgrootte",
+    ConditionKind.COSTS: "Kosten en financiering",
+    ConditionKind.PARTNERS: "Samenwerkingspartners",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetGroup:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    kind: ConditionKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """An intervention's entry in one databank.
+
+    ``recognised_on`` is a partial ISO date (``2019``, ``2019-04`` or ``2019-04-15``) because the
+    sources often give only a year or a month; empty when unknown.
+    """
+
+    databank: Databank
+    level: RecognitionLevel
+    url: str
+    recognised_on: str = ""
+    committee: str = ""
+    under_review: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Intervention:
+    key: str
+    name: str
+    summary: str
+    aim: str
+    approach: str
+    target_group_text: str
+    owner: str
+    checked_on: dt.date
+    website: str = ""
+    costs_note: str = ""
+    active_elements: tuple[str, ...] = ()
+    theme_keys: tuple[str, ...] = ()
+    target_groups: tuple[TargetGroup, ...] = ()
+    listings: tuple[Listing, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def best_level(self) -> RecognitionLevel:
+        """The highest level over all listings; UNKNOWN beats NOT_ASSESSED when none is real."""
+        if not self.listings:
+            return RecognitionLevel.UNKNOWN
+        best = max(self.listings, key=lambda li: (li.level.rank, li.level is RecognitionLevel.UNKNOWN))
+        return best.level
+
+    @property
+    def databanks(self) -> tuple[Databank, ...]:
+        seen: list[Databank] = []
+        for listing in self.listings:
+            if listing.databank not in seen:
+                seen.append(listing.databank)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionSummary:
+    """A search hit: just what a result row shows."""
+
+    key: str
+    name: str
+    owner: str
+    best_level: RecognitionLevel
+    theme_keys: tuple[str, ...]
+    databanks: tuple[Databank, ...]

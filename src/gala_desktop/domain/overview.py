@@ -1,0 +1,68 @@
+"""Rules over a whole project: coverage of the required themes, counts and budget totals.
+
+Shared by the overview panel and the annex summary, so both always say the same.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from gala_desktop.domain.project import EntryStatus, FundingSource, Project
+from gala_desktop.domain.recognition import RecognitionLevel
+from gala_desktop.domain.themes import REQUIRED_THEME_KEYS
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeCount:
+    theme_key: str
+    total: int
+    chosen: int
+    by_level: dict[RecognitionLevel, int]
+
+
+def required_theme_gaps(project: Project) -> list[str]:
+    """Required sociale-basis themes that have no *gekozen* entry yet, in taxonomy order."""
+    covered = {e.theme_key for e in project.shortlist if e.status is EntryStatus.CHOSEN}
+    return [key for key in REQUIRED_THEME_KEYS if key not in covered]
+
+
+def theme_counts(project: Project) -> list[ThemeCount]:
+    """Per chosen theme (and any theme with entries): entries, chosen ones, chosen per level."""
+    keys = list(project.chosen_theme_keys())
+    keys += [e.theme_key for e in project.shortlist if e.theme_key not in keys]
+    result = []
+    for key in dict.fromkeys(keys):
+        entries = project.entries_for(key)
+        chosen = [e for e in entries if e.status is EntryStatus.CHOSEN]
+        levels = Counter(e.snapshot.level for e in chosen)
+        result.append(ThemeCount(key, len(entries), len(chosen), dict(levels)))
+    return result
+
+
+def budget_by_theme(project: Project, *, chosen_only: bool = True) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for entry in project.shortlist:
+        if chosen_only and entry.status is not EntryStatus.CHOSEN:
+            continue
+        if entry.plan.budget_cents is not None:
+            totals[entry.theme_key] = totals.get(entry.theme_key, 0) + entry.plan.budget_cents
+    return totals
+
+
+def budget_by_funding(
+    project: Project, *, chosen_only: bool = True
+) -> dict[FundingSource | None, int]:
+    """Totals per funding source; ``None`` collects budgets without a source."""
+    totals: dict[FundingSource | None, int] = {}
+    for entry in project.shortlist:
+        if chosen_only and entry.status is not EntryStatus.CHOSEN:
+            continue
+        if entry.plan.budget_cents is not None:
+            source = entry.plan.funding_source
+            totals[source] = totals.get(source, 0) + entry.plan.budget_cents
+    return totals
+
+
+def total_budget(project: Project, *, chosen_only: bool = True) -> int:
+    return sum(budget_by_theme(project, chosen_only=chosen_only).values())

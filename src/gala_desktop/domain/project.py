@@ -1,0 +1,206 @@
+"""The officer's document: a beleidsvisie with chosen themes and a shortlist.
+
+These are plain, mutable dataclasses. The UI changes them only through undo commands; the
+project-file layer turns them into JSON and back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from dataclasses import dataclass, field
+
+from gala_desktop.domain.intervention import ConditionKind, Intervention
+from gala_desktop.domain.recognition import RecognitionLevel
+
+
+class EntryStatus(enum.Enum):
+    CONSIDERING = "overwegen"
+    CHOSEN = "gekozen"
+    DROPPED = "afgevallen"
+
+    @property
+    def label(self) -> str:
+        return {"overwegen": "Overwegen", "gekozen": "Gekozen", "afgevallen": "Afgevallen"}[self.value]
+
+
+class Priority(enum.Enum):
+    HIGH = "hoog"
+    MEDIUM = "middel"
+    LOW = "laag"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class FundingSource(enum.Enum):
+    SPUK = "brede_spuk"
+    IZA = "iza"
+    SPORTAKKOORD = "sportakkoord"
+    OWN = "eigen_middelen"
+    OTHER = "anders"
+
+    @property
+    def label(self) -> str:
+        return _FUNDING_LABELS[self]
+
+
+_FUNDING_LABELS = {
+    FundingSource.SPUK: "Brede SPUK-onderdeel",
+    FundingSource.IZA: "IZA",
+    FundingSource.SPORTAKKOORD: "Sportakkoord",
+    FundingSource.OWN: "Eigen middelen",
+    FundingSource.OTHER: "Anders",
+}
+
+
+class ChecklistState(enum.Enum):
+    OPEN = "nog_regelen"
+    ARRANGED = "geregeld"
+    NOT_APPLICABLE = "nvt"
+
+    @property
+    def label(self) -> str:
+        return {"nog_regelen": "Nog regelen", "geregeld": "Geregeld", "nvt": "N.v.t."}[self.value]
+
+
+class AccessAspect(enum.Enum):
+    """The four accessibility questions of the SPUK module."""
+
+    AFFORDABLE = "betaalbaar"
+    NEARBY = "nabij"
+    UNDERSTANDABLE = "begrijpelijk"
+    SUITABLE = "passend"
+
+    @property
+    def label(self) -> str:
+        return {
+            "betaalbaar": "Betaalbare toegang",
+            "nabij": "Nabije toegang",
+            "begrijpelijk": "Begrijpelijke toegang",
+            "passend": "Passende toegang",
+        }[self.value]
+
+    @property
+    def question(self) -> str:
+        return {
+            "betaalbaar": "Is de interventie betaalbaar voor de inwoners voor wie zij bedoeld is?",
+            "nabij": "Is de interventie dichtbij, in de eigen wijk of kern, te volgen?",
+            "begrijpelijk": "Is de informatie en aanpak begrijpelijk, ook bij beperkte "
+            "(digitale) geletterdheid?",
+            "passend": "Past de interventie bij de leefwereld, cultuur en mogelijkheden van de doelgroep?",
+        }[self.value]
+
+
+@dataclass(slots=True)
+class ChecklistItem:
+    """One randvoorwaarde from the catalogue, ticked off locally."""
+
+    kind: ConditionKind
+    text: str
+    state: ChecklistState = ChecklistState.OPEN
+    note: str = ""
+
+
+@dataclass(slots=True)
+class ImplementationPlan:
+    """The uitvoeringsnotities of one shortlist entry."""
+
+    partners: str = ""
+    budget_cents: int | None = None
+    funding_source: FundingSource | None = None
+    funding_note: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    neighbourhoods: str = ""
+    reach: int | None = None
+    responsible: str = ""
+    monitoring: str = ""
+    checklist: list[ChecklistItem] = field(default_factory=list)
+    access: dict[AccessAspect, str] = field(default_factory=dict)
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionSnapshot:
+    """The catalogue facts an entry was chosen with, kept in the project file."""
+
+    name: str
+    level: RecognitionLevel
+    owner: str
+    checked_on: dt.date | None = None
+
+    @classmethod
+    def of(cls, intervention: Intervention) -> "InterventionSnapshot":
+        return cls(
+            name=intervention.name,
+            level=intervention.best_level,
+            owner=intervention.owner,
+            checked_on=intervention.checked_on,
+        )
+
+
+@dataclass(slots=True)
+class ShortlistEntry:
+    intervention_key: str
+    theme_key: str
+    snapshot: InterventionSnapshot
+    status: EntryStatus = EntryStatus.CONSIDERING
+    priority: Priority = Priority.MEDIUM
+    plan: ImplementationPlan = field(default_factory=ImplementationPlan)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    @classmethod
+    def for_intervention(cls, intervention: Intervention, theme_key: str) -> "ShortlistEntry":
+        """A new entry whose checklist is generated from the catalogue randvoorwaarden."""
+        checklist = [ChecklistItem(kind=c.kind, text=c.text) for c in intervention.conditions]
+        return cls(
+            intervention_key=intervention.key,
+            theme_key=theme_key,
+            snapshot=InterventionSnapshot.of(intervention),
+            plan=ImplementationPlan(checklist=checklist),
+        )
+
+
+@dataclass(slots=True)
+class ThemeChoice:
+    theme_key: str
+    rationale: str = ""
+
+
+@dataclass(slots=True)
+class Project:
+    """A beleidsvisie. ``themes`` and ``shortlist`` keep the user's order."""
+
+    gemeente: str = ""
+    title: str = ""
+    subtitle: str = "Bijlage bij de beleidsvisie sociale basis"
+    authors: list[str] = field(default_factory=list)
+    period: str = ""
+    version_status: str = "Concept"
+    date: dt.date | None = None
+    format_reference: str = ""
+    introduction: str = ""
+    themes: list[ThemeChoice] = field(default_factory=list)
+    shortlist: list[ShortlistEntry] = field(default_factory=list)
+
+    def theme_choice(self, theme_key: str) -> ThemeChoice | None:
+        return next((t for t in self.themes if t.theme_key == theme_key), None)
+
+    def chosen_theme_keys(self) -> list[str]:
+        return [t.theme_key for t in self.themes]
+
+    def entries_for(self, theme_key: str) -> list[ShortlistEntry]:
+        """Entries of one theme, in shortlist order."""
+        return [e for e in self.shortlist if e.theme_key == theme_key]
+
+    def entry(self, entry_id: str) -> ShortlistEntry | None:
+        return next((e for e in self.shortlist if e.id == entry_id), None)
+
+    def has_entry(self, intervention_key: str, theme_key: str) -> bool:
+        return any(
+            e.intervention_key == intervention_key and e.theme_key == theme_key
+            for e in self.shortlist
+        )

@@ -1,0 +1,23 @@
+"""What a user asks of the catalogue search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gala_desktop.domain.recognition import Databank, RecognitionLevel
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """Free text plus facet filters. Empty filters mean "all".
+
+    Within one facet any selected value matches (OR); different facets combine with AND.
+    """
+
+    text: str = ""
+    theme_keys: frozenset[str] = frozenset()
+    target_group_keys: frozenset[str] = frozenset()
+    min_level: RecognitionLevel | None = None
+    databanks: frozenset[Databank] = frozenset()
+    limit: int = 200
+    offset: int = 0

@@ -1,0 +1,1 @@
+"""The Qt user interface. Everything a user sees is in Dutch."""
