@@ -1,0 +1,1 @@
+"""The intervention catalogue: text source, SQLite storage, full-text search."""

@@ -1,0 +1,156 @@
+"""The catalogue database schema (SQLAlchemy 2 typed ORM) and its full-text index tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SCHEMA_VERSION = 1
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MetaRow(Base):
+    __tablename__ = "catalogue_meta"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ThemeRow(Base):
+    __tablename__ = "theme"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String)
+    parent_key: Mapped[str | None] = mapped_column(ForeignKey("theme.key"))
+    position: Mapped[int] = mapped_column(Integer)
+    required: Mapped[bool] = mapped_column(Boolean)
+
+
+class TargetGroupRow(Base):
+    __tablename__ = "target_group"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class InterventionThemeRow(Base):
+    __tablename__ = "intervention_theme"
+
+    intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), primary_key=True)
+    theme_key: Mapped[str] = mapped_column(ForeignKey("theme.key"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class InterventionTargetGroupRow(Base):
+    __tablename__ = "intervention_target_group"
+
+    intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), primary_key=True)
+    target_group_key: Mapped[str] = mapped_column(
+        ForeignKey("target_group.key"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class InterventionRow(Base):
+    __tablename__ = "intervention"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    sort_name: Mapped[str] = mapped_column(Text, index=True)
+    summary: Mapped[str] = mapped_column(Text)
+    aim: Mapped[str] = mapped_column(Text)
+    approach: Mapped[str] = mapped_column(Text)
+    target_group_text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    website: Mapped[str] = mapped_column(Text, default="")
+    costs_note: Mapped[str] = mapped_column(Text, default="")
+    checked_on: Mapped[dt.date] = mapped_column(Date)
+    best_level: Mapped[str] = mapped_column(String)
+    best_level_rank: Mapped[int] = mapped_column(Integer, index=True)
+
+    themes: Mapped[list[InterventionThemeRow]] = relationship(
+        order_by=InterventionThemeRow.position, cascade="all, delete-orphan"
+    )
+    target_groups: Mapped[list[InterventionTargetGroupRow]] = relationship(
+        order_by=InterventionTargetGroupRow.position, cascade="all, delete-orphan"
+    )
+    listings: Mapped[list["ListingRow"]] = relationship(
+        order_by="ListingRow.position", cascade="all, delete-orphan"
+    )
+    conditions: Mapped[list["ConditionRow"]] = relationship(
+        order_by="ConditionRow.position", cascade="all, delete-orphan"
+    )
+    active_elements: Mapped[list["ActiveElementRow"]] = relationship(
+        order_by="ActiveElementRow.position", cascade="all, delete-orphan"
+    )
+    sources: Mapped[list["SourceRow"]] = relationship(
+        order_by="SourceRow.position", cascade="all, delete-orphan"
+    )
+
+
+class ListingRow(Base):
+    __tablename__ = "listing"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    databank: Mapped[str] = mapped_column(String, index=True)
+    level: Mapped[str] = mapped_column(String)
+    level_rank: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(Text)
+    recognised_on: Mapped[str] = mapped_column(String, default="")
+    committee: Mapped[str] = mapped_column(Text, default="")
+    under_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConditionRow(Base):
+    __tablename__ = "condition"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ActiveElementRow(Base):
+    __tablename__ = "active_element"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class SourceRow(Base):
+    __tablename__ = "source"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(Text)
+
+
+# Full-text columns, in this order, and their bm25 weights: the name weighs most.
+FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
+FTS_WEIGHTS = (10.0, 2.0, 2.0, 3.0, 3.0, 2.0)
+
+# Trigram index: substrings, so words inside Dutch compounds are found (3+ characters).
+# Word index: prefix search for the first one or two typed characters.
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE search_trigram USING fts5("
+    + ", ".join(FTS_COLUMNS)
+    + ", content='', columnsize=1, tokenize='trigram')",
+    "CREATE VIRTUAL TABLE search_words USING fts5("
+    + ", ".join(FTS_COLUMNS)
+    + ", content='', tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2')",
+)

@@ -1,0 +1,42 @@
+"""Text normalisation shared by indexing and querying, so both always agree.
+
+Folding removes case and diacritics (``Reliëf`` → ``relief``, ``ĳ`` → ``ij``). Dutch Snowball
+stems are added next to the words so that inflections meet (``ouderen`` and ``oudere`` both stem
+to ``ouder``); the trigram index then finds any word inside a compound (``zorg`` in
+``mantelzorg``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import snowballstemmer
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_STEMMER = snowballstemmer.stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics removed, compatibility forms expanded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text; punctuation and FTS operators never survive."""
+    return _WORD_RE.findall(fold(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def index_text(text: str) -> str:
+    """What goes into the full-text index for one field: folded words plus differing stems."""
+    folded = words(text)
+    stems = [s for w in folded if (s := stem(w)) != w]
+    return " ".join(folded + stems)

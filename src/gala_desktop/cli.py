@@ -1,0 +1,147 @@
+"""Command line: start the app, maintain the catalogue, export an annex without a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gala_desktop import __version__, paths
+
+_COMMANDS = ("catalogue", "export")
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gala-desktop",
+        description="GALA Desktop: kies GALA-thema's, zoek erkende interventies en maak een "
+        "bijlage bij de beleidsvisie sociale basis.",
+        epilog="Opdrachten: 'gala-desktop catalogue --help' (catalogus beheren), "
+        "'gala-desktop export --help' (bijlage maken zonder scherm).",
+    )
+    parser.add_argument("--version", action="version", version=f"GALA Desktop {__version__}")
+    parser.add_argument("file", nargs="?", help="een projectbestand (.gala) om te openen")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gala-desktop")
+    parser.add_argument("--version", action="version", version=f"GALA Desktop {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    catalogue = commands.add_parser("catalogue", help="de interventiecatalogus beheren")
+    actions = catalogue.add_subparsers(dest="action", required=True)
+    build = actions.add_parser("build", help="de catalogusdatabase opbouwen uit de tekstbron")
+    build.add_argument("--source", type=Path, default=None, help="map met de bron (standaard data/catalogue)")
+    build.add_argument("--output", type=Path, default=None, help="databasebestand (standaard data/catalogue.sqlite)")
+    export = actions.add_parser("export", help="de hele catalogus uitvoeren")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--output", type=Path, default=None, help="bestand (standaard: het scherm)")
+    export.add_argument("--catalogue", type=Path, default=None, help="een andere catalogusdatabase")
+    validate = actions.add_parser("validate", help="een bronbestand of bronmap controleren")
+    validate.add_argument("file", type=Path)
+
+    annex = commands.add_parser("export", help="een project als PDF-bijlage exporteren")
+    annex.add_argument("project", type=Path, help="het projectbestand (.gala)")
+    annex.add_argument("--output", "-o", type=Path, required=True, help="het PDF-bestand")
+    annex.add_argument("--include-considering", action="store_true", help="ook interventies met status 'overwegen'")
+    annex.add_argument("--include-dropped", action="store_true", help="ook afgevallen interventies")
+    return parser
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _catalogue_build(args) -> int:
+    from gala_desktop.catalogue.builder import build_catalogue
+    from gala_desktop.catalogue.source import SourceError
+
+    source = args.source or paths.catalogue_source_dir()
+    output = args.output or (paths.catalogue_source_dir().parent / "catalogue.sqlite")
+    try:
+        built = build_catalogue(source, output)
+    except SourceError as err:
+        for problem in err.problems:
+            _err(str(problem))
+        _err(f"De catalogus is niet opgebouwd: {len(err.problems)} probleem/problemen. "
+             f"{output} is niet gewijzigd.")
+        return 1
+    except OSError as err:
+        _err(f"Kan {output} niet schrijven: {err.strerror or err}. Het bestaande bestand is niet gewijzigd.")
+        return 1
+    print(f"Catalogus opgebouwd: {len(built.interventions)} interventies → {output}")
+    return 0
+
+
+def _catalogue_export(args) -> int:
+    from gala_desktop.catalogue.export import catalogue_to_json
+    from gala_desktop.catalogue.repository import Catalogue, CatalogueError
+
+    try:
+        with Catalogue.open(args.catalogue) as catalogue:
+            document = catalogue_to_json(catalogue)
+    except CatalogueError as err:
+        _err(str(err))
+        return 1
+    if args.output is None:
+        sys.stdout.write(document)
+        return 0
+    try:
+        args.output.write_text(document, encoding="utf-8")
+    except OSError as err:
+        _err(f"Kan {args.output} niet schrijven: {err.strerror or err}.")
+        return 1
+    return 0
+
+
+def _catalogue_validate(args) -> int:
+    from gala_desktop.catalogue.source import validate_path
+
+    problems = validate_path(args.file)
+    for problem in problems:
+        _err(str(problem))
+    if problems:
+        _err(f"{len(problems)} probleem/problemen gevonden.")
+        return 1
+    print(f"{args.file}: geen problemen gevonden.")
+    return 0
+
+
+def _export(args) -> int:
+    from gala_desktop.annex.builder import AnnexOptions
+    from gala_desktop.annex.export import AnnexExportError, export_project_file
+    from gala_desktop.catalogue.repository import CatalogueError
+    from gala_desktop.project.document import ProjectFileError
+
+    options = AnnexOptions(
+        include_considering=args.include_considering, include_dropped=args.include_dropped
+    )
+    try:
+        export_project_file(args.project, args.output, options)
+    except (ProjectFileError, AnnexExportError, CatalogueError) as err:
+        _err(str(err))
+        return 1
+    except OSError as err:
+        _err(f"Kan de bijlage {args.output} niet schrijven: {err.strerror or err}.")
+        return 1
+    print(f"Bijlage geschreven naar {args.output}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    if argv and argv[0] in _COMMANDS:
+        args = _command_parser().parse_args(argv)
+        if args.command == "export":
+            return _export(args)
+        return {"build": _catalogue_build, "export": _catalogue_export, "validate": _catalogue_validate}[
+            args.action
+        ](args)
+    args = _gui_parser().parse_args(argv)
+    from gala_desktop.ui.app import run
+
+    return run(sys.argv[:1], args.file)

@@ -1,0 +1,151 @@
+"""Search: prefixes, diacritics, compounds, inflections, ranking, filters and hostile input."""
+
+from __future__ import annotations
+
+import pytest
+from catalogue_factory import intervention_toml, write_source
+
+from gala_desktop.catalogue.builder import build_catalogue
+from gala_desktop.catalogue.repository import Catalogue
+from gala_desktop.catalogue.search import build_match
+from gala_desktop.domain.recognition import Databank, RecognitionLevel
+from gala_desktop.domain.search import SearchQuery
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    root = tmp_path_factory.mktemp("small")
+    source = write_source(
+        root,
+        {
+            "mantel-steun": intervention_toml(
+                "mantel-steun", "Mantelsteun", summary="Ondersteuning bij mantelzorg en respijtzorg.",
+                themes='["mantelzorg"]', groups='["mantelzorgers"]', level="goed_onderbouwd",
+                databank="rivm",
+            ),
+            "beweeg-buurt": intervention_toml(
+                "beweeg-buurt", "Beweegbuurt", summary="De buurtsportcoach organiseert beweegmomenten.",
+                themes='["vitaal-ouder-worden"]', level="effectief_eerste", databank="kcsb",
+            ),
+            "ouder-koffie": intervention_toml(
+                "ouder-koffie", "Koffie voor oudere inwoners", summary="Ontmoeting bij de koffie.",
+                target_group="Alleenstaande oudere bewoners.", level="onbekend",
+            ),
+            "samen-eten": intervention_toml(
+                "samen-eten", "Samen eten", summary="Maaltijden tegen eenzaamheid voor ouderen.",
+                owner="Stichting Reliëf", level="goed_beschreven",
+            ),
+            "eenzaam-niet": intervention_toml(
+                "eenzaam-niet", "Eenzaam? Niet hier!", summary="Jongeren helpen elkaar.",
+                groups='["jongeren"]', themes='["eenzaamheid", "mentale-weerbaarheid"]',
+                level="goed_onderbouwd", databank="nji",
+            ),
+        },
+    )
+    db = root / "small.sqlite"
+    build_catalogue(source, db)
+    cat = Catalogue.open(db)
+    yield cat
+    cat.close()
+
+
+def names(cat, **kwargs):
+    return [i.name for i in cat.search(SearchQuery(**kwargs)).items]
+
+
+def test_prefix_while_typing(small):
+    for typed in ("e", "ee", "een", "eenz", "eenza"):
+        assert "Eenzaam? Niet hier!" in names(small, text=typed), typed
+
+
+def test_case_and_diacritics_are_ignored(small):
+    assert names(small, text="RELIEF") == ["Samen eten"]
+    assert names(small, text="reliëf") == ["Samen eten"]
+    assert names(small, text="Relíef") == ["Samen eten"]
+
+
+def test_words_inside_compounds(small):
+    assert "Mantelsteun" in names(small, text="zorg")  # mantelzorg, respijtzorg
+    assert "Beweegbuurt" in names(small, text="sport")  # buurtsportcoach
+    assert "Mantelsteun" in names(small, text="respijt")
+
+
+def test_inflections_find_each_other(small):
+    assert "Koffie voor oudere inwoners" in names(small, text="ouderen")
+    assert "Samen eten" in names(small, text="oudere")
+    assert set(names(small, text="ouderen")) == set(names(small, text="oudere"))
+
+
+def test_name_weighs_most(small):
+    # "eenzaam" is in one name and in another's summary: the name match ranks first.
+    assert names(small, text="eenzaam")[0] == "Eenzaam? Niet hier!"
+
+
+def test_all_words_must_match(small):
+    assert names(small, text="maaltijden ouderen") == ["Samen eten"]
+    assert names(small, text="maaltijden jongeren") == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['"', '""', "*", "-", "AND", "OR NOT", "NEAR(", "NEAR(a b", 'a" OR "b', "(((", "^", ":",
+     "jeugd & gezin", "e-health", "col:name", "'; DROP TABLE intervention; --", "\x00", "😀",
+     "a" * 5000, "ك"],
+)
+def test_hostile_input_never_breaks_the_query(small, hostile):
+    result = small.search(SearchQuery(text=hostile))
+    assert result.total >= 0
+    assert small.count() == 5  # nothing was harmed
+
+
+def test_quoting_neutralises_operators():
+    tri, words = build_match('NEAR( "a AND b*')
+    assert tri == '("near") AND ("and")'
+    assert words == '"a" * AND "b" *'
+
+
+def test_filters_combine_with_text(small):
+    assert names(small, theme_keys=frozenset({"mantelzorg"})) == ["Mantelsteun"]
+    # a goal selects its sub-themes
+    assert "Mantelsteun" in names(small, theme_keys=frozenset({"sociale-basis"}))
+    assert names(small, target_group_keys=frozenset({"jongeren"})) == ["Eenzaam? Niet hier!"]
+    assert set(names(small, min_level=RecognitionLevel.WELL_FOUNDED)) == {
+        "Mantelsteun", "Beweegbuurt", "Eenzaam? Niet hier!"
+    }
+    assert names(small, min_level=RecognitionLevel.EFFECTIVE_FIRST) == ["Beweegbuurt"]
+    assert names(small, databanks=frozenset({Databank.NJI})) == ["Eenzaam? Niet hier!"]
+    # theme names are searched too: both Movisie entries carry the theme "eenzaamheid"
+    assert set(names(small, text="eenz", databanks=frozenset({Databank.MOVISIE}))) == {
+        "Samen eten", "Koffie voor oudere inwoners"
+    }
+
+
+def test_unknown_level_never_passes_a_minimum(small):
+    hits = names(small, min_level=RecognitionLevel.WELL_DESCRIBED)
+    assert "Koffie voor oudere inwoners" not in hits
+    assert "Samen eten" in hits
+
+
+def test_results_are_domain_objects_with_paging(small):
+    result = small.search(SearchQuery(limit=2))
+    assert result.total == 5 and len(result.items) == 2
+    first = result.items[0]
+    assert first.key and first.theme_keys and first.databanks
+    assert type(first).__module__ == "gala_desktop.domain.intervention"
+    rest = small.search(SearchQuery(limit=2, offset=2))
+    assert not {i.key for i in rest.items} & {i.key for i in result.items}
+
+
+# -- the shipped catalogue ---------------------------------------------------------------------
+
+
+def test_shipped_catalogue_search_eenzaam(catalogue):
+    result = catalogue.search(SearchQuery(text="eenzaam"))
+    assert result.total >= 8
+    assert all("eenzaamheid" in item.theme_keys or item.name for item in result.items)
+
+
+def test_shipped_catalogue_compounds(catalogue):
+    zorg = {i.key for i in catalogue.search(SearchQuery(text="zorg")).items}
+    mantel = {i.key for i in catalogue.search(SearchQuery(text="mantelzorg")).items}
+    assert mantel and mantel <= zorg

@@ -1,0 +1,65 @@
+"""The command line, run as a user would: a real subprocess, no display."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from catalogue_factory import intervention_toml, write_source
+
+from gala_desktop import __version__
+
+
+def run(*args, **kwargs):
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [sys.executable, "-m", "gala_desktop", *args], capture_output=True, text=True,
+        encoding="utf-8", env=env, timeout=300, **kwargs,
+    )
+
+
+def test_version_needs_no_display():
+    result = run("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_catalogue_export_json_lists_everything():
+    result = run("catalogue", "export", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    items = data["interventions"]
+    assert len(items) >= 48
+    for item in items:
+        assert item["themes"] and item["target_groups"] and item["listings"] and item["checked_on"]
+        assert all(li["url"].startswith("http") for li in item["listings"])
+        assert {"summary", "aim", "approach", "owner", "conditions", "active_elements"} <= set(item)
+
+
+def test_catalogue_export_to_file(tmp_path):
+    out = tmp_path / "catalogus.json"
+    assert run("catalogue", "export", "--output", str(out)).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["interventions"]
+
+
+def test_validate_reports_in_dutch_and_fails(tmp_path):
+    source = write_source(tmp_path, {"x": intervention_toml("x", "X", level="super")})
+    result = run("catalogue", "validate", str(source / "interventions" / "x.toml"))
+    assert result.returncode == 1
+    assert "onbekend erkenningsniveau 'super'" in result.stderr
+    assert "x.toml:" in result.stderr
+
+
+def test_build_refuses_bad_source_and_keeps_old_file(tmp_path):
+    good = write_source(tmp_path / "g", {"x": intervention_toml("x", "X")})
+    out = tmp_path / "c.sqlite"
+    assert run("catalogue", "build", "--source", str(good), "--output", str(out)).returncode == 0
+    before = out.read_bytes()
+    bad = write_source(tmp_path / "b", {"x": intervention_toml("x", "X", themes='["onzin"]')})
+    result = run("catalogue", "build", "--source", str(bad), "--output", str(out))
+    assert result.returncode == 1
+    assert "niet gewijzigd" in result.stderr
+    assert out.read_bytes() == before
