@@ -1,0 +1,265 @@
+"""Project documents (``*.gala``): a UTF-8 JSON envelope around the :class:`Project`.
+
+::
+
+    {"format": "gala-desktop-project", "format_version": 1, "saved_with": "0.1.0",
+     "project": {...}}
+
+``project_to_dict`` / ``project_from_dict`` work on the whole envelope, so that
+``project_from_dict(project_to_dict(p)) == p``. Older format versions are upgraded in memory by
+the functions in ``_MIGRATIONS`` (the file itself is never rewritten on load). The format is
+described in ``docs/project-format.md``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import gala_desktop
+from gala_desktop.domain.project import Project
+from gala_desktop.project.atomic import atomic_write_bytes, backup_path
+from gala_desktop.project.codec import project_body_from_dict, project_body_to_dict
+from gala_desktop.project.errors import (
+    CorruptProjectError,
+    NewerFormatError,
+    NotAProjectError,
+    ProjectFileError,
+    ProjectSaveError,
+    UnreadableProjectError,
+)
+
+__all__ = [
+    "FILE_SUFFIX",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "CorruptProjectError",
+    "NewerFormatError",
+    "NotAProjectError",
+    "ProjectFileError",
+    "ProjectSaveError",
+    "UnreadableProjectError",
+    "document_bytes",
+    "load_project",
+    "project_from_dict",
+    "project_to_dict",
+    "read_document",
+    "save_project",
+]
+
+FORMAT_NAME = "gala-desktop-project"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".gala"
+
+# Far above any real project (a large one is well under 1 MB); protects against opening a
+# multi-gigabyte file chosen by mistake.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# ``_MIGRATIONS[n]`` upgrades a whole document of format version ``n`` to version ``n + 1``.
+# It receives a private deep copy and returns the upgraded document (``format_version`` is set
+# by the loop). When FORMAT_VERSION is raised, add the step for the previous version here and a
+# test with a real file of that version.
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Envelope
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    """The complete document for ``project`` (JSON-ready, fixed key order)."""
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "saved_with": gala_desktop.__version__,
+        "project": project_body_to_dict(project),
+    }
+
+
+def _check_envelope(data: Any) -> int:
+    """The document's format version; raises when it is not a (readable) project."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise NotAProjectError(
+            "Het bevat geen projectgegevens van GALA Desktop. Kies een bestand dat eindigt op "
+            f"{FILE_SUFFIX}."
+        )
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise CorruptProjectError("De bestandsversie (‘format_version’) ontbreekt of is ongeldig.")
+    if version > FORMAT_VERSION:
+        saved_with = data.get("saved_with")
+        saved_with = f"versie {saved_with}" if isinstance(saved_with, str) and saved_with else ""
+        raise NewerFormatError(
+            f"Deze versie van GALA Desktop ({gala_desktop.__version__}) kan bestandsversie "
+            f"{version} nog niet lezen. Werk GALA Desktop bij om dit project te openen.",
+            file_version=version,
+            saved_with=saved_with,
+        )
+    return version
+
+
+def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Upgrade ``data`` step by step from ``version`` to ``FORMAT_VERSION`` (on a copy)."""
+    if version == FORMAT_VERSION:
+        return data
+    data = copy.deepcopy(data)
+    while version < FORMAT_VERSION:
+        step = _MIGRATIONS.get(version)
+        if step is None:
+            raise CorruptProjectError(f"Bestandsversie {version} is onbekend.")
+        try:
+            data = step(data)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise CorruptProjectError(
+                f"Het bestand kon niet worden omgezet van bestandsversie {version} naar "
+                f"{version + 1}."
+            ) from exc
+        if not isinstance(data, dict):
+            raise CorruptProjectError(f"Omzetten van bestandsversie {version} is mislukt.")
+        version += 1
+        data["format_version"] = version
+    return data
+
+
+def project_from_dict(data: Any) -> Project:
+    """Decode a complete document (as made by :func:`project_to_dict`), migrating old versions.
+
+    Raises :class:`NotAProjectError`, :class:`NewerFormatError` or :class:`CorruptProjectError`
+    (without a file name; :func:`load_project` adds it).
+    """
+    version = _check_envelope(data)
+    data = _migrate(data, version)
+    if "project" not in data:
+        raise CorruptProjectError("De projectgegevens (‘project’) ontbreken.")
+    return project_body_from_dict(data["project"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes
+
+
+def document_bytes(document: dict[str, Any]) -> bytes:
+    """Serialise a document: UTF-8, indent 2, non-ASCII kept readable, trailing newline.
+
+    A lone surrogate (possible in text pasted from a broken source) cannot be encoded as UTF-8;
+    it is written as its JSON escape (``\\udXXX``) instead, which reads back to the same text.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return text.encode("utf-8", errors="backslashreplace")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"niet-toegestane waarde {name}")
+
+
+def read_document(raw: bytes) -> Any:
+    """Parse the bytes of a document file into JSON data; Dutch errors without a file name."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise NotAProjectError("Het bestand is veel te groot voor een project.")
+    if not raw.strip():
+        raise CorruptProjectError("Het bestand is leeg.")
+    try:
+        text = raw.decode("utf-8-sig")  # tolerate a byte-order mark added by an editor
+    except UnicodeDecodeError:
+        raise CorruptProjectError("Het bestand bevat geen leesbare tekst.") from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise CorruptProjectError(
+                "Het bestand is onvolledig: het houdt midden in de gegevens op. Misschien is het "
+                "opslaan of kopiëren onderbroken."
+            ) from None
+        raise CorruptProjectError(
+            f"De inhoud is niet geldig (regel {exc.lineno}, positie {exc.colno})."
+        ) from None
+    except (ValueError, RecursionError):
+        raise CorruptProjectError("De inhoud is niet geldig.") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """Read a whole (project) file; Dutch :class:`UnreadableProjectError` on failure."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise UnreadableProjectError(
+            "Het bestand bestaat niet (meer). Misschien is het verplaatst, hernoemd of verwijderd.",
+            path,
+        ) from None
+    except IsADirectoryError:
+        raise UnreadableProjectError("Dit is een map, geen bestand.", path) from None
+    except PermissionError:
+        raise UnreadableProjectError(
+            "U hebt geen toestemming om dit bestand te lezen, of het is vergrendeld door een "
+            "ander programma.",
+            path,
+        ) from None
+    except OSError as exc:
+        raise UnreadableProjectError(
+            f"Het bestand kon niet worden gelezen ({exc.strerror or exc}).", path
+        ) from None
+
+
+def load_project(path: Path | str) -> Project:
+    """Read a ``.gala`` file. Never modifies it. Raises a :class:`ProjectFileError` subclass."""
+    path = Path(path)
+    raw = read_file_bytes(path)
+    try:
+        try:
+            data = read_document(raw)
+        except CorruptProjectError as exc:
+            if path.suffix.lower() != FILE_SUFFIX:
+                # Unreadable bytes in, say, a .docx: the user picked the wrong file.
+                raise NotAProjectError(
+                    f"Kies een GALA Desktop-project (een bestand dat eindigt op {FILE_SUFFIX})."
+                ) from exc
+            raise
+        return project_from_dict(data)
+    except CorruptProjectError as exc:
+        error = exc.for_file(path)
+        if backup_path(path).is_file():
+            error.detail += (
+                f" Er staat een reservekopie naast: ‘{backup_path(path).name}’. Maak daar een "
+                f"kopie van en geef die de extensie {FILE_SUFFIX} om de vorige versie te openen."
+            )
+        raise error from exc
+    except ProjectFileError as exc:
+        raise exc.for_file(path) from exc
+
+
+def _refuse_overwriting_newer(path: Path) -> None:
+    """Saving over a file written by a newer version would silently lose its data."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return
+        data = read_document(path.read_bytes())
+        if isinstance(data, dict) and data.get("format") == FORMAT_NAME:
+            _check_envelope(data)
+    except NewerFormatError as exc:
+        exc.detail = (
+            "Opslaan met deze oudere versie zou de nieuwere gegevens overschrijven. Sla het "
+            "project op onder een andere naam, of werk GALA Desktop bij."
+        )
+        raise exc.for_file(path) from None
+    except (ProjectFileError, OSError):
+        return  # unreadable or not ours: the normal save (and its .bak) handles it
+
+
+def save_project(project: Project, path: Path | str) -> None:
+    """Save atomically, keeping the previous file as ``<name>.gala.bak``.
+
+    Raises :class:`ProjectSaveError` (or :class:`NewerFormatError` when the existing file was
+    written by a newer version); the existing file is then unchanged and no temp file remains.
+    """
+    path = Path(path)
+    data = document_bytes(project_to_dict(project))
+    _refuse_overwriting_newer(path)
+    atomic_write_bytes(path, data, keep_backup=True)

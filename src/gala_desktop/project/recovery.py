@@ -1,0 +1,151 @@
+"""Autosave and crash recovery, without Qt.
+
+While a project has unsaved changes the UI calls :meth:`RecoveryStore.write` every minute; the
+file ``<session_id>.gala-herstel`` in the recovery folder is a normal project document plus::
+
+    "recovery": {"original_path": "/pad/naar/plan.gala" | null, "saved_at": "2026-11-23T14:05:09+01:00"}
+
+After a clean save or close the UI calls :meth:`discard_session`. At start-up :meth:`pending`
+lists what a crashed session left behind, newest first, so the UI can offer to restore it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gala_desktop import paths
+from gala_desktop.domain.project import Project
+from gala_desktop.project.atomic import atomic_write_bytes
+from gala_desktop.project.document import (
+    document_bytes,
+    project_from_dict,
+    project_to_dict,
+    read_document,
+    read_file_bytes,
+)
+from gala_desktop.project.errors import ProjectFileError
+
+log = logging.getLogger(__name__)
+
+RECOVERY_SUFFIX = ".gala-herstel"
+_SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryItem:
+    """One recovery file that is waiting to be restored or discarded."""
+
+    path: Path
+    original_path: Path | None
+    saved_at: dt.datetime
+    title: str
+    gemeente: str
+
+
+def _check_session_id(session_id: str) -> str:
+    if not _SESSION_ID.match(session_id):
+        raise ValueError(f"invalid recovery session id: {session_id!r}")
+    return session_id
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def _recovery_info(data: dict[str, Any], file: Path) -> tuple[Path | None, dt.datetime]:
+    info = data.get("recovery")
+    original: Path | None = None
+    saved_at: dt.datetime | None = None
+    if isinstance(info, dict):
+        if isinstance(info.get("original_path"), str) and info["original_path"]:
+            original = Path(info["original_path"])
+        if isinstance(info.get("saved_at"), str):
+            try:
+                saved_at = dt.datetime.fromisoformat(info["saved_at"])
+            except ValueError:
+                saved_at = None
+    if saved_at is None:  # fall back on the file's own time
+        saved_at = dt.datetime.fromtimestamp(file.stat().st_mtime)
+    if saved_at.tzinfo is None:
+        saved_at = saved_at.astimezone()
+    return original, saved_at
+
+
+class RecoveryStore:
+    """The recovery folder. The default folder is looked up when the store is made."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else paths.recovery_dir()
+
+    def path_for(self, session_id: str) -> Path:
+        return self.directory / f"{_check_session_id(session_id)}{RECOVERY_SUFFIX}"
+
+    def write(self, project: Project, original_path: Path | None, session_id: str) -> Path:
+        """Atomically (over)write this session's recovery file and return its path.
+
+        Raises :class:`~gala_desktop.project.errors.ProjectSaveError` when the folder cannot be
+        written; the UI may show that once and keep working.
+        """
+        target = self.path_for(session_id)
+        document = project_to_dict(project)
+        document["recovery"] = {
+            "original_path": str(original_path) if original_path is not None else None,
+            "saved_at": _now().isoformat(),
+        }
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # the write below reports the problem in Dutch
+        atomic_write_bytes(target, document_bytes(document))
+        return target
+
+    def _read(self, file: Path) -> tuple[dict[str, Any], Project]:
+        data = read_document(read_file_bytes(file))
+        project = project_from_dict(data)
+        return data, project
+
+    def pending(self, *, exclude_session: str | None = None) -> list[RecoveryItem]:
+        """Recovery files left behind, newest first. Unreadable ones are skipped (and kept)."""
+        if not self.directory.is_dir():
+            return []
+        skip = self.path_for(exclude_session) if exclude_session else None
+        items: list[RecoveryItem] = []
+        for file in self.directory.glob(f"*{RECOVERY_SUFFIX}"):
+            if file == skip or not file.is_file():
+                continue
+            try:
+                data, project = self._read(file)
+                original, saved_at = _recovery_info(data, file)
+            except (ProjectFileError, OSError) as exc:
+                log.warning("Herstelbestand %s overgeslagen: %s", file, exc)
+                continue
+            items.append(RecoveryItem(file, original, saved_at, project.title, project.gemeente))
+        items.sort(key=lambda item: (item.saved_at, item.path.name), reverse=True)
+        return items
+
+    def load(self, item: RecoveryItem) -> Project:
+        """The project in a recovery file. Raises a ``ProjectFileError`` naming the file."""
+        try:
+            return self._read(item.path)[1]
+        except ProjectFileError as exc:
+            raise exc.for_file(item.path) from exc
+
+    def discard(self, item: RecoveryItem) -> None:
+        """Delete one recovery file (missing is fine)."""
+        self._remove(item.path)
+
+    def discard_session(self, session_id: str) -> None:
+        """Delete this session's recovery file, after a clean save or close."""
+        self._remove(self.path_for(session_id))
+
+    @staticmethod
+    def _remove(file: Path) -> None:
+        try:
+            file.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("Herstelbestand %s kon niet worden verwijderd: %s", file, exc)
