@@ -6,7 +6,8 @@ set -euo pipefail
 QT_LIBS="libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 X11_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1"
-TOOLS="python3-venv poppler-utils"
+# libpython3-dev: the shared Python library the frozen bundle (packaging/) needs.
+TOOLS="python3-venv poppler-utils libpython3-dev"
 
 packages="$QT_LIBS $TOOLS"
 if [ "${1:-}" = "--with-x11" ]; then

@@ -63,3 +63,12 @@ def test_build_refuses_bad_source_and_keeps_old_file(tmp_path):
     assert result.returncode == 1
     assert "niet gewijzigd" in result.stderr
     assert out.read_bytes() == before
+
+
+def test_catalogue_search_prints_ranked_hits():
+    result = run("catalogue", "search", "mantelzorg", "--limit", "5")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert 0 < len(lines) <= 5
+    assert any(line.startswith("mantelscan\t") for line in lines)
+    assert "gevonden" in result.stderr

@@ -38,6 +38,10 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("--output", type=Path, default=None, help="bestand (standaard: het scherm)")
     export.add_argument("--catalogue", type=Path, default=None, help="een andere catalogusdatabase")
+    search = actions.add_parser("search", help="zoeken in de catalogus, zoals het zoekveld van het programma")
+    search.add_argument("text", help="de zoekwoorden")
+    search.add_argument("--limit", type=int, default=20, help="hoeveel resultaten (standaard 20)")
+    search.add_argument("--catalogue", type=Path, default=None, help="een andere catalogusdatabase")
     validate = actions.add_parser("validate", help="een bronbestand of bronmap controleren")
     validate.add_argument("file", type=Path)
 
@@ -95,6 +99,22 @@ def _catalogue_export(args) -> int:
     return 0
 
 
+def _catalogue_search(args) -> int:
+    from gala_desktop.catalogue.repository import Catalogue, CatalogueError
+    from gala_desktop.domain.search import SearchQuery
+
+    try:
+        with Catalogue.open(args.catalogue) as catalogue:
+            result = catalogue.search(SearchQuery(text=args.text, limit=max(1, args.limit)))
+    except CatalogueError as err:
+        _err(str(err))
+        return 1
+    for item in result.items:
+        print(f"{item.key}\t{item.name}\t{item.best_level.label}")
+    _err(f"{result.total} interventie(s) gevonden voor '{args.text}'.")
+    return 0
+
+
 def _catalogue_validate(args) -> int:
     from gala_desktop.catalogue.source import validate_path
 
@@ -138,9 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         args = _command_parser().parse_args(argv)
         if args.command == "export":
             return _export(args)
-        return {"build": _catalogue_build, "export": _catalogue_export, "validate": _catalogue_validate}[
-            args.action
-        ](args)
+        return {
+            "build": _catalogue_build,
+            "export": _catalogue_export,
+            "search": _catalogue_search,
+            "validate": _catalogue_validate,
+        }[args.action](args)
     args = _gui_parser().parse_args(argv)
     from gala_desktop.ui.app import run
 

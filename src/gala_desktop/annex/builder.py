@@ -1,0 +1,206 @@
+"""Build the annex document model from domain objects.
+
+``build_annex`` is the only entry point. It knows the content and its order; it knows nothing
+about pages, fonts or file formats (see ``annex/pdf.py`` for that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gala_desktop.annex.context import (
+    DEFAULT_SUBTITLE,
+    NOT_FILLED,
+    AnnexContext,
+    AnnexOptions,
+    Lookup,
+)
+from gala_desktop.annex.model import (
+    Block,
+    BulletList,
+    Document,
+    Heading,
+    Metadata,
+    PageBreak,
+    Paragraph,
+    ParagraphStyle,
+    Run,
+    Table,
+    TitlePage,
+    TocPlaceholder,
+    plain,
+)
+from gala_desktop.annex.summary import summary_blocks
+from gala_desktop.annex.theme_sections import theme_blocks
+from gala_desktop.domain.formatting import format_date_long
+from gala_desktop.domain.project import Project
+from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS, Databank, RecognitionLevel
+from gala_desktop.domain.themes import theme_name
+
+__all__ = ["AnnexOptions", "build_annex"]
+
+COLOPHON_ANCHOR = "verantwoording"
+SOURCES_ANCHOR = "bronnen"
+
+
+def build_annex(
+    project: Project,
+    lookup: Lookup,
+    options: AnnexOptions | None = None,
+    catalogue_checked_on: dt.date | None = None,
+) -> Document:
+    """The whole annex as a neutral document.
+
+    ``lookup`` returns the current catalogue facts of an intervention key, or ``None`` when the
+    intervention is no longer in the catalogue; the entry's snapshot is used then.
+    """
+    ctx = AnnexContext.resolve(project, lookup, options or AnnexOptions(), catalogue_checked_on)
+    doc = Document(_metadata(ctx))
+    doc.add(_title_page(ctx), PageBreak())
+    doc.add(*_colophon(ctx), PageBreak())
+    doc.add(TocPlaceholder("Inhoud"), PageBreak())
+    doc.add(*summary_blocks(ctx))
+    doc.add(*theme_blocks(ctx))
+    doc.add(PageBreak(), *_sources(ctx))
+    return doc
+
+
+def _metadata(ctx: AnnexContext) -> Metadata:
+    project = ctx.project
+    subtitle = project.subtitle.strip() or DEFAULT_SUBTITLE
+    authors = ", ".join(a.strip() for a in project.authors if a.strip())
+    gemeente = ctx.gemeente
+    keywords = ["GALA", "sociale basis", "erkende interventies"]
+    if gemeente:
+        keywords.append(gemeente)
+    keywords += [theme_name(k) for k in ctx.theme_keys]
+    head = " · ".join(p for p in (gemeente, ctx.title) if p)
+    return Metadata(
+        title=f"{ctx.title} – {gemeente}" if gemeente else ctx.title,
+        author=authors or gemeente or "Onbekend",
+        subject=subtitle,
+        keywords=tuple(keywords),
+        running_head=head,
+        created=project.date,
+    )
+
+
+def _title_page(ctx: AnnexContext) -> TitlePage:
+    project = ctx.project
+    facts = [
+        ("Periode", project.period.strip() or NOT_FILLED),
+        ("Versie", project.version_status.strip() or NOT_FILLED),
+        ("Datum", format_date_long(project.date) or NOT_FILLED),
+        ("Opgesteld door", ", ".join(a.strip() for a in project.authors if a.strip()) or NOT_FILLED),
+    ]
+    if project.format_reference.strip():
+        facts.append(("Onderdeel van het format", project.format_reference.strip()))
+    kicker = f"Gemeente {ctx.gemeente}" if ctx.gemeente else "Gemeente (naam nog niet ingevuld)"
+    if ctx.gemeente.lower().startswith("gemeente"):
+        kicker = ctx.gemeente
+    return TitlePage(
+        kicker=kicker,
+        title=ctx.title,
+        subtitle=project.subtitle.strip() or DEFAULT_SUBTITLE,
+        facts=tuple(facts),
+    )
+
+
+def _databanks_used(ctx: AnnexContext) -> list[Databank]:
+    used = {li.databank for r in ctx.all_entries() if r.intervention for li in r.intervention.listings}
+    return [d for d in Databank if d in used]
+
+
+def _colophon(ctx: AnnexContext) -> list[Block]:
+    peil = format_date_long(ctx.checked_on) if ctx.checked_on else "onbekend"
+    gemeente = f"van de gemeente {ctx.gemeente} " if ctx.gemeente else ""
+    included = ["gekozen interventies"]
+    if ctx.options.include_considering:
+        included.append("interventies die nog worden overwogen")
+    if ctx.options.include_dropped:
+        included.append("afgevallen interventies")
+    scope = (
+        "Deze bijlage bevat alleen de gekozen interventies."
+        if len(included) == 1
+        else "Deze bijlage bevat " + ", ".join(included[:-1]) + " en " + included[-1]
+        + ". Interventies die niet gekozen zijn, staan er duidelijk als zodanig bij en tellen "
+        "niet mee in de budgetten."
+    )
+    blocks: list[Block] = [
+        Heading(1, "Verantwoording", COLOPHON_ANCHOR),
+        Paragraph.of(
+            f"Deze bijlage hoort bij de beleidsvisie {gemeente}en beschrijft per gekozen "
+            "GALA-thema welke erkende interventies de gemeente wil inzetten, en onder welke lokale "
+            "voorwaarden: wie ze uitvoert, met welk budget en welke financiering, wanneer en waar.",
+            ParagraphStyle.LEAD,
+        ),
+        Paragraph.of(scope),
+        Heading(2, "Bronnen van de interventiegegevens", "verantwoording-bronnen"),
+        Paragraph.of(
+            "De beschrijvingen en erkenningen komen uit een lokale catalogus die is samengesteld uit "
+            f"de openbare beschrijvingen in de landelijke databanken. Peildatum van de catalogus: "
+            f"{peil}. Erkenningen worden periodiek opnieuw beoordeeld; raadpleeg bij twijfel de "
+            "actuele beschrijving in de databank. De adressen staan in het hoofdstuk Bronnen."
+        ),
+    ]
+    used = _databanks_used(ctx)
+    if used:
+        blocks.append(Paragraph.of("Gebruikte databanken:"))
+        blocks.append(BulletList(tuple(plain(d.label) for d in used)))
+    blocks.append(Heading(2, "Erkenningsniveaus", "verantwoording-niveaus"))
+    blocks.append(
+        Paragraph.of(
+            "Onafhankelijke erkenningscommissies beoordelen interventies op een gezamenlijke "
+            "ladder. Elk niveau omvat de eisen van de niveaus daaronder."
+        )
+    )
+    levels = [*RecognitionLevel.ordered(), RecognitionLevel.NOT_ASSESSED, RecognitionLevel.UNKNOWN]
+    rows = tuple((plain(lvl.label), plain(LEVEL_EXPLANATIONS[lvl])) for lvl in levels)
+    blocks.append(Table(("Erkenningsniveau", "Betekenis"), rows, (2.2, 5)))
+    return blocks
+
+
+def _sources(ctx: AnnexContext) -> list[Block]:
+    peil = format_date_long(ctx.checked_on) if ctx.checked_on else "onbekend"
+    blocks: list[Block] = [
+        Heading(1, "Bronnen", SOURCES_ANCHOR),
+        Paragraph.of(
+            "De databankpagina's waarnaar deze bijlage verwijst. De gegevens zijn gecontroleerd "
+            f"op de genoemde datum; de peildatum van de catalogus als geheel is {peil}."
+        ),
+    ]
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for r in ctx.all_entries():
+        iv = r.intervention
+        if iv is None:
+            continue
+        for listing in iv.listings:
+            if not listing.url or (iv.key, listing.url) in seen:
+                continue
+            seen.add((iv.key, listing.url))
+            rows.append(
+                (
+                    (Run(iv.name, anchor=r.anchor),),
+                    plain(listing.databank.short_label),
+                    (Run(listing.url, url=listing.url),),
+                    plain(format_date_long(iv.checked_on)),
+                )
+            )
+    if rows:
+        blocks.append(
+            Table(("Interventie", "Databank", "Vindplaats", "Gecontroleerd op"), tuple(rows),
+                  (2.2, 1.3, 4.0, 1.9))
+        )
+    else:
+        blocks.append(Paragraph.of("Deze bijlage verwijst naar geen databankpagina's.", ParagraphStyle.EMPTY))
+    missing = [r for r in ctx.all_entries() if r.intervention is None]
+    if missing:
+        blocks.append(
+            Paragraph.of(
+                "Niet meer in de catalogus, en daarom zonder vindplaats: "
+                + ", ".join(r.name for r in missing) + ".",
+                ParagraphStyle.NOTE,
+            )
+        )
+    return blocks

@@ -1,0 +1,33 @@
+"""Errors of the annex export. ``str`` of ``AnnexExportError`` is a Dutch message for the user."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+
+class AnnexExportError(Exception):
+    """The annex could not be written; the message says why in plain Dutch."""
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; nothing was written."""
+
+
+def write_error(err: OSError, target: Path) -> AnnexExportError:
+    """A Dutch explanation of why ``target`` could not be written."""
+    name = target.name
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        detail = "De schijf is vol. Maak ruimte vrij of kies een andere map."
+    elif isinstance(err, FileNotFoundError):
+        detail = f"De map {target.parent} bestaat niet (meer). Kies een andere map."
+    elif isinstance(err, IsADirectoryError):
+        detail = f"{name} is een map. Kies een bestandsnaam."
+    elif isinstance(err, PermissionError) or err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        detail = (
+            "U hebt geen toestemming om hier te schrijven, of het bestand is geopend in een ander "
+            "programma. Sluit het bestand of kies een andere map."
+        )
+    else:
+        detail = "Controleer of de map bestaat en of u er mag schrijven."
+    return AnnexExportError(f"De bijlage kon niet worden opgeslagen als {name}. {detail}")

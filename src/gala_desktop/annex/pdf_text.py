@@ -1,0 +1,143 @@
+"""Turning plain model text into safe reportlab paragraph markup.
+
+Every string from the model passes through here: characters a PDF cannot hold are removed,
+characters the font has no glyph for are replaced, and the rest is XML-escaped. Long texts are
+cut into pieces so that no single paragraph outgrows a page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from gala_desktop.annex.model import Rich, Run
+from gala_desktop.annex.pdf_styles import ACCENT, FONT, font_coverage, font_for
+
+try:  # optional: puts right-to-left scripts (Arabic, Hebrew) in visual order
+    from bidi import get_display
+except ImportError:  # pragma: no cover - without it RTL words are drawn in logical order
+    get_display = None
+
+REPLACEMENT = "\ufffd"
+CHUNK_CHARS = 1500  # one reportlab Paragraph never holds more than this
+_LINK_COLOUR = ACCENT.hexval().replace("0x", "#")
+_SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+
+
+def clean(text: str, font_name: str = FONT) -> str:
+    """Text that can be drawn with ``font_name`` and stored in a PDF.
+
+    Control and format characters (except newline and soft hyphen) go, tabs become spaces,
+    line/paragraph separators become newlines, and every other character without a glyph
+    becomes U+FFFD.
+    """
+    coverage = font_coverage(font_name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if ch == "\n":
+            out.append(ch)
+            continue
+        if ch in "\u2028\u2029":
+            out.append("\n")
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cc" or (category == "Cf" and ch != "\u00ad"):
+            # Controls go; so do format characters (bidi overrides, zero-width joiners): without
+            # a shaping engine they have no meaning on paper. Soft hyphens guide hyphenation.
+            continue
+        if category == "Cs" or (0xFDD0 <= cp <= 0xFDEF) or (cp & 0xFFFE) == 0xFFFE:
+            out.append(REPLACEMENT)
+            continue
+        if cp in coverage:
+            out.append(ch)
+        elif category in ("Cf", "Mn", "Me", "Co", "Cn") or ch.isspace():
+            # Invisible or combining characters without a glyph: leave them out rather than
+            # showing a box; spaces the font lacks become an ordinary space.
+            if ch.isspace():
+                out.append(" ")
+        else:
+            out.append(REPLACEMENT)
+    return "".join(out)
+
+
+def clean_line(text: str, font_name: str = FONT) -> str:
+    """``clean`` for one-line places (outline, header): newlines become spaces."""
+    return " ".join(clean(text, font_name).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def visual_order(text: str) -> str:
+    """reportlab draws characters left to right; right-to-left runs are reordered per line
+    so that they read correctly (the PDF's text layer keeps them searchable)."""
+    if get_display is None or not _has_rtl(text):
+        return text
+    return "\n".join(get_display(line) if _has_rtl(line) else line for line in text.split("\n"))
+
+
+def _markup_run(run: Run) -> str:
+    shown = visual_order(clean(run.text, font_for(run.bold, run.italic)))
+    text = escape(shown).replace("\n", "<br/>")
+    if run.bold:
+        text = f"<b>{text}</b>"
+    if run.italic:
+        text = f"<i>{text}</i>"
+    if run.anchor:
+        text = f'<a href="#{escape(run.anchor, {chr(34): "&quot;"})}" color="{_LINK_COLOUR}" underline="1">{text}</a>'
+    elif run.url and _SAFE_URL.match(run.url.strip()):
+        href = escape(clean_line(run.url).replace(" ", "%20"), {'"': "&quot;"})
+        text = f'<a href="{href}" color="{_LINK_COLOUR}" underline="1">{text}</a>'
+    return text
+
+
+def markup(runs: Rich) -> str:
+    return "".join(_markup_run(r) for r in runs)
+
+
+def _split_text(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, preferring line breaks, then
+    sentence ends, then spaces; a single word longer than the limit is cut hard."""
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = window.rfind("\n")
+        if cut < limit // 3:
+            cut = window.rfind(". ") + 1  # after the end of a sentence
+        if cut < limit // 3:
+            cut = window.rfind(" ")
+        if cut < limit // 3:
+            cut = limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n") if text[cut:cut + 1] == "\n" else text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+def chunk_runs(runs: Rich, limit: int = CHUNK_CHARS) -> list[Rich]:
+    """Split rich text into groups of runs of at most ``limit`` characters each."""
+    if sum(len(r.text) for r in runs) <= limit:
+        return [runs]
+    groups: list[list[Run]] = [[]]
+    size = 0
+    for run in runs:
+        for piece in _split_text(run.text, limit):
+            if size + len(piece) > limit and groups[-1]:
+                groups.append([])
+                size = 0
+            groups[-1].append(Run(piece, run.bold, run.italic, run.url, run.anchor))
+            size += len(piece)
+    return [tuple(g) for g in groups if g]
+
+
+def plain_length(runs: Rich) -> int:
+    return sum(len(r.text) for r in runs)

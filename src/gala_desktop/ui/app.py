@@ -1,0 +1,103 @@
+"""Start the desktop program: application object, Dutch translations, catalogue, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gala_desktop import paths
+
+log = logging.getLogger(__name__)
+
+CATALOGUE_ERROR_TITLE = "Catalogus niet beschikbaar"
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The one QApplication (reused when it already exists, as in tests)."""
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_AUTHOR)
+    from gala_desktop import __version__
+
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def application_icon() -> QIcon:
+    """The app icon in every size that ships (taskbar, title bar, Alt+Tab)."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        file = paths.resource("icons", f"gala-desktop-{size}.png")
+        if file.exists():
+            icon.addFile(str(file))
+    return icon
+
+
+def install_translations(app: QApplication) -> bool:
+    """Load Qt's own Dutch texts (standard buttons, file dialogs); ``False`` when not found."""
+    if getattr(app, "_gala_translator", None) is not None:
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands), "qtbase", "_", folder):
+        log.warning("Qt's Dutch translations (qtbase_nl.qm) were not found in %s", folder)
+        return False
+    app.installTranslator(translator)
+    app._gala_translator = translator  # keep it alive as long as the application
+    return True
+
+
+def open_catalogue():
+    """The shipped catalogue, read-only; shows a Dutch error and returns ``None`` on failure."""
+    from gala_desktop.catalogue.repository import Catalogue, CatalogueError
+
+    try:
+        return Catalogue.open()
+    except CatalogueError as exc:
+        message = str(exc)
+    except Exception as exc:  # noqa: BLE001 - anything else is also "cannot open"
+        log.exception("opening the catalogue failed")
+        message = f"De interventiecatalogus kan niet worden geopend ({type(exc).__name__})."
+    show_catalogue_error(message)
+    return None
+
+
+def catalogue_error_box(message: str) -> QMessageBox:
+    from gala_desktop.ui.file_actions import message_box, name_message_labels
+
+    box = message_box(None, QMessageBox.Icon.Critical, CATALOGUE_ERROR_TITLE, message)
+    box.setInformativeText(
+        "GALA Desktop kan zonder de catalogus niet starten. Installeer het programma opnieuw of "
+        "neem contact op met uw IT-afdeling."
+    )
+    return name_message_labels(box)
+
+
+def show_catalogue_error(message: str) -> None:
+    catalogue_error_box(message).exec()
+
+
+def run(argv: list[str] | None = None, file: str | None = None) -> int:
+    """Run the program; opens ``file`` when given. Returns the exit code."""
+    app = create_application(list(argv) if argv is not None else sys.argv)
+    install_translations(app)
+    catalogue = open_catalogue()
+    if catalogue is None:
+        return 1
+    from gala_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(catalogue)
+    window.show()
+    window.files.offer_recovery()
+    if file:
+        window.files.open_project(Path(file))
+    code = app.exec()
+    catalogue.close()
+    return code

@@ -1,0 +1,282 @@
+"""The Catalogus tab: search as you type, facet filters, the result table and the detail pane.
+
+Every search goes to the catalogue in SQL (``Catalogue.search``); typing is debounced briefly.
+Adding a hit to the shortlist works by drag and drop (onto the shortlist), by Enter, by the
+"Toevoegen aan thema…" button and by the context menu; the last three show a menu of the
+project's chosen themes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gala_desktop.domain.project import ShortlistEntry
+from gala_desktop.domain.search import SearchQuery
+from gala_desktop.domain.themes import theme_name
+from gala_desktop.ui.commands import AddEntry
+from gala_desktop.ui.detail_pane import DetailPane
+from gala_desktop.ui.facet_filters import FacetFilters
+from gala_desktop.ui.result_model import KEY_ROLE, LEVEL, NAME, OWNER, THEMES, ResultTableModel
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 120
+NO_THEME_HINT = "Kies eerst links een thema (vinkje) om interventies aan toe te voegen."
+
+
+def count_text(shown: int, total: int) -> str:
+    if total == 0:
+        return "Geen interventies gevonden"
+    noun = "interventie" if total == 1 else "interventies"
+    text = f"{total} {noun} gevonden"
+    if shown < total:
+        text += f" (de eerste {shown} worden getoond)"
+    return text
+
+
+class ResultTable(QTableView):
+    """The result table; Enter asks for a theme to add the current hit to."""
+
+    addRequested = Signal(QPoint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            rect = self.visualRect(self.currentIndex().siblingAtColumn(NAME))
+            self.addRequested.emit(self.viewport().mapToGlobal(rect.bottomLeft()))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class CatalogueBrowser(QWidget):
+    statusMessage = Signal(str)
+    entryAdded = Signal(str)  # id of the new shortlist entry
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.catalogue = session.catalogue
+
+        search_label = QLabel("&Zoeken:")
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText("Zoek interventies…")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Zoek interventies")
+        self.search_field.setAccessibleDescription(
+            "Zoekt tijdens het typen in naam, samenvatting, doel, aanpak en eigenaar."
+        )
+        search_label.setBuddy(self.search_field)
+
+        self.filters = FacetFilters(self.catalogue)
+
+        self.model = ResultTableModel(self)
+        self.table = ResultTable()
+        self.table.setObjectName("resultTable")
+        self.table.setAccessibleName("Gevonden interventies")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(80)
+        header.resizeSection(LEVEL, 135)
+        header.resizeSection(THEMES, 170)
+        header.resizeSection(OWNER, 160)
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Aantal gevonden interventies")
+        self.add_button = QPushButton("Toevoegen &aan thema…")
+        self.add_button.setAccessibleName("Toevoegen aan thema")
+        self.add_button.setToolTip("Voeg de geselecteerde interventie toe aan de shortlist van een thema")
+        self.add_menu = QMenu(self)
+        self.add_menu.setAccessibleName("Kies een thema")
+        self.add_button.setMenu(self.add_menu)
+        self.add_menu.aboutToShow.connect(lambda: self._fill_theme_menu(self.add_menu))
+
+        self.detail = DetailPane()
+
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.table)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.add_button)
+        results_layout.addLayout(bottom)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("catalogueSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(results)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search_field, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _t: self._timer.start())
+        self.filters.changed.connect(self.run_search)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.addRequested.connect(self.show_add_menu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.detail.statusMessage.connect(self.statusMessage)
+        self.run_search()
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def query(self) -> SearchQuery:
+        return SearchQuery(text=self.search_field.text().strip(), **self.filters.query_fields())
+
+    def flush_search(self) -> None:
+        """Run a pending search now (the debounce timer otherwise does it shortly)."""
+        if self._timer.isActive():
+            self._timer.stop()
+        self.run_search()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        try:
+            result = self.catalogue.search(self.query())
+        except Exception:  # noqa: BLE001 - never let a search error take the window down
+            log.exception("catalogue search failed")
+            self.statusMessage.emit("Zoeken is niet gelukt. Probeer een andere zoekterm.")
+            return
+        current = self.current_key()
+        self.model.set_results(result.items)
+        self.count_label.setText(count_text(len(result.items), result.total))
+        row = self.model.row_of(current) if current else -1
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._show_current()
+
+    # -- selection and detail -----------------------------------------------------------------
+
+    def current_key(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def select_key(self, key: str) -> bool:
+        row = self.model.row_of(key)
+        if row < 0:
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
+
+    def _show_current(self) -> None:
+        key = self.current_key()
+        self.add_button.setEnabled(key is not None)
+        shown = self.detail.intervention
+        if (shown.key if shown else None) != key:
+            self.detail.show_intervention(self.catalogue.get(key) if key else None)
+
+    # -- adding to the shortlist --------------------------------------------------------------
+
+    def _fill_theme_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        key = self.current_key()
+        chosen = self.session.project.chosen_theme_keys()
+        if not chosen:
+            hint = menu.addAction(NO_THEME_HINT)
+            hint.setEnabled(False)
+            self.statusMessage.emit(NO_THEME_HINT)
+            return
+        for number, theme_key in enumerate(chosen, start=1):
+            label = theme_name(theme_key).replace("&", "&&")
+            if number < 10:
+                label = f"&{number} {label}"
+            action = menu.addAction(label)
+            if key and self.session.project.has_entry(key, theme_key):
+                action.setText(action.text() + " (staat er al in)")
+                action.setEnabled(False)
+            action.triggered.connect(lambda _=False, t=theme_key: self.add_current_to_theme(t))
+
+    def show_add_menu(self, position: QPoint | None = None) -> None:
+        if self.current_key() is None:
+            return
+        menu = QMenu(self)
+        menu.setAccessibleName("Kies een thema")
+        self._fill_theme_menu(menu)
+        if position is None:
+            position = self.add_button.mapToGlobal(self.add_button.rect().bottomLeft())
+        menu.popup(position)
+        self._open_menu = menu  # keep it alive and reachable while it is shown
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        self.show_add_menu(self.table.viewport().mapToGlobal(pos))
+
+    def add_current_to_theme(self, theme_key: str) -> str | None:
+        key = self.current_key()
+        return self.add_to_theme(key, theme_key) if key else None
+
+    def add_to_theme(self, intervention_key: str, theme_key: str) -> str | None:
+        """Push ``AddEntry``; returns the new entry's id, ``None`` when refused."""
+        project = self.session.project
+        intervention = self.catalogue.get(intervention_key)
+        if intervention is None:
+            self.statusMessage.emit("Deze interventie staat niet (meer) in de catalogus.")
+            return None
+        if project.theme_choice(theme_key) is None:
+            self.statusMessage.emit(NO_THEME_HINT)
+            return None
+        if project.has_entry(intervention_key, theme_key):
+            self.statusMessage.emit(
+                f"‘{intervention.name}’ staat al op de shortlist onder ‘{theme_name(theme_key)}’."
+            )
+            return None
+        entry = ShortlistEntry.for_intervention(intervention, theme_key)
+        self.session.push(AddEntry(self.session, entry))
+        self.statusMessage.emit(f"‘{intervention.name}’ toegevoegd aan ‘{theme_name(theme_key)}’.")
+        self.entryAdded.emit(entry.id)
+        return entry.id

@@ -1,0 +1,132 @@
+"""The randvoorwaarden checklist of one shortlist entry, as an editable table.
+
+Columns: Randvoorwaarde (kind and text, read-only), Status (Geregeld / Nog regelen / N.v.t.,
+shown as text with an icon) and Notitie. Every edit is an undo command; the table re-reads the
+entry when the session says it changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from gala_desktop.domain.project import ChecklistItem, ChecklistState
+from gala_desktop.ui.commands import SetChecklistItem
+from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
+
+COL_CONDITION, COL_STATE, COL_NOTE = range(3)
+HEADERS = ("Randvoorwaarde", "Status", "Notitie")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def state_icon(state: ChecklistState) -> QIcon:
+    pixmap = {
+        ChecklistState.ARRANGED: QStyle.StandardPixmap.SP_DialogApplyButton,
+        ChecklistState.OPEN: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        ChecklistState.NOT_APPLICABLE: QStyle.StandardPixmap.SP_DialogNoButton,
+    }[state]
+    return QApplication.style().standardIcon(pixmap)
+
+
+class ChecklistModel(QAbstractTableModel):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.entry_id: str | None = None
+        session.projectReplaced.connect(self.clear)
+        session.shortlistChanged.connect(self._on_shortlist_changed)
+        session.entryChanged.connect(self._on_entry_changed)
+
+    def set_entry(self, entry_id: str | None) -> None:
+        self.beginResetModel()
+        self.entry_id = entry_id
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_entry(None)
+
+    def _items(self) -> list[ChecklistItem]:
+        entry = self.session.project.entry(self.entry_id) if self.entry_id else None
+        return entry.plan.checklist if entry is not None else []
+
+    def _on_shortlist_changed(self) -> None:
+        if self.entry_id and self.session.project.entry(self.entry_id) is None:
+            self.set_entry(None)
+
+    def _on_entry_changed(self, entry_id: str) -> None:
+        if entry_id == self.entry_id and self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items())
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return str(section + 1)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        items = self._items()
+        if not index.isValid() or index.row() >= len(items):
+            return None
+        item = items[index.row()]
+        display = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        column = index.column()
+        if column == COL_CONDITION:
+            if display:
+                return f"{item.kind.label}: {item.text}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{item.kind.label}\n{item.text}"
+        elif column == COL_STATE:
+            if display or role == Qt.ItemDataRole.EditRole:
+                return item.state.label
+            if role == VALUE_ROLE:
+                return item.state
+            if role == Qt.ItemDataRole.DecorationRole:
+                return state_icon(item.state)
+        elif column == COL_NOTE:
+            if display or role == Qt.ItemDataRole.EditRole:
+                return item.note
+            if role == Qt.ItemDataRole.ToolTipRole and item.note:
+                return item.note
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_STATE, COL_NOTE):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        items = self._items()
+        if not index.isValid() or index.row() >= len(items) or role != Qt.ItemDataRole.EditRole:
+            return False
+        item = items[index.row()]
+        if index.column() == COL_STATE:
+            state = coerce_enum(ChecklistState, value)
+            if state is None:
+                return False
+            if state is not item.state:
+                self.session.push(
+                    SetChecklistItem(self.session, self.entry_id, index.row(), state=state)
+                )
+            return True
+        if index.column() == COL_NOTE:
+            note = "" if value is None else str(value)
+            if note != item.note:
+                self.session.push(
+                    SetChecklistItem(self.session, self.entry_id, index.row(), note=note)
+                )
+            return True
+        return False

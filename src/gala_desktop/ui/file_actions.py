@@ -1,0 +1,325 @@
+"""New, Open, Save, Save as, recent files, the unsaved-changes prompt, autosave and recovery.
+
+Every question to the user goes through :class:`Dialogs`, a thin layer over ``QFileDialog`` and
+``QMessageBox``; tests replace it with a scripted one, so the flows can be driven without
+modal dialogs. The real dialogs are covered separately.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
+
+from gala_desktop.domain.formatting import format_date_long
+from gala_desktop.domain.project import Project
+from gala_desktop.project.document import FILE_SUFFIX, ProjectFileError, load_project, save_project
+from gala_desktop.project.recovery import RecoveryItem, RecoveryStore
+from gala_desktop.ui.session import ProjectSession
+from gala_desktop.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = f"GALA-projecten (*{FILE_SUFFIX})"
+AUTOSAVE_INTERVAL_MS = 60_000
+UNTITLED = "Naamloos"
+
+# Answers of the dialogs.
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RESTORE, LATER = "restore", "later"
+
+
+def _button(box: QMessageBox, role: QMessageBox.ButtonRole, text: str):
+    button = box.addButton(text, role)
+    button.setAccessibleName(text.replace("&", ""))
+    return button
+
+
+def name_message_labels(box: QMessageBox) -> QMessageBox:
+    """The texts of a message box can be selected (so they take focus): give them their text as
+    accessible name. Call after the last ``setText``/``setInformativeText``."""
+    for label in box.findChildren(QLabel):
+        if label.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            label.setAccessibleName(label.text() or box.windowTitle())
+    return box
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box with one OK button that has an accessible name."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setAccessibleName("OK")
+    return name_message_labels(box)
+
+
+class Dialogs:
+    """The questions and messages of the file flows, as real Qt dialogs in Dutch.
+
+    The ``*_box`` methods build the dialogs (tests inspect them); the others show them.
+    """
+
+    def save_changes_box(self, parent: QWidget | None, name: str) -> tuple[QMessageBox, dict]:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Wijzigingen opslaan?")
+        box.setText(f"Wilt u de wijzigingen in ‘{name}’ opslaan?")
+        box.setInformativeText("Als u niet opslaat, gaan uw wijzigingen verloren.")
+        save = _button(box, QMessageBox.ButtonRole.AcceptRole, "&Opslaan")
+        discard = _button(box, QMessageBox.ButtonRole.DestructiveRole, "&Niet opslaan")
+        cancel = _button(box, QMessageBox.ButtonRole.RejectRole, "&Annuleren")
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        name_message_labels(box)
+        return box, {id(save): SAVE, id(discard): DISCARD, id(cancel): CANCEL}
+
+    def ask_save_changes(self, parent: QWidget, name: str) -> str:
+        box, answers = self.save_changes_box(parent, name)
+        box.exec()
+        return answers.get(id(box.clickedButton()), CANCEL)
+
+    def recovery_box(self, parent: QWidget | None, item: RecoveryItem) -> tuple[QMessageBox, dict]:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Niet-opgeslagen werk herstellen?")
+        box.setText(recovery_description(item))
+        box.setInformativeText(
+            "GALA Desktop is de vorige keer niet netjes afgesloten. Wilt u dit werk herstellen?"
+        )
+        restore = _button(box, QMessageBox.ButtonRole.AcceptRole, "&Herstellen")
+        discard = _button(box, QMessageBox.ButtonRole.DestructiveRole, "&Verwijderen")
+        later = _button(box, QMessageBox.ButtonRole.RejectRole, "&Later")
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        name_message_labels(box)
+        return box, {id(restore): RESTORE, id(discard): DISCARD, id(later): LATER}
+
+    def ask_recovery(self, parent: QWidget, item: RecoveryItem) -> str:
+        box, answers = self.recovery_box(parent, item)
+        box.exec()
+        return answers.get(id(box.clickedButton()), LATER)
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        message_box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+    def open_path(self, parent: QWidget, directory: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Project openen", directory, FILE_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, parent: QWidget, suggestion: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, "Project opslaan als", suggestion, FILE_FILTER)
+        return Path(name) if name else None
+
+
+def recovery_description(item: RecoveryItem) -> str:
+    what = item.title or item.gemeente or UNTITLED
+    if item.title and item.gemeente:
+        what = f"{item.title} ({item.gemeente})"
+    when = f"{format_date_long(item.saved_at.date())} om {item.saved_at:%H:%M}"
+    where = f" Bestand: {item.original_path.name}." if item.original_path else " Het project was nog niet opgeslagen."
+    return f"Er is niet-opgeslagen werk gevonden: ‘{what}’, automatisch bewaard op {when}.{where}"
+
+
+def with_suffix(path: Path) -> Path:
+    """Add ``.gala`` when the user typed a name without it."""
+    return path if path.suffix.lower() == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+
+
+def _safe_file_name(text: str) -> str:
+    cleaned = "".join(c for c in text if c not in '<>:"/\\|?*').strip(" .")
+    return cleaned[:80]
+
+
+class FileActions(QObject):
+    """The file flows of one main window and its session."""
+
+    statusMessage = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        session: ProjectSession,
+        settings: AppSettings,
+        *,
+        autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        recovery_store: RecoveryStore | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.settings = settings
+        self.dialogs = Dialogs()
+        self.recovery = recovery_store or RecoveryStore()
+        self.session_id = uuid.uuid4().hex
+        self._autosave_error_shown = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(autosave_interval_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    # -- names --------------------------------------------------------------------------------
+
+    def display_name(self) -> str:
+        return self.session.path.name if self.session.path else UNTITLED
+
+    def _suggested_path(self) -> str:
+        if self.session.path:
+            return str(self.session.path)
+        project = self.session.project
+        stem = _safe_file_name(" – ".join(p for p in (project.title, project.gemeente) if p))
+        directory = self.settings.last_directory or str(Path.home())
+        return str(Path(directory) / f"{stem or 'Beleidsvisie'}{FILE_SUFFIX}")
+
+    # -- the unsaved-changes prompt -----------------------------------------------------------
+
+    def maybe_save_changes(self) -> bool:
+        """``True`` when it is fine to drop the current project (saved, discarded or clean)."""
+        if not self.session.is_modified:
+            return True
+        answer = self.dialogs.ask_save_changes(self.window, self.display_name())
+        if answer == SAVE:
+            return self.save()
+        return answer == DISCARD
+
+    # -- New / Open ---------------------------------------------------------------------------
+
+    def new_project(self) -> bool:
+        if not self.maybe_save_changes():
+            return False
+        self.recovery.discard_session(self.session_id)
+        self.session.replace(Project(), None)
+        self.statusMessage.emit("Nieuw project gestart.")
+        return True
+
+    def open_project(self, path: Path | None = None) -> bool:
+        """Open ``path`` (or ask for one). A file that cannot be read changes nothing."""
+        if not self.maybe_save_changes():
+            return False
+        if path is None:
+            path = self.dialogs.open_path(self.window, self.settings.last_directory)
+            if path is None:
+                return False
+        return self.load(path)
+
+    def load(self, path: Path) -> bool:
+        """Replace the session's project by the file at ``path`` without asking about changes."""
+        path = Path(path)
+        try:
+            project = load_project(path)
+        except ProjectFileError as exc:
+            self.dialogs.error(self.window, "Project openen", str(exc))
+            if not path.exists():
+                self.settings.remove_recent_file(path)
+            return False
+        self.recovery.discard_session(self.session_id)
+        self.session.replace(project, path.resolve())
+        self.settings.add_recent_file(path)
+        self.statusMessage.emit(f"‘{path.name}’ geopend.")
+        return True
+
+    # -- Save / Save as -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        path = self.dialogs.save_path(self.window, self._suggested_path())
+        if path is None:
+            return False
+        return self._save_to(with_suffix(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_project(self.session.project, path)
+        except ProjectFileError as exc:
+            self.dialogs.error(self.window, "Opslaan mislukt", str(exc))
+            return False
+        except OSError as exc:  # defensive: the project layer normally wraps these
+            log.warning("saving %s failed: %s", path, exc)
+            self.dialogs.error(
+                self.window,
+                "Opslaan mislukt",
+                f"Het project kon niet worden opgeslagen als ‘{path.name}’. "
+                "Controleer of de map bestaat en of u daar mag schrijven. "
+                "Uw wijzigingen zijn nog niet opgeslagen.",
+            )
+            return False
+        path = path.resolve()
+        if path != self.session.path:
+            self.session.set_path(path)
+        self.session.mark_saved()
+        self.settings.add_recent_file(path)
+        self.recovery.discard_session(self.session_id)
+        self.statusMessage.emit(f"Opgeslagen als ‘{path.name}’.")
+        return True
+
+    # -- recent files -------------------------------------------------------------------------
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        files = self.settings.recent_files()
+        if not files:
+            empty = menu.addAction("(geen recente bestanden)")
+            empty.setEnabled(False)
+            return
+        for number, path in enumerate(files, start=1):
+            prefix = f"&{number} " if number < 10 else "1&0 "
+            action = menu.addAction(f"{prefix}{path.name.replace('&', '&&')}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        menu.addSeparator()
+        menu.addAction("Lijst &wissen", self.settings.clear_recent_files)
+
+    # -- autosave and recovery ----------------------------------------------------------------
+
+    def autosave(self) -> bool:
+        """Write a recovery file when there are unsaved changes. Never interrupts the user."""
+        if not self.session.is_modified:
+            return False
+        try:
+            self.recovery.write(self.session.project, self.session.path, self.session_id)
+        except (ProjectFileError, OSError) as exc:
+            log.warning("autosave failed: %s", exc)
+            if not self._autosave_error_shown:
+                self._autosave_error_shown = True
+                self.statusMessage.emit(
+                    "Automatisch bewaren is niet gelukt. Sla uw werk regelmatig zelf op."
+                )
+            return False
+        return True
+
+    def discard_recovery(self) -> None:
+        """After a clean close: this session leaves nothing to recover."""
+        self.recovery.discard_session(self.session_id)
+
+    def offer_recovery(self) -> bool:
+        """Offer what earlier, crashed sessions left behind. ``True`` when one was restored."""
+        for item in self.recovery.pending(exclude_session=self.session_id):
+            answer = self.dialogs.ask_recovery(self.window, item)
+            if answer == DISCARD:
+                self.recovery.discard(item)
+            elif answer == RESTORE:
+                if self.restore(item):
+                    return True
+        return False
+
+    def restore(self, item: RecoveryItem) -> bool:
+        try:
+            project = self.recovery.load(item)
+        except ProjectFileError as exc:
+            self.dialogs.error(self.window, "Herstellen mislukt", str(exc))
+            return False
+        original = item.original_path if item.original_path and item.original_path.exists() else None
+        self.session.replace(project, original)
+        self.session.undo_stack.resetClean()  # restored work is unsaved until the user saves
+        self.autosave()  # now under this session's id, before the old file goes
+        self.recovery.discard(item)
+        self.statusMessage.emit("Het niet-opgeslagen werk is hersteld. Vergeet niet op te slaan.")
+        return True

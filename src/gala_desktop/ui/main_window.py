@@ -1,0 +1,379 @@
+"""The main window: composes the panels, the menus and the toolbar around one project session.
+
+The window itself implements nothing: files live in ``file_actions``, settings in ``settings``,
+themes in ``theme_panel``, the catalogue in ``catalogue_browser``, the shortlist, plans and
+overview in their own modules.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+
+from gala_desktop import __version__
+from gala_desktop.domain.formatting import format_date_long
+from gala_desktop.ui.catalogue_browser import CatalogueBrowser
+from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
+from gala_desktop.ui.overview_panel import OverviewPanel
+from gala_desktop.ui.plan_editor import PlanEditor
+from gala_desktop.ui.project_form import ProjectForm
+from gala_desktop.ui.session import ProjectSession
+from gala_desktop.ui.settings import AppSettings
+from gala_desktop.ui.shortlist_panel import ShortlistPanel
+from gala_desktop.ui.theme_panel import ThemePanel
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "GALA Desktop"
+TAB_CATALOGUE, TAB_PLAN, TAB_OVERVIEW, TAB_PROJECT = range(4)
+STATUS_TIMEOUT_MS = 8000
+
+
+class _ProjectUndoKeys(QObject):
+    """Lets Ctrl+Z / Ctrl+Y in a text field undo through the project's undo stack.
+
+    Every text field pushes mergeable commands, so the project history already holds the typing;
+    a field's own undo would fork from it. The ShortcutOverride is swallowed (left unaccepted) so
+    the window's Undo/Redo actions fire instead.
+    """
+
+    def __init__(self, window: QMainWindow, sequences: list[QKeySequence]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.sequences = sequences
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(obj, (QLineEdit, QPlainTextEdit, QTextEdit))
+            and isinstance(event, QKeyEvent)
+            and self.window.isAncestorOf(obj)
+        ):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in self.sequences):
+                event.ignore()
+                return True
+        return False
+
+
+def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    seen: dict[str, QKeySequence] = {}
+    for sequence in sequences:
+        if not sequence.isEmpty():
+            seen.setdefault(sequence.toString(), sequence)
+    return list(seen.values())
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        catalogue,
+        *,
+        settings: AppSettings | None = None,
+        autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_TITLE)
+        self.session = ProjectSession(catalogue, self)
+        self.settings = settings or AppSettings()
+        self.files = FileActions(self, self.session, self.settings, autosave_interval_ms=autosave_interval_ms)
+
+        self.theme_panel = ThemePanel(self.session)
+        self.browser = CatalogueBrowser(self.session)
+        self.plan_editor = PlanEditor(self.session)
+        self.overview = OverviewPanel(self.session)
+        self.project_form = ProjectForm(self.session)
+        self.shortlist_panel = ShortlistPanel(self.session)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName("Onderdelen van het project")
+        self.tabs.tabBar().setAccessibleName("Tabbladen")
+        self.tabs.addTab(self.browser, "&Catalogus")
+        self.tabs.addTab(self.plan_editor, "&Uitvoering")
+        self.tabs.addTab(self.overview, "&Overzicht")
+        self.tabs.addTab(self.project_form, "&Project")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.theme_panel, self.tabs, self.shortlist_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.setCentralWidget(self.splitter)
+        self.centralWidget().setContentsMargins(6, 6, 6, 0)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._create_status_bar()
+        self._connect()
+        self._set_tab_order()
+
+        self._fit_to_screen()
+        self._layout_restored = self.settings.restore_window(self, self.splitters())
+        self._update_title()
+
+    # -- composition --------------------------------------------------------------------------
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.splitter, "catalogue": self.browser.splitter}
+
+    def _action(self, name: str, text: str, slot, shortcuts=(), icon: QStyle.StandardPixmap | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts(_unique([QKeySequence(s) for s in shortcuts]))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.action_new = self._action("actionNew", "&Nieuw", self.files.new_project,
+                                       [QKeySequence.StandardKey.New], sp.SP_FileIcon, "Een nieuw, leeg project beginnen")
+        self.action_open = self._action("actionOpen", "&Openen…", lambda: self.files.open_project(),
+                                        [QKeySequence.StandardKey.Open], sp.SP_DialogOpenButton, "Een opgeslagen project openen")
+        self.action_save = self._action("actionSave", "Op&slaan", self.files.save,
+                                        [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton, "Het project opslaan")
+        self.action_save_as = self._action("actionSaveAs", "Opslaan &als…", self.files.save_as,
+                                           [QKeySequence.StandardKey.SaveAs], None, "Het project onder een andere naam opslaan")
+        self.action_export = self._action("actionExportPdf", "&Exporteren naar PDF…", self.export_pdf,
+                                          [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
+                                          "De bijlage als PDF-bestand maken")
+        self.action_quit = self._action("actionQuit", "A&fsluiten", self.close,
+                                        [QKeySequence.StandardKey.Quit, QKeySequence("Ctrl+Q")], None, "GALA Desktop afsluiten")
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        stack = self.session.undo_stack
+        self.action_undo = stack.createUndoAction(self, "&Ongedaan maken")
+        self.action_undo.setObjectName("actionUndo")
+        self.action_undo.setShortcuts(_unique([QKeySequence(QKeySequence.StandardKey.Undo)]))
+        self.action_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.action_redo = stack.createRedoAction(self, "Opnie&uw")
+        self.action_redo.setObjectName("actionRedo")
+        self.action_redo.setShortcuts(_unique([
+            QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"),
+        ]))
+        self.action_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        for action in (self.action_undo, self.action_redo):
+            self.addAction(action)
+        self._undo_keys = _ProjectUndoKeys(
+            self, [*self.action_undo.shortcuts(), *self.action_redo.shortcuts()]
+        )
+        QApplication.instance().installEventFilter(self._undo_keys)
+
+        self.tab_actions = []
+        for index, text in enumerate(("&Catalogus", "&Uitvoering", "&Overzicht", "&Project")):
+            action = self._action(f"actionTab{index}", text, lambda _=False, i=index: self.show_tab(i),
+                                  [QKeySequence(f"Ctrl+{index + 1}")])
+            self.tab_actions.append(action)
+        self.action_find = self._action("actionFind", "&Zoeken in de catalogus", self.focus_search,
+                                        [QKeySequence.StandardKey.Find])
+        self.action_themes = self._action("actionFocusThemes", "Naar de &thema's", self.theme_panel.tree.setFocus,
+                                          [QKeySequence("Ctrl+T")])
+        self.action_shortlist = self._action("actionFocusShortlist", "Naar de &shortlist", self.focus_shortlist,
+                                             [QKeySequence("Ctrl+L")])
+        self.action_about = self._action("actionAbout", "&Over GALA Desktop", self.show_about)
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Bestand")
+        file_menu.addActions([self.action_new, self.action_open])
+        self.recent_menu = QMenu("&Recente bestanden", self)
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
+        self.files.fill_recent_menu(self.recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.action_save, self.action_save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+
+        edit_menu = bar.addMenu("Be&werken")
+        edit_menu.addActions([self.action_undo, self.action_redo])
+
+        view_menu = bar.addMenu("Beel&d")
+        view_menu.addActions(self.tab_actions)
+        view_menu.addSeparator()
+        view_menu.addActions([self.action_find, self.action_themes, self.action_shortlist])
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.action_about)
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar("Werkbalk", self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setAccessibleName("Werkbalk")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.action_new, self.action_open, self.action_save])
+        toolbar.addSeparator()
+        toolbar.addActions([self.action_undo, self.action_redo])
+        toolbar.addSeparator()
+        toolbar.addAction(self.action_export)
+        self.addToolBar(toolbar)
+
+    def _create_status_bar(self) -> None:
+        catalogue = self.session.catalogue
+        info = QLabel(
+            f"Catalogus: {catalogue.count()} interventies · peildatum "
+            f"{format_date_long(catalogue.checked_on)}"
+        )
+        info.setAccessibleName("Gegevens van de catalogus")
+        self.statusBar().addPermanentWidget(info)
+
+    def _connect(self) -> None:
+        s = self.session
+        s.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        s.pathChanged.connect(self._update_title)
+        s.projectReplaced.connect(self._update_title)
+        for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
+            source.statusMessage.connect(self.show_status)
+        for name in ("statusMessage",):
+            for widget in (self.plan_editor, self.overview):
+                if hasattr(widget, name):
+                    getattr(widget, name).connect(self.show_status)
+        self.shortlist_panel.entrySelected.connect(lambda entry_id: self.plan_editor.set_entry(entry_id or None))
+        self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
+        self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
+
+    def _set_tab_order(self) -> None:
+        chain = [
+            self.theme_panel.tree,
+            self.theme_panel.rationale,
+            self.tabs.tabBar(),
+            self.browser.search_field,
+            self.browser.filters.themes,
+            self.browser.filters.target_groups,
+            self.browser.filters.databanks,
+            self.browser.filters.min_level,
+            self.browser.filters.clear_button,
+            self.browser.table,
+            self.browser.add_button,
+            self.browser.detail,
+        ]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- behaviour ----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] – {APP_TITLE}")
+        self.setWindowModified(self.session.is_modified)
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 760)
+            return
+        available = screen.availableGeometry()
+        self.resize(min(1600, int(available.width() * 0.92)), min(1000, int(available.height() * 0.9)))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:  # first start: fit the columns to the window once
+            self._layout_restored = True
+            QTimer.singleShot(0, self.apply_default_layout)
+
+    def apply_default_layout(self) -> None:
+        width = max(self.splitter.width(), self.width() - 12)
+        left = max(270, int(width * 0.21))
+        right = max(360, int(width * 0.27))
+        self.splitter.setSizes([left, max(width - left - right, 400), right])
+        self.browser.splitter.setSizes([1, 1])
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if shiboken6.isValid(self):  # the stack also reports while the window is destroyed
+            self.setWindowModified(not clean)
+
+    def show_status(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        widget = self.tabs.currentWidget()
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(TAB_CATALOGUE)
+        self.browser.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.browser.search_field.selectAll()
+
+    def focus_shortlist(self) -> None:
+        view = self.shortlist_panel.findChild(QWidget, "shortlistView")
+        (view or self.shortlist_panel).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def export_pdf(self) -> None:
+        try:
+            from gala_desktop.ui import export_flow
+        except ImportError:
+            self.files.dialogs.inform(
+                self, "Exporteren naar PDF",
+                "Exporteren naar PDF is in deze versie nog niet beschikbaar.",
+            )
+            return
+        export_flow.export_pdf_interactive(self, self.session)
+
+    def show_about(self) -> None:
+        catalogue = self.session.catalogue
+        self.files.dialogs.inform(
+            self,
+            "Over GALA Desktop",
+            f"GALA Desktop {__version__}\n\n"
+            "Offline werkbank voor de beleidsvisie sociale basis en het plan van aanpak van het "
+            "Gezond en Actief Leven Akkoord: kies thema's, zoek erkende interventies, noteer de "
+            "lokale randvoorwaarden en maak een bijlage als PDF.\n\n"
+            f"Interventiecatalogus: {catalogue.count()} interventies, gegevens gecontroleerd op "
+            f"{format_date_long(catalogue.checked_on)}. Controleer erkenningen altijd bij de bron.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            if not self.files.maybe_save_changes():
+                event.ignore()
+                return
+            clean_exit = True
+        except Exception:  # noqa: BLE001 - an error here must not take the work down with it
+            log.exception("closing the window failed; keeping the recovery file")
+            clean_exit = not self.files.autosave() and not self.session.is_modified
+        self.files.autosave_timer.stop()
+        try:
+            self.settings.save_window(self, self.splitters())
+        except Exception:  # noqa: BLE001
+            log.exception("saving the window settings failed")
+        if clean_exit:
+            self.files.discard_recovery()
+        QApplication.instance().removeEventFilter(self._undo_keys)
+        event.accept()

@@ -1,0 +1,298 @@
+"""The overview tab: coverage of the required sociale-basis themes, counts and budgets.
+
+All figures come from ``domain/overview.py``, the same rules the annex uses. The warning about
+missing required themes is text with an icon, never colour alone. The tables are read-only but
+focusable, so a screen-reader user can walk through them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gala_desktop.domain.formatting import format_euro
+from gala_desktop.domain.overview import (
+    budget_by_funding,
+    budget_by_theme,
+    required_theme_gaps,
+    theme_counts,
+    total_budget,
+)
+from gala_desktop.domain.project import FundingSource
+from gala_desktop.domain.recognition import RecognitionLevel
+from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
+
+LEVEL_COLUMNS = [
+    *reversed(RecognitionLevel.ordered()),
+    RecognitionLevel.NOT_ASSESSED,
+    RecognitionLevel.UNKNOWN,
+]
+NO_SOURCE = "Geen bron opgegeven"
+
+
+def level_header(level: RecognitionLevel) -> str:
+    """A narrow two-line column header: ``Effectief\n(sterke)``, ``Goed\nbeschreven``."""
+    return level.short_label.capitalize().replace(" ", "\n", 1)
+
+TOTAL = "Totaal"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class SummaryTableModel(QAbstractTableModel):
+    """Read-only rows of text; columns after the first are right-aligned figures."""
+
+    def __init__(self, headers: list[str], tooltips: list[str] | None = None, parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.tooltips = tooltips or [""] * len(headers)
+        self.rows: list[list[str]] = []
+        self.bold_last_row = False
+
+    def set_rows(self, rows: list[list[str]], bold_last_row: bool = False,
+                 headers: list[str] | None = None, tooltips: list[str] | None = None) -> None:
+        self.beginResetModel()
+        if headers is not None:
+            self.headers = headers
+            self.tooltips = tooltips or [""] * len(headers)
+        self.rows = rows
+        self.bold_last_row = bold_last_row
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltips[section]:
+            return self.tooltips[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.headers[index.column()]}: {value}" if index.column() else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self.bold_last_row and (
+            index.row() == len(self.rows) - 1
+        ):
+            font = QApplication.font()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _table(model: SummaryTableModel, name: str, description: str, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setAccessibleDescription(description)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    view.verticalHeader().setVisible(False)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    model.modelReset.connect(lambda: _fit_height(view))
+    header.sectionResized.connect(lambda *_: _fit_height(view))
+    return view
+
+
+def _fit_height(view: QTableView) -> None:
+    """Show every row: the panel scrolls, not the table (a wide table may scroll sideways)."""
+    view.resizeRowsToContents()
+    height = sum(view.rowHeight(r) for r in range(view.model().rowCount()))
+    height += view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth() + 2
+    if view.horizontalHeader().length() > view.viewport().width():
+        height += view.horizontalScrollBar().sizeHint().height()
+    view.setFixedHeight(height)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() + 2)
+    label.setFont(font)
+    return label
+
+
+class OverviewPanel(QWidget):
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewPanel")
+        self.session = session
+
+        scroll = QScrollArea(self)
+        scroll.setAccessibleName("Overzicht van het project")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        layout = QVBoxLayout(body)
+        layout.addWidget(_heading("Verplichte thema's van de sociale basis", body))
+        layout.addWidget(self._build_gap_box(body))
+
+        layout.addSpacing(12)
+        layout.addWidget(_heading("Interventies per thema", body))
+        counts_note = QLabel(
+            "De kolommen per erkenningsniveau tellen alleen de gekozen interventies.", body
+        )
+        counts_note.setWordWrap(True)
+        layout.addWidget(counts_note)
+        self.counts_model = SummaryTableModel(["Thema"], parent=self)
+        self.counts_table = _table(
+            self.counts_model,
+            "Aantallen per thema",
+            "Per thema het aantal interventies, het aantal gekozen interventies en de gekozen "
+            "interventies per erkenningsniveau.",
+            body,
+        )
+        layout.addWidget(self.counts_table)
+
+        layout.addSpacing(12)
+        layout.addWidget(_heading("Budget van de gekozen interventies", body))
+        self.theme_budget_model = SummaryTableModel(["Thema", "Budget"], parent=self)
+        self.theme_budget_table = _table(
+            self.theme_budget_model, "Budget per thema",
+            "Begroot bedrag van de gekozen interventies per thema.", body,
+        )
+        layout.addWidget(self.theme_budget_table)
+        self.funding_model = SummaryTableModel(["Financieringsbron", "Budget"], parent=self)
+        self.funding_table = _table(
+            self.funding_model, "Budget per financieringsbron",
+            "Begroot bedrag van de gekozen interventies per financieringsbron.", body,
+        )
+        layout.addWidget(self.funding_table)
+        self.total_label = QLabel(body)
+        font = self.total_label.font()
+        font.setBold(True)
+        self.total_label.setFont(font)
+        layout.addWidget(self.total_label)
+        note = QLabel(
+            "Alleen interventies met status ‘Gekozen’ tellen mee in de budgetten.", body
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+        for signal in (session.projectReplaced, session.themesChanged, session.shortlistChanged):
+            signal.connect(self.refresh)
+        session.entryChanged.connect(self._on_entry_changed)
+        self.refresh()
+
+    def _build_gap_box(self, parent: QWidget) -> QFrame:
+        self.gap_box = QFrame(parent)
+        self.gap_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.gap_icon = QLabel(self.gap_box)
+        self.gap_text = QLabel(self.gap_box)
+        self.gap_text.setWordWrap(True)
+        self.gap_text.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout(self.gap_box)
+        row.addWidget(self.gap_icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.gap_text, 1)
+        return self.gap_box
+
+    def _on_entry_changed(self, _entry_id: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        project = self.session.project
+        gaps = required_theme_gaps(project)
+        style = QApplication.style()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_LargeIconSize)
+        if gaps:
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            lines = [
+                f"Let op: {len(gaps)} van de {len(REQUIRED_THEME_KEYS)} verplichte thema's "
+                "hebben nog geen gekozen interventie:",
+                *(f"• {theme_name(key)}" for key in gaps),
+                "Een beleidsvisie sociale basis moet al deze thema's behandelen.",
+            ]
+            self.gap_icon.setAccessibleName("Waarschuwing")
+        else:
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+            lines = [
+                f"In orde: alle {len(REQUIRED_THEME_KEYS)} verplichte thema's van de sociale "
+                "basis hebben minstens één gekozen interventie."
+            ]
+            self.gap_icon.setAccessibleName("In orde")
+        self.gap_icon.setPixmap(icon.pixmap(size, size))
+        self.gap_text.setText("\n".join(lines))
+        self.gap_box.setAccessibleName(lines[0])
+
+        chosen_keys = project.chosen_theme_keys()
+        counts = theme_counts(project)
+        # one column per recognition level that occurs among the chosen entries, best first
+        levels = [lvl for lvl in LEVEL_COLUMNS if any(c.by_level.get(lvl) for c in counts)]
+        headers = ["Thema", "Interventies", "Gekozen", *(level_header(lvl) for lvl in levels)]
+        tooltips = [
+            "", "Alle interventies op de shortlist", "Interventies met status Gekozen",
+            *(f"Gekozen interventies met erkenningsniveau ‘{lvl.label}’" for lvl in levels),
+        ]
+        count_rows = []
+        for count in counts:
+            name = theme_name(count.theme_key)
+            if count.theme_key not in chosen_keys:
+                name += " (niet gekozen)"
+            count_rows.append(
+                [name, str(count.total), str(count.chosen),
+                 *(str(count.by_level.get(level, 0)) for level in levels)]
+            )
+        if count_rows:
+            count_rows.append(
+                [TOTAL, str(sum(c.total for c in counts)), str(sum(c.chosen for c in counts)),
+                 *(str(sum(c.by_level.get(lvl, 0) for c in counts)) for lvl in levels)]
+            )
+        self.counts_model.set_rows(count_rows, True, headers, tooltips)
+
+        by_theme = budget_by_theme(project)
+        theme_rows = [
+            [theme_name(c.theme_key), format_euro(by_theme[c.theme_key])]
+            for c in counts if c.theme_key in by_theme
+        ]
+        total = format_euro(total_budget(project))
+        self.theme_budget_model.set_rows(theme_rows + [[TOTAL, total]], bold_last_row=True)
+        by_funding = budget_by_funding(project)
+        order = [*FundingSource, None]
+        funding_rows = [
+            [source.label if source else NO_SOURCE, format_euro(by_funding[source])]
+            for source in order if source in by_funding
+        ]
+        self.funding_model.set_rows(funding_rows + [[TOTAL, total]], bold_last_row=True)
+        self.total_label.setText(f"Totaal begroot voor gekozen interventies: {total}")

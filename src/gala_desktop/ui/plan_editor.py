@@ -1,0 +1,389 @@
+"""The plan editor: the local uitvoeringsnotities of the selected shortlist entry.
+
+A scrollable form. Every change is an undo command; text fields push a merging command per
+keystroke, so typing in one field is one undo step, and an undo shows up in the field without
+creating a new command. Amounts, dates and counts are checked when editing finishes; invalid
+input is refused with a message at the field and the project is left unchanged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedLayout,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gala_desktop.domain.formatting import (
+    format_count,
+    format_date,
+    format_euro,
+    parse_count,
+    parse_date,
+    parse_euro,
+)
+from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource, Project
+from gala_desktop.domain.themes import theme_name
+from gala_desktop.project.changes import catalogue_changes, refresh_snapshot
+from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
+from gala_desktop.ui.commands import ReplaceSnapshots, SetAccessAnswer, SetPlanField
+from gala_desktop.ui.enum_delegate import EnumComboDelegate
+from gala_desktop.ui.plan_fields import (
+    RouteUndoToStack,
+    ValidatedField,
+    plain_edit,
+    route_undo,
+    sync_line,
+    sync_plain,
+)
+
+PLACEHOLDER = (
+    "Kies in de shortlist een interventie om de uitvoering te beschrijven: "
+    "wie voert uit, budget en financiering, planning en wat er geregeld moet worden."
+)
+NO_FUNDING = "— kies —"
+LINE_FIELDS = {  # plan field → (label, placeholder)
+    "partners": ("Uitvoerende partner(s)", "Bijvoorbeeld: Welzijn Oost, bibliotheek"),
+    "funding_note": ("Toelichting financiering", ""),
+    "neighbourhoods": ("Wijken / kernen", "Bijvoorbeeld: Rivierenwijk, Keizerslanden"),
+    "responsible": ("Verantwoordelijke ambtenaar", ""),
+}
+
+
+def _heading(text: str, parent: QWidget, size_step: int = 2) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() + size_step)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class PlanEditor(QWidget):
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planEditor")
+        self.session = session
+        self.entry_id: str | None = None
+        self._loading = False
+        self._router = RouteUndoToStack(self)
+
+        self.placeholder = QLabel(PLACEHOLDER, self)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMargin(24)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setAccessibleName("Uitvoering van de geselecteerde interventie")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form = QWidget()
+        self.scroll.setWidget(self.form)
+        self._build_form(self.form)
+
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.scroll)
+
+        session.projectReplaced.connect(self.clear)
+        session.shortlistChanged.connect(self._on_shortlist_changed)
+        session.entryChanged.connect(self._on_entry_changed)
+        self.set_entry(None)
+
+    # ----------------------------------------------------------------- building
+    def _build_form(self, form: QWidget) -> None:
+        layout = QVBoxLayout(form)
+        self.title = _heading("", form, 4)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel(form)
+        self.meta.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self._build_notice(form))
+
+        layout.addSpacing(12)
+        layout.addWidget(_heading("Uitvoering", form))
+        fields = QFormLayout()
+        fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.line_edits: dict[str, QLineEdit] = {}
+        self.budget = ValidatedField("Budget (€)", parse_euro, format_euro, "Bijvoorbeeld 12.500", form)
+        self.funding = QComboBox(form)
+        self.funding.setAccessibleName("Financieringsbron")
+        self.funding.addItem(NO_FUNDING, None)
+        for source in FundingSource:
+            self.funding.addItem(source.label, source)
+        self.start = ValidatedField("Start", parse_date, format_date, "dd-mm-jjjj", form)
+        self.end = ValidatedField("Einde", parse_date, format_date, "dd-mm-jjjj", form)
+        self.reach = ValidatedField(
+            "Beoogd bereik (deelnemers)", parse_count, format_count, "Aantal deelnemers", form
+        )
+        self.monitoring = plain_edit(
+            "Monitoring en indicatoren", "Hoe en waaraan ziet u of de interventie werkt?", 4, form
+        )
+        rows = [
+            ("partners", None), ("Budget (€)", self.budget), ("Financieringsbron", self.funding),
+            ("funding_note", None), ("Start", self.start), ("Einde", self.end),
+            ("neighbourhoods", None), ("Beoogd bereik (deelnemers)", self.reach),
+            ("responsible", None), ("Monitoring en indicatoren", self.monitoring),
+        ]
+        for label_or_field, widget in rows:
+            if widget is None:
+                label_text, placeholder = LINE_FIELDS[label_or_field]
+                widget = QLineEdit(form)
+                widget.setAccessibleName(label_text)
+                widget.setPlaceholderText(placeholder)
+                widget.textEdited.connect(
+                    lambda text, f=label_or_field: self._push_field(f, text)
+                )
+                self.line_edits[label_or_field] = widget
+                label_or_field = label_text
+            label = QLabel(label_or_field + ":", form)
+            label.setBuddy(widget.focusProxy() or widget)
+            fields.addRow(label, widget)
+        layout.addLayout(fields)
+        self.budget.committed.connect(lambda v: self._push_field("budget_cents", v))
+        self.start.committed.connect(lambda v: self._push_field("start", v))
+        self.end.committed.connect(lambda v: self._push_field("end", v))
+        self.reach.committed.connect(lambda v: self._push_field("reach", v))
+        self.start.check = self._check_start
+        self.end.check = self._check_end
+        self.funding.activated.connect(
+            lambda i: self._push_field("funding_source", self.funding.itemData(i))
+        )
+        self.monitoring.textChanged.connect(
+            lambda: self._push_field("monitoring", self.monitoring.toPlainText())
+        )
+
+        layout.addSpacing(12)
+        layout.addWidget(_heading("Randvoorwaarden", form))
+        self.checklist_model = ChecklistModel(self.session, self)
+        self.checklist = self._build_checklist(form)
+        self.checklist_empty = QLabel(
+            "In de catalogus zijn bij deze interventie geen randvoorwaarden beschreven.", form
+        )
+        self.checklist_empty.setWordWrap(True)
+        layout.addWidget(self.checklist)
+        layout.addWidget(self.checklist_empty)
+
+        layout.addSpacing(12)
+        layout.addWidget(_heading("Toegankelijkheid", form))
+        self.access_edits: dict[AccessAspect, object] = {}
+        for aspect in AccessAspect:
+            label = QLabel(f"<b>{aspect.label}</b><br>{aspect.question}", form)
+            label.setWordWrap(True)
+            edit = plain_edit(aspect.label, aspect.question, 3, form)
+            label.setBuddy(edit)
+            edit.textChanged.connect(lambda a=aspect, e=edit: self._push_access(a, e.toPlainText()))
+            self.access_edits[aspect] = edit
+            layout.addWidget(label)
+            layout.addWidget(edit)
+
+        layout.addSpacing(12)
+        layout.addWidget(_heading("Vrije notities", form))
+        self.notes = plain_edit("Vrije notities", "", 5, form)
+        self.notes.textChanged.connect(lambda: self._push_field("notes", self.notes.toPlainText()))
+        layout.addWidget(self.notes)
+        layout.addStretch(1)
+
+        for widget in self._text_widgets():
+            route_undo(widget, self._router)
+        chain = self.focus_chain()
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _build_notice(self, form: QWidget) -> QFrame:
+        self.notice = QFrame(form)
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        icon = QLabel(self.notice)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_LargeIconSize)
+        warning = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon.setPixmap(warning.pixmap(size, size))
+        self.notice_text = QLabel(self.notice)
+        self.notice_text.setWordWrap(True)
+        self.accept_button = QPushButton("Catalogusgegevens overnemen", self.notice)
+        self.accept_button.setAccessibleName("Catalogusgegevens overnemen")
+        self.accept_button.setToolTip(
+            "Neem de huidige naam, het erkenningsniveau en de eigenaar uit de catalogus over."
+        )
+        self.accept_button.clicked.connect(self.accept_catalogue_facts)
+        text_column = QVBoxLayout()
+        text_column.addWidget(self.notice_text)
+        text_column.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout(self.notice)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text_column, 1)
+        return self.notice
+
+    def _build_checklist(self, form: QWidget) -> QTableView:
+        table = QTableView(form)
+        table.setObjectName("checklistTable")
+        table.setAccessibleName("Randvoorwaarden")
+        table.setAccessibleDescription(
+            "Per randvoorwaarde de status (Geregeld, Nog regelen, N.v.t.) en een notitie. "
+            "F2 of typen wijzigt de geselecteerde cel."
+        )
+        table.setModel(self.checklist_model)
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(COL_CONDITION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self._state_delegate = EnumComboDelegate(ChecklistState, "Status randvoorwaarde", table)
+        table.setItemDelegateForColumn(COL_STATE, self._state_delegate)
+        header.sectionResized.connect(lambda *_: self._fit_checklist())
+        self.checklist_model.modelReset.connect(self._fit_checklist)
+        self.checklist_model.dataChanged.connect(lambda *_: self._fit_checklist())
+        return table
+
+    def _text_widgets(self) -> list[QWidget]:
+        return [*self.line_edits.values(), self.budget.edit, self.start.edit, self.end.edit,
+                self.reach.edit, self.monitoring, *self.access_edits.values(), self.notes]
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's widgets in tab order."""
+        lines = self.line_edits
+        return [
+            self.accept_button, lines["partners"], self.budget.edit, self.funding,
+            lines["funding_note"], self.start.edit, self.end.edit, lines["neighbourhoods"],
+            self.reach.edit, lines["responsible"], self.monitoring, self.checklist,
+            *self.access_edits.values(), self.notes,
+        ]
+
+    def _fit_checklist(self) -> None:
+        """Show all rows: the form scrolls, not the table."""
+        table = self.checklist
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(r) for r in range(self.checklist_model.rowCount()))
+        table.setFixedHeight(rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2)
+
+    # ----------------------------------------------------------------- loading
+    def current_entry(self):
+        return self.session.project.entry(self.entry_id) if self.entry_id else None
+
+    def set_entry(self, entry_id: str | None) -> None:
+        entry = self.session.project.entry(entry_id) if entry_id else None
+        self.entry_id = entry.id if entry is not None else None
+        self.checklist_model.set_entry(self.entry_id)
+        if entry is None:
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        self._load(force=True)
+        self.stack.setCurrentWidget(self.scroll)
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def clear(self) -> None:
+        self.set_entry(None)
+
+    def _on_shortlist_changed(self) -> None:
+        if self.entry_id and self.current_entry() is None:
+            self.set_entry(None)
+        elif self.entry_id:
+            self._load_header()
+
+    def _on_entry_changed(self, entry_id: str) -> None:
+        if entry_id == self.entry_id and self.current_entry() is not None:
+            self._load(force=False)
+
+    def _load(self, force: bool) -> None:
+        entry = self.current_entry()
+        plan = entry.plan
+        self._loading = True
+        try:
+            if force:  # plan edits leave the header alone; shortlistChanged refreshes it
+                self._load_header()
+            for field, edit in self.line_edits.items():
+                sync_line(edit, getattr(plan, field))
+            self.budget.show_value(plan.budget_cents, force=force)
+            self.start.show_value(plan.start, force=force)
+            self.end.show_value(plan.end, force=force)
+            self.reach.show_value(plan.reach, force=force)
+            self.funding.setCurrentIndex(max(self.funding.findData(plan.funding_source), 0))
+            sync_plain(self.monitoring, plan.monitoring)
+            for aspect, edit in self.access_edits.items():
+                sync_plain(edit, plan.access.get(aspect, ""))
+            sync_plain(self.notes, plan.notes)
+            has_checklist = bool(plan.checklist)
+            self.checklist.setVisible(has_checklist)
+            self.checklist_empty.setVisible(not has_checklist)
+        finally:
+            self._loading = False
+
+    def _load_header(self) -> None:
+        entry = self.current_entry()
+        snapshot = entry.snapshot
+        self.title.setText(snapshot.name)
+        self.title.setAccessibleName(f"Interventie: {snapshot.name}")  # selectable, so focusable
+        chosen = entry.theme_key in self.session.project.chosen_theme_keys()
+        theme = theme_name(entry.theme_key) + ("" if chosen else " (thema niet gekozen)")
+        self.meta.setText(
+            f"Thema: {theme}\nErkenningsniveau: {snapshot.level.label}\n"
+            f"Eigenaar: {snapshot.owner or 'onbekend'} · Status: {entry.status.label}"
+        )
+        changes = []
+        if self.session.catalogue is not None:
+            changes = catalogue_changes(Project(shortlist=[entry]), self.session.catalogue.get)
+        removed = any(c.kind == "removed" for c in changes)
+        if changes:
+            intro = "De catalogus is gewijzigd sinds u deze interventie koos."
+            self.notice_text.setText("\n".join([intro, *(f"• {c.message}" for c in changes)]))
+        self.notice.setVisible(bool(changes))
+        self.accept_button.setVisible(bool(changes) and not removed)
+
+    # ----------------------------------------------------------------- committing
+    def _push_field(self, field: str, value) -> None:
+        entry = self.current_entry()
+        if self._loading or entry is None or getattr(entry.plan, field) == value:
+            return
+        self.session.push(SetPlanField(self.session, entry.id, field, value))
+
+    def _push_access(self, aspect: AccessAspect, text: str) -> None:
+        entry = self.current_entry()
+        if self._loading or entry is None or entry.plan.access.get(aspect, "") == text:
+            return
+        self.session.push(SetAccessAnswer(self.session, entry.id, aspect, text))
+
+    def _check_start(self, value) -> str | None:
+        end = self.current_entry().plan.end if self.current_entry() else None
+        if value is not None and end is not None and value > end:
+            return "De startdatum ligt na de einddatum. Pas een van beide aan."
+        return None
+
+    def _check_end(self, value) -> str | None:
+        start = self.current_entry().plan.start if self.current_entry() else None
+        if value is not None and start is not None and value < start:
+            return "De einddatum ligt vóór de startdatum. Pas een van beide aan."
+        return None
+
+    def accept_catalogue_facts(self) -> None:
+        entry = self.current_entry()
+        intervention = self.session.catalogue.get(entry.intervention_key) if entry else None
+        if intervention is None:
+            return
+        snapshot = refresh_snapshot(entry, intervention)
+        self.session.push(ReplaceSnapshots(self.session, {entry.id: snapshot}))

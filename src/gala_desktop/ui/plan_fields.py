@@ -1,0 +1,164 @@
+"""Small form widgets for the plan editor: a validated line edit and text-sync helpers.
+
+A :class:`ValidatedField` parses what the user typed when editing finishes. Invalid input is
+refused: the Dutch message appears right under the field (and as its accessible description),
+the typed text stays so it can be fixed, and nothing is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+Parser = Callable[[str], object]
+Formatter = Callable[[object], str]
+Check = Callable[[object], str | None]  # extra rule on a parsed value: a message or None
+
+
+class ValidatedField(QWidget):
+    """A QLineEdit with a parser, a formatter and an error line underneath."""
+
+    committed = Signal(object)  # a valid value the user entered (may equal the old one)
+
+    def __init__(
+        self,
+        accessible_name: str,
+        parser: Parser,
+        formatter: Formatter,
+        placeholder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.parser = parser
+        self.formatter = formatter
+        self.check: Check | None = None
+        self.value: object = None  # the value the field last showed or committed
+        self._help = placeholder
+
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setAccessibleDescription(placeholder)
+
+        self.error_icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.error_icon.setPixmap(icon.pixmap(size, size))
+        self.error_icon.setAccessibleName("Waarschuwing")
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        error_row = QHBoxLayout()
+        error_row.setContentsMargins(0, 0, 0, 0)
+        error_row.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
+        error_row.addWidget(self.error, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addLayout(error_row)
+        self.setFocusProxy(self.edit)
+        self._set_error("")
+
+        self.edit.editingFinished.connect(self._on_editing_finished)
+
+    # ----------------------------------------------------------------- state
+    @property
+    def error_text(self) -> str:
+        return self.error.text()
+
+    def show_value(self, value: object, *, force: bool = False) -> None:
+        """Show a value from the model; a field with pending invalid input keeps it unless the
+        model value itself changed (for example by undo) or ``force`` is set."""
+        if force or value != self.value or not self.error_text:
+            self.value = value
+            self.edit.setText(self.formatter(value))
+            self._set_error("")
+
+    def _set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.error_icon.setVisible(bool(message))
+        self.edit.setAccessibleDescription(message or self._help)
+
+    def _on_editing_finished(self) -> None:
+        try:
+            value = self.parser(self.edit.text())
+        except ValueError as exc:
+            self._set_error(str(exc))
+            return
+        problem = self.check(value) if self.check is not None else None
+        if problem:
+            self._set_error(problem)
+            return
+        self._set_error("")
+        self.value = value
+        self.edit.setText(self.formatter(value))
+        self.committed.emit(value)
+
+
+def sync_line(edit: QLineEdit, text: str) -> None:
+    """Show ``text`` without emitting ``textEdited`` and without moving an unchanged cursor."""
+    if edit.text() != text:
+        edit.setText(text)
+
+
+def sync_plain(edit: QPlainTextEdit, text: str) -> None:
+    """Show ``text`` in a plain-text edit, keeping the cursor near where it was. Callers block
+    the edit's signals (or guard) so that this does not count as typing."""
+    if edit.toPlainText() == text:
+        return
+    position = edit.textCursor().position()
+    edit.setPlainText(text)
+    cursor = edit.textCursor()
+    cursor.setPosition(min(position, len(text)), QTextCursor.MoveMode.MoveAnchor)
+    edit.setTextCursor(cursor)
+
+
+def plain_edit(accessible_name: str, description: str = "", lines: int = 4,
+               parent: QWidget | None = None) -> QPlainTextEdit:
+    """A multi-line field of about ``lines`` lines where Tab moves on to the next field."""
+    edit = QPlainTextEdit(parent)
+    edit.setAccessibleName(accessible_name)
+    if description:
+        edit.setAccessibleDescription(description)
+    edit.setTabChangesFocus(True)
+    line = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(line * lines + 2 * edit.frameWidth() + 12)
+    return edit
+
+
+class RouteUndoToStack(QObject):
+    """Event filter: Ctrl+Z / Ctrl+Y in a text field go to the project's undo stack.
+
+    Text widgets normally claim these shortcuts for their own small undo history. Every
+    keystroke here is already an (merging) undo command, so the window's Undo/Redo actions
+    must win; the widget's own history is switched off.
+    """
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            return True  # not accepted: the shortcut goes to the window's action
+        return False
+
+
+def route_undo(widget: QWidget, router: RouteUndoToStack) -> None:
+    if isinstance(widget, QPlainTextEdit):
+        widget.setUndoRedoEnabled(False)
+    widget.installEventFilter(router)

@@ -1,0 +1,134 @@
+"""The user's settings, typed, over an INI-format ``QSettings`` file at ``paths.settings_file()``.
+
+Each setting is declared once with its key, type and default (``_Setting``); reading a value of
+the wrong type (an edited or damaged INI file) falls back to the default instead of failing.
+The recent-files list keeps at most ``MAX_RECENT`` entries and drops files that no longer exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from gala_desktop import paths
+
+MAX_RECENT = 10
+
+T = TypeVar("T")
+
+
+class _Setting(Generic[T]):
+    """A descriptor for one typed value in the settings file."""
+
+    def __init__(self, key: str, kind: type, default: T) -> None:
+        self.key = key
+        self.kind = kind
+        self.default = default
+
+    def __get__(self, owner: "AppSettings | None", objtype=None) -> T:
+        if owner is None:
+            return self  # type: ignore[return-value]
+        return owner._read(self.key, self.kind, self.default)
+
+    def __set__(self, owner: "AppSettings", value: T) -> None:
+        owner._qsettings.setValue(self.key, value)
+
+
+class AppSettings:
+    """Typed access to the settings file. One instance per main window is fine: QSettings
+    objects pointing at the same file share their state within the process."""
+
+    geometry = _Setting("window/geometry", QByteArray, QByteArray())
+    window_state = _Setting("window/state", QByteArray, QByteArray())
+    last_directory = _Setting("files/last_directory", str, "")
+
+    def __init__(self, file: Path | None = None) -> None:
+        path = Path(file) if file is not None else paths.settings_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.file = path
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    # -- generic typed reading ----------------------------------------------------------------
+
+    def _read(self, key: str, kind: type, default: Any) -> Any:
+        value = self._qsettings.value(key, default)
+        if kind is QByteArray:
+            if isinstance(value, QByteArray):
+                return value
+            if isinstance(value, (bytes, bytearray)):
+                return QByteArray(bytes(value))
+            return default
+        if kind is int:
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return default
+        if kind is bool:
+            if isinstance(value, str):
+                return value.lower() in ("true", "1", "yes")
+            return bool(value)
+        return value if isinstance(value, kind) else default
+
+    def _read_list(self, key: str) -> list[str]:
+        # INI QSettings gives a lone string for a one-element list and None for an empty one.
+        value = self._qsettings.value(key, [])
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value] if value else []
+        if isinstance(value, (list, tuple)):
+            return [str(v) for v in value if v]
+        return []
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+
+    # -- recent files -------------------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        """Recently used project files, newest first; files that no longer exist are dropped."""
+        stored = self._read_list("files/recent")
+        existing = [Path(p) for p in stored if Path(p).is_file()][:MAX_RECENT]
+        if [str(p) for p in existing] != stored:
+            self._write_recent(existing)
+        return existing
+
+    def add_recent_file(self, path: Path) -> None:
+        path = Path(path).resolve()
+        current = [p for p in self.recent_files() if p.resolve() != path]
+        self._write_recent([path, *current][:MAX_RECENT])
+        self.last_directory = str(path.parent)
+
+    def remove_recent_file(self, path: Path) -> None:
+        path = Path(path).resolve()
+        self._write_recent([p for p in self.recent_files() if p.resolve() != path])
+
+    def clear_recent_files(self) -> None:
+        self._write_recent([])
+
+    def _write_recent(self, files: list[Path]) -> None:
+        self._qsettings.setValue("files/recent", [str(p) for p in files])
+
+    # -- window and splitter geometry ---------------------------------------------------------
+
+    def save_window(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+        self.geometry = window.saveGeometry()
+        self.window_state = window.saveState()
+        for name, splitter in splitters.items():
+            self._qsettings.setValue(f"splitters/{name}", splitter.saveState())
+        self.sync()
+
+    def restore_window(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> bool:
+        """Restore what :meth:`save_window` stored; ``False`` when nothing was stored yet."""
+        geometry = self.geometry
+        restored = bool(geometry.size()) and window.restoreGeometry(geometry)
+        state = self.window_state
+        if state.size():
+            window.restoreState(state)
+        for name, splitter in splitters.items():
+            value = self._read(f"splitters/{name}", QByteArray, QByteArray())
+            restored = bool(value.size()) and splitter.restoreState(value) and restored
+        return restored

@@ -1,0 +1,310 @@
+"""The shortlist panel: the tree of shortlisted interventions per theme, with its buttons.
+
+Every mouse action has a keyboard alternative: Alt+Omhoog/Alt+Omlaag move an entry within its
+theme, Delete removes it, F2 edits status or priority, the context menu (menu key) offers all
+of it. Drops of catalogue interventions add entries; internal drags reorder within a theme.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gala_desktop.domain.project import EntryStatus, Priority
+from gala_desktop.ui.commands import MoveEntry, RemoveEntry, SetEntryPriority, SetEntryStatus
+from gala_desktop.ui.enum_delegate import EnumComboDelegate
+from gala_desktop.ui.shortlist_model import (
+    COL_LEVEL,
+    COL_NAME,
+    COL_PRIORITY,
+    COL_STATUS,
+    ShortlistModel,
+)
+
+
+NAME_COLUMN_WIDTH = 200
+
+
+class ShortlistPanel(QWidget):
+    entrySelected = Signal(str)  # "" when no entry is selected
+    entryActivated = Signal(str)  # Enter or double-click on an entry
+    statusMessage = Signal(str)
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("shortlistPanel")
+        self._selected = ""
+        self._restoring = False
+
+        self.model = ShortlistModel(session, self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("shortlistView")
+        self.view.setAccessibleName("Shortlist")
+        self.view.setAccessibleDescription(
+            "Gekozen interventies per thema. Alt+pijl omhoog of omlaag verplaatst, "
+            "Delete verwijdert, F2 wijzigt status of prioriteit."
+        )
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # The name takes the room that is left but never less than NAME_COLUMN_WIDTH; in a
+        # narrow panel the other columns scroll sideways instead (the tooltip has everything).
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+        for column in (COL_STATUS, COL_PRIORITY, COL_LEVEL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.viewport().installEventFilter(self)
+        self._status_delegate = EnumComboDelegate(EntryStatus, "Status", self.view)
+        self._priority_delegate = EnumComboDelegate(Priority, "Prioriteit", self.view)
+        self.view.setItemDelegateForColumn(COL_STATUS, self._status_delegate)
+        self.view.setItemDelegateForColumn(COL_PRIORITY, self._priority_delegate)
+
+        heading = QLabel("&Shortlist", self)
+        heading.setBuddy(self.view)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+
+        self.action_up = self._view_action("Omhoog", QKeySequence("Alt+Up"), self.move_up)
+        self.action_down = self._view_action("Omlaag", QKeySequence("Alt+Down"), self.move_down)
+        self.action_remove = self._view_action(
+            "Verwijderen", QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected
+        )
+
+        self.button_up = self._button("Om&hoog", "Omhoog", "Geselecteerde interventie omhoog (Alt+pijl omhoog)", self.move_up)
+        self.button_down = self._button("Om&laag", "Omlaag", "Geselecteerde interventie omlaag (Alt+pijl omlaag)", self.move_down)
+        self.button_remove = self._button("&Verwijderen", "Verwijderen", "Geselecteerde interventie uit de shortlist verwijderen (Delete)", self.remove_selected)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.button_up)
+        buttons.addWidget(self.button_down)
+        buttons.addStretch(1)
+        buttons.addWidget(self.button_remove)
+
+        self.hint = QLabel(
+            "Sleep interventies uit de catalogus naar een thema, of gebruik "
+            "‘Toevoegen aan thema’ bij de zoekresultaten.",
+            self,
+        )
+        self.hint.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self.view, self.button_up)
+        QWidget.setTabOrder(self.button_up, self.button_down)
+        QWidget.setTabOrder(self.button_down, self.button_remove)
+
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.view.activated.connect(self._on_activated)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.dataChanged.connect(lambda *_: self._update_actions())
+        self.model.statusMessage.connect(self.statusMessage)
+        self.model.entriesAppeared.connect(self._on_entries_appeared)
+        self._after_reset()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return False
+
+    def _fit_name_column(self) -> None:
+        header = self.view.header()
+        others = sum(header.sectionSize(c) for c in (COL_STATUS, COL_PRIORITY, COL_LEVEL))
+        width = max(NAME_COLUMN_WIDTH, self.view.viewport().width() - others)
+        header.resizeSection(COL_NAME, width)
+
+    # ----------------------------------------------------------------- construction helpers
+    def _view_action(self, text: str, shortcut: QKeySequence, slot) -> QAction:
+        action = QAction(text, self.view)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # ----------------------------------------------------------------- selection
+    def current_entry_id(self) -> str:
+        entry = self.model.entry_at(self.view.currentIndex())
+        return entry.id if entry is not None else ""
+
+    def select_entry(self, entry_id: str | None) -> None:
+        index = self.model.index_of_entry(entry_id) if entry_id else QModelIndex()
+        if not index.isValid():
+            self.view.setCurrentIndex(QModelIndex())
+            self.view.clearSelection()
+            return
+        self.view.expand(index.parent())
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def _on_current_changed(self, current, _previous) -> None:
+        self._update_actions()
+        if self._restoring:
+            return
+        self._announce(self.current_entry_id())
+
+    def _announce(self, entry_id: str) -> None:
+        if entry_id != self._selected:
+            self._selected = entry_id
+            self.entrySelected.emit(entry_id)
+
+    def _before_reset(self) -> None:
+        self._restoring = True
+
+    def _after_reset(self) -> None:
+        for row in range(self.model.rowCount()):  # theme titles use the full width
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.view.expandAll()
+        self._fit_name_column()
+        keep = self._selected if self.session.project.entry(self._selected or "") else ""
+        self.select_entry(keep)
+        self._restoring = False
+        self._announce(self.current_entry_id())
+        self._update_actions()
+
+    def _on_entries_appeared(self, ids: list) -> None:
+        if len(ids) == 1:
+            self.select_entry(ids[0])
+
+    def _on_activated(self, index) -> None:
+        entry = self.model.entry_at(index)
+        if entry is not None:
+            self.entryActivated.emit(entry.id)
+
+    def _update_actions(self) -> None:
+        entry = self.model.entry_at(self.view.currentIndex())
+        if entry is None:
+            can_up = can_down = False
+        else:
+            position, count = self.model.index_in_theme(entry)
+            can_up, can_down = position > 0, position < count - 1
+        for widget in (self.action_up, self.button_up):
+            widget.setEnabled(can_up)
+        for widget in (self.action_down, self.button_down):
+            widget.setEnabled(can_down)
+        for widget in (self.action_remove, self.button_remove):
+            widget.setEnabled(entry is not None)
+        self.hint.setVisible(not self.session.project.shortlist)
+
+    # ----------------------------------------------------------------- commands
+    def _move(self, step: int) -> None:
+        entry = self.model.entry_at(self.view.currentIndex())
+        if entry is None:
+            return
+        position, count = self.model.index_in_theme(entry)
+        target = position + step
+        if 0 <= target < count:
+            self.session.push(MoveEntry(self.session, entry.id, target))
+            self.select_entry(entry.id)
+            self.view.setFocus()
+
+    def move_up(self) -> None:
+        self._move(-1)
+
+    def move_down(self) -> None:
+        self._move(+1)
+
+    def remove_selected(self) -> None:
+        index = self.view.currentIndex()
+        entry = self.model.entry_at(index)
+        if entry is None:
+            return
+        # keep the keyboard user in place: select the neighbour in the same group
+        siblings = self.model.rowCount(index.parent())
+        neighbour_row = index.row() + 1 if index.row() + 1 < siblings else index.row() - 1
+        neighbour = self.model.entry_at(self.model.index(neighbour_row, 0, index.parent()))
+        name = entry.snapshot.name
+        self.session.push(RemoveEntry(self.session, entry.id))
+        self.select_entry(neighbour.id if neighbour is not None else None)
+        self.statusMessage.emit(f"‘{name}’ verwijderd uit de shortlist (ongedaan maken met Ctrl+Z).")
+
+    # ----------------------------------------------------------------- context menu
+    def _show_context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        menu = self.build_context_menu()
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def build_context_menu(self) -> QMenu | None:
+        entry = self.model.entry_at(self.view.currentIndex())
+        if entry is None:
+            return None
+        menu = QMenu(self)
+        status_menu = menu.addMenu("&Status")
+        group = QActionGroup(status_menu)
+        for status in EntryStatus:
+            action = status_menu.addAction(status.label)
+            action.setCheckable(True)
+            action.setChecked(status is entry.status)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _c=False, s=status, i=entry.id: self._set_status(i, s)
+            )
+        priority_menu = menu.addMenu("&Prioriteit")
+        group = QActionGroup(priority_menu)
+        for priority in Priority:
+            action = priority_menu.addAction(priority.label)
+            action.setCheckable(True)
+            action.setChecked(priority is entry.priority)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _c=False, p=priority, i=entry.id: self._set_priority(i, p)
+            )
+        menu.addSeparator()
+        menu.addAction(self.action_up)
+        menu.addAction(self.action_down)
+        menu.addAction(self.action_remove)
+        return menu
+
+    def _set_status(self, entry_id: str, status: EntryStatus) -> None:
+        entry = self.session.project.entry(entry_id)
+        if entry is not None and entry.status is not status:
+            self.session.push(SetEntryStatus(self.session, entry_id, status))
+
+    def _set_priority(self, entry_id: str, priority: Priority) -> None:
+        entry = self.session.project.entry(entry_id)
+        if entry is not None and entry.priority is not priority:
+            self.session.push(SetEntryPriority(self.session, entry_id, priority))
+
+
+__all__ = ["ShortlistPanel"]

@@ -1,0 +1,270 @@
+"""The GALA themes as a checkable tree, with the rationale editor of the selected theme below.
+
+Checking a theme pushes ``SetThemeChosen``; typing a rationale pushes a mergeable
+``SetThemeRationale``. The tree and the editor re-read the project on ``themesChanged`` and
+``projectReplaced`` and never push a command while they do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gala_desktop.domain.themes import (
+    CHAIN_APPROACHES_LABEL,
+    THEMES,
+    THEMES_BY_KEY,
+    Theme,
+    ThemeKind,
+    children,
+)
+from gala_desktop.ui.commands import SetThemeChosen, SetThemeRationale
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+REQUIRED_SUFFIX = " (verplicht)"
+RATIONALE_HINT = (
+    "Schrijf waarom u dit thema kiest: de lokale situatie, wat u wilt bereiken en voor wie."
+)
+NOT_CHOSEN_HINT = "Vink het thema eerst aan; daarna kunt u hier uw toelichting schrijven."
+NOTHING_SELECTED_HINT = "Selecteer een gekozen thema om de toelichting te schrijven."
+
+
+def required_icon(size: int = 16) -> QIcon:
+    """A small exclamation badge: the required themes are marked by text *and* this shape."""
+    pixmap = QPixmap(QSize(size, size))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addEllipse(1, 1, size - 2, size - 2)
+    painter.fillPath(path, QColor("#b35900"))
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.75))
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return QIcon(pixmap)
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit the wrapped theme name in the current column width.
+
+    Item views do not wrap by themselves: the default size hint is computed without a width.
+    """
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1)
+        opt.rect = QRect(0, 0, max(width, 80), 10_000)
+        style = self.tree.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+        bounds = opt.fontMetrics.boundingRect(QRect(0, 0, max(text_rect.width() - 6, 40), 10_000), flags, opt.text)
+        base = super().sizeHint(option, index)
+        return QSize(base.width(), max(base.height(), bounds.height() + 6))
+
+
+class _ThemeTree(QTreeWidget):
+    """Re-lays out the rows when the width changes, so wrapped names always fit."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self.scheduleDelayedItemsLayout)
+
+
+class ThemePanel(QWidget):
+    """The left column: which GALA themes the vision covers, and why."""
+
+    statusMessage = Signal(str)
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._updating = False
+        self._items: dict[str, QTreeWidgetItem] = {}
+
+        heading = QLabel("&Thema's van de beleidsvisie")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+
+        self.tree = _ThemeTree()
+        self.tree.setObjectName("themeTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Thema's van de beleidsvisie")
+        self.tree.setAccessibleDescription(
+            "Vink met de spatiebalk de GALA-thema's aan die de beleidsvisie behandelt. "
+            "Verplichte thema's zijn gemarkeerd met ‘(verplicht)’."
+        )
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        heading.setBuddy(self.tree)
+        self._build_tree()
+
+        self.rationale_label = QLabel("Toel&ichting")
+        self.rationale_label.setWordWrap(True)
+        self.rationale = QPlainTextEdit()
+        self.rationale.setObjectName("themeRationale")
+        self.rationale.setAccessibleName("Toelichting bij het geselecteerde thema")
+        self.rationale.setTabChangesFocus(True)
+        self.rationale_label.setBuddy(self.rationale)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.tree, 3)
+        layout.addWidget(self.rationale_label)
+        layout.addWidget(self.rationale, 2)
+
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.currentItemChanged.connect(lambda *_: self._refresh_rationale())
+        self.rationale.textChanged.connect(self._on_rationale_edited)
+        session.themesChanged.connect(self.refresh)
+        session.projectReplaced.connect(self.refresh)
+        session.shortlistChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _theme_item(self, theme: Theme) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([theme.name + (REQUIRED_SUFFIX if theme.required else "")])
+        item.setData(0, KEY_ROLE, theme.key)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+        tip = theme.description or theme.name
+        if theme.required:
+            item.setIcon(0, required_icon())
+            tip += "\nVerplicht thema in een beleidsvisie sociale basis."
+        item.setToolTip(0, tip)
+        self._items[theme.key] = item
+        return item
+
+    def _build_tree(self) -> None:
+        goals = [t for t in THEMES if t.kind is ThemeKind.GOAL]
+        for goal in sorted(goals, key=lambda t: t.order):
+            item = self._theme_item(goal)
+            self.tree.addTopLevelItem(item)
+            for child in children(goal.key):
+                item.addChild(self._theme_item(child))
+        group = QTreeWidgetItem([CHAIN_APPROACHES_LABEL])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        group.setToolTip(0, "De vijf landelijke ketenaanpakken van het GALA.")
+        font = group.font(0)
+        font.setItalic(True)
+        group.setFont(0, font)
+        self.tree.addTopLevelItem(group)
+        for chain in sorted((t for t in THEMES if t.kind is ThemeKind.CHAIN_APPROACH), key=lambda t: t.order):
+            group.addChild(self._theme_item(chain))
+        self.tree.expandAll()
+
+    # -- reading the project ------------------------------------------------------------------
+
+    def current_theme_key(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, KEY_ROLE) if item is not None else None
+
+    def select_theme(self, key: str) -> None:
+        item = self._items.get(key)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def refresh(self) -> None:
+        project = self.session.project
+        chosen = set(project.chosen_theme_keys())
+        counts: dict[str, int] = {}
+        for entry in project.shortlist:
+            counts[entry.theme_key] = counts.get(entry.theme_key, 0) + 1
+        self._updating = True
+        try:
+            for key, item in self._items.items():
+                state = Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked
+                if item.checkState(0) != state:
+                    item.setCheckState(0, state)
+                theme = THEMES_BY_KEY[key]
+                text = theme.name + (REQUIRED_SUFFIX if theme.required else "")
+                if counts.get(key):
+                    text += f" · {counts[key]}"
+                if item.text(0) != text:
+                    item.setText(0, text)
+                status = "gekozen" if key in chosen else "niet gekozen"
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
+                             f"{status}, {counts.get(key, 0)} interventies op de shortlist")
+        finally:
+            self._updating = False
+        self._refresh_rationale()
+
+    def _refresh_rationale(self) -> None:
+        key = self.current_theme_key()
+        choice = self.session.project.theme_choice(key) if key else None
+        self._updating = True
+        try:
+            if choice is None:
+                self.rationale.setEnabled(False)
+                if self.rationale.toPlainText():
+                    self.rationale.setPlainText("")
+                self.rationale.setPlaceholderText(NOT_CHOSEN_HINT if key else NOTHING_SELECTED_HINT)
+                self.rationale_label.setText("Toel&ichting")
+            else:
+                self.rationale.setEnabled(True)
+                self.rationale.setPlaceholderText(RATIONALE_HINT)
+                self.rationale_label.setText(f"Toel&ichting: {THEMES_BY_KEY[key].name if key in THEMES_BY_KEY else key}")
+                if self.rationale.toPlainText() != choice.rationale:
+                    self.rationale.setPlainText(choice.rationale)
+        finally:
+            self._updating = False
+
+    # -- user edits ---------------------------------------------------------------------------
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._updating or column != 0:
+            return
+        key = item.data(0, KEY_ROLE)
+        if not key:
+            return
+        chosen = item.checkState(0) == Qt.CheckState.Checked
+        if chosen == (self.session.project.theme_choice(key) is not None):
+            return
+        self.session.push(SetThemeChosen(self.session, key, chosen))
+        if self.tree.currentItem() is not item:
+            self.tree.setCurrentItem(item)
+        self._refresh_rationale()
+
+    def _on_rationale_edited(self) -> None:
+        if self._updating:
+            return
+        key = self.current_theme_key()
+        if not key or self.session.project.theme_choice(key) is None:
+            return
+        text = self.rationale.toPlainText()
+        if text != self.session.project.theme_choice(key).rationale:
+            self.session.push(SetThemeRationale(self.session, key, text))

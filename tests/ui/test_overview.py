@@ -1,0 +1,157 @@
+"""The overview panel on a real session with the shipped catalogue."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gala_desktop.domain.project import (
+    EntryStatus,
+    FundingSource,
+    Project,
+    ShortlistEntry,
+    ThemeChoice,
+)
+from gala_desktop.domain.themes import REQUIRED_THEME_KEYS
+from gala_desktop.ui import commands as cmd
+from gala_desktop.ui.overview_panel import OverviewPanel, SummaryTableModel, level_header
+from gala_desktop.ui.session import ProjectSession
+
+ENTRIES = (  # one per required theme, plus one outside the sociale basis
+    ("buurtcirkel", "sociale-samenhang"),
+    ("mantelscan", "mantelzorg"),
+    ("zin-in-vriendschap", "eenzaamheid"),
+    ("multifocus", "vrijwilligers-professionals"),
+    ("thuis-op-straat", "gebiedsgericht"),
+    ("otago-oefenprogramma", "vitaal-ouder-worden"),
+)
+
+
+@pytest.fixture()
+def session(qtbot, catalogue):
+    s = ProjectSession(catalogue)
+    project = Project(gemeente="Hengelo")
+    project.themes = [ThemeChoice(key) for key in (*REQUIRED_THEME_KEYS, "vitaal-ouder-worden")]
+    for key, theme in ENTRIES:
+        project.shortlist.append(ShortlistEntry.for_intervention(catalogue.get(key), theme))
+    s.replace(project, None)
+    return s
+
+
+@pytest.fixture()
+def panel(qtbot, session):
+    widget = OverviewPanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(760, 820)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _rows(model: SummaryTableModel) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def _choose_all_but(session, last_theme: str) -> str:
+    for entry in session.project.shortlist:
+        if entry.theme_key != last_theme:
+            session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+    return next(e.id for e in session.project.shortlist if e.theme_key == last_theme)
+
+
+def test_gap_warning_appears_and_disappears_when_entry_becomes_chosen(panel, session):
+    assert panel.objectName() == "overviewPanel"
+    text = panel.gap_text.text()
+    assert text.startswith("Let op: 5 van de 5 verplichte thema's")
+    assert "Gebiedsgerichte uitvoering" in text
+    assert panel.gap_icon.accessibleName() == "Waarschuwing"
+    last = _choose_all_but(session, "gebiedsgericht")
+    text = panel.gap_text.text()
+    assert text.startswith("Let op: 1 van de 5")
+    assert "Gebiedsgerichte uitvoering" in text and "Mantelzorg" not in text
+    session.push(cmd.SetEntryStatus(session, last, EntryStatus.CHOSEN))
+    assert panel.gap_text.text().startswith("In orde: alle 5 verplichte thema's")
+    assert panel.gap_icon.accessibleName() == "In orde"
+    assert not panel.gap_icon.pixmap().isNull()
+    session.undo_stack.undo()
+    assert "Gebiedsgerichte uitvoering" in panel.gap_text.text()
+
+
+def test_counts_per_theme_and_level(panel, session, catalogue):
+    session.push(cmd.SetEntryStatus(session, session.project.shortlist[0].id, EntryStatus.CHOSEN))
+    session.push(cmd.SetThemeChosen(session, "vitaal-ouder-worden", False))
+    rows = _rows(panel.counts_model)
+    assert [r[0] for r in rows][:2] == [
+        "Sociale samenhang en samenlevingsopbouw", "Mantelzorg (inclusief respijtzorg)"]
+    assert rows[-2][0] == "Vitaal ouder worden (niet gekozen)"
+    headers = [panel.counts_model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(panel.counts_model.columnCount())]
+    level = catalogue.get("buurtcirkel").best_level
+    column = headers.index(level_header(level))
+    assert headers[:3] == ["Thema", "Interventies", "Gekozen"]
+    assert len(headers) == 4  # only levels that occur among the chosen entries
+    assert rows[0][1:3] == ["1", "1"]
+    assert rows[0][column] == "1"
+    assert rows[1][1:3] == ["1", "0"]
+    assert sum(int(v) for v in rows[1][3:]) == 0
+    assert rows[-1] == ["Totaal", "6", "1", "1"]
+
+
+def test_budget_totals_follow_plan_edits(panel, session):
+    first, second, third = session.project.shortlist[:3]
+    for entry, cents, source in ((first, 1250000, FundingSource.SPUK),
+                                 (second, 250050, FundingSource.SPUK),
+                                 (third, 100000, None)):
+        session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+        session.push(cmd.SetPlanField(session, entry.id, "budget_cents", cents))
+        if source:
+            session.push(cmd.SetPlanField(session, entry.id, "funding_source", source))
+    # a budget on an entry that is not chosen does not count
+    session.push(cmd.SetPlanField(session, session.project.shortlist[3].id, "budget_cents", 999))
+    assert _rows(panel.theme_budget_model) == [
+        ["Sociale samenhang en samenlevingsopbouw", "€ 12.500,00"],
+        ["Mantelzorg (inclusief respijtzorg)", "€ 2.500,50"],
+        ["Tegengaan van eenzaamheid", "€ 1.000,00"],
+        ["Totaal", "€ 16.000,50"],
+    ]
+    assert _rows(panel.funding_model) == [
+        ["Brede SPUK-onderdeel", "€ 15.000,50"],
+        ["Geen bron opgegeven", "€ 1.000,00"],
+        ["Totaal", "€ 16.000,50"],
+    ]
+    assert panel.total_label.text().endswith("€ 16.000,50")
+    session.undo_stack.undo()  # the 999 cents
+    session.undo_stack.undo()  # third budget
+    assert _rows(panel.theme_budget_model)[-1] == ["Totaal", "€ 15.000,50"]
+
+
+def test_tables_are_read_only_focusable_and_named(panel, qtmodeltester, session):
+    for table in (panel.counts_table, panel.theme_budget_table, panel.funding_table):
+        assert table.accessibleName()
+        assert table.focusPolicy() & Qt.FocusPolicy.TabFocus
+        index = table.model().index(0, 0)
+        assert not table.model().flags(index) & Qt.ItemFlag.ItemIsEditable
+        qtmodeltester.check(table.model())
+
+
+def test_new_project_resets_overview(panel, session):
+    session.replace(Project(), None)
+    assert panel.counts_model.rowCount() == 0
+    assert _rows(panel.theme_budget_model) == [["Totaal", "€ 0,00"]]
+    assert "5 van de 5" in panel.gap_text.text()
+
+
+def test_render_overview(panel, session):
+    entries = session.project.shortlist
+    for entry in entries[:3]:
+        session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+    session.push(cmd.SetPlanField(session, entries[0].id, "budget_cents", 1250000))
+    session.push(cmd.SetPlanField(session, entries[0].id, "funding_source", FundingSource.IZA))
+    QApplication.processEvents()
+    assert panel.grab().save("/tmp/overview_gaps.png")
+    for entry in entries:
+        session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+    QApplication.processEvents()
+    assert panel.grab().save("/tmp/overview_ok.png")

@@ -1,0 +1,296 @@
+"""The plan editor, driven with qtbot on a real session with the shipped catalogue."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from gala_desktop.domain.project import (
+    AccessAspect,
+    ChecklistState,
+    FundingSource,
+    Project,
+    ShortlistEntry,
+    ThemeChoice,
+)
+from gala_desktop.ui import commands as cmd
+from gala_desktop.ui.checklist_model import COL_NOTE, COL_STATE, ChecklistModel
+from gala_desktop.ui.plan_editor import PLACEHOLDER, PlanEditor
+from gala_desktop.ui.session import ProjectSession
+
+
+@pytest.fixture()
+def session(qtbot, catalogue):
+    s = ProjectSession(catalogue)
+    project = Project(gemeente="Zutphen")
+    project.themes = [ThemeChoice("eenzaamheid"), ThemeChoice("mantelzorg")]
+    for key, theme in (("buurtcirkel", "eenzaamheid"), ("mantelscan", "mantelzorg")):
+        project.shortlist.append(ShortlistEntry.for_intervention(catalogue.get(key), theme))
+    s.replace(project, None)
+    return s
+
+
+@pytest.fixture()
+def entry(session):
+    return session.project.shortlist[0]
+
+
+@pytest.fixture()
+def editor(qtbot, session, entry):
+    widget = PlanEditor(session)
+    qtbot.addWidget(widget)
+    widget.resize(640, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_entry(entry.id)
+    return widget
+
+
+def _type_and_finish(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)  # ASCII only
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_placeholder_without_entry(qtbot, session):
+    widget = PlanEditor(session)
+    qtbot.addWidget(widget)
+    assert widget.objectName() == "planEditor"
+    assert widget.stack.currentWidget() is widget.placeholder
+    assert widget.placeholder.text() == PLACEHOLDER
+
+
+def test_header_shows_snapshot(editor, entry, catalogue):
+    assert editor.title.text() == catalogue.get("buurtcirkel").name
+    assert "Tegengaan van eenzaamheid" in editor.meta.text()
+    assert entry.snapshot.level.label in editor.meta.text()
+    assert editor.notice.isHidden()
+
+
+def test_invalid_euro_is_refused_with_message_and_model_unchanged(editor, entry, session, qtbot):
+    before = copy.deepcopy(session.project)
+    _type_and_finish(qtbot, editor.budget.edit, "12,500.00")
+    assert editor.budget.error.isVisible()
+    assert "Nederlandse notatie" in editor.budget.error_text
+    assert editor.budget.edit.accessibleDescription() == editor.budget.error_text
+    assert editor.budget.edit.text() == "12,500.00"  # kept so the user can fix it
+    assert session.project == before
+    assert session.undo_stack.count() == 0
+    # another field changing does not wipe the pending input
+    session.push(cmd.SetPlanField(session, entry.id, "partners", "Welzijn"))
+    assert editor.budget.edit.text() == "12,500.00"
+
+
+def test_valid_euro_is_committed_and_formatted(editor, entry, session, qtbot):
+    _type_and_finish(qtbot, editor.budget.edit, "12,500.00")
+    _type_and_finish(qtbot, editor.budget.edit, "12500")
+    assert entry.plan.budget_cents == 1250000
+    assert editor.budget.edit.text() == "€ 12.500,00"
+    assert editor.budget.error.isHidden()
+    assert session.undo_stack.undoText() == "Budget wijzigen"
+    session.undo_stack.undo()
+    assert entry.plan.budget_cents is None
+    assert editor.budget.edit.text() == ""
+
+
+def test_dates_and_end_before_start(editor, entry, session, qtbot):
+    _type_and_finish(qtbot, editor.start.edit, "1-3-2027")
+    assert entry.plan.start == dt.date(2027, 3, 1)
+    assert editor.start.edit.text() == "01-03-2027"
+    _type_and_finish(qtbot, editor.end.edit, "31-02-2027")
+    assert "bestaat niet" in editor.end.error_text
+    _type_and_finish(qtbot, editor.end.edit, "01-01-2027")
+    assert "vóór de startdatum" in editor.end.error_text
+    assert entry.plan.end is None
+    _type_and_finish(qtbot, editor.end.edit, "31-12-2028")
+    assert entry.plan.end == dt.date(2028, 12, 31)
+    assert editor.end.error.isHidden()
+
+
+def test_reach_and_funding(editor, entry, session, qtbot):
+    _type_and_finish(qtbot, editor.reach.edit, "1200")
+    assert entry.plan.reach == 1200
+    assert editor.reach.edit.text() == "1.200"
+    _type_and_finish(qtbot, editor.reach.edit, "veel")
+    assert editor.reach.error.isVisible()
+    assert entry.plan.reach == 1200
+    combo = editor.funding
+    assert combo.itemText(0) == "— kies —"
+    position = combo.findData(FundingSource.SPUK)
+    combo.setCurrentIndex(position)
+    combo.activated.emit(position)
+    assert entry.plan.funding_source is FundingSource.SPUK
+    session.undo_stack.undo()
+    assert entry.plan.funding_source is None
+    assert combo.currentIndex() == 0
+
+
+def test_line_text_field_typing_is_one_undo_step(editor, entry, session, qtbot):
+    edit = editor.line_edits["partners"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Welzijn Oost")
+    assert entry.plan.partners == "Welzijn Oost"
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert entry.plan.partners == ""
+    assert edit.text() == ""
+    assert session.undo_stack.count() == 1  # updating the widget pushed nothing new
+    session.undo_stack.redo()
+    assert edit.text() == "Welzijn Oost"
+
+
+def test_access_answer_typing_merges_into_one_undo_step(editor, entry, session, qtbot):
+    edit = editor.access_edits[AccessAspect.NEARBY]
+    assert edit.accessibleName() == "Nabije toegang"
+    edit.setFocus()
+    qtbot.keyClicks(edit, "In elke wijk een groep")
+    assert entry.plan.access == {AccessAspect.NEARBY: "In elke wijk een groep"}
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert entry.plan.access == {}
+    assert edit.toPlainText() == ""
+    assert session.undo_stack.count() == 1
+    assert session.undo_stack.index() == 0
+
+
+def test_notes_and_monitoring(editor, entry, session, qtbot):
+    editor.notes.setFocus()
+    qtbot.keyClicks(editor.notes, "Overleg in maart")
+    editor.monitoring.setFocus()
+    qtbot.keyClicks(editor.monitoring, "Aantal deelnemers")
+    assert (entry.plan.notes, entry.plan.monitoring) == ("Overleg in maart", "Aantal deelnemers")
+    assert session.undo_stack.count() == 2
+
+
+def test_checklist_tick_and_undo(editor, entry, session, qtbot):
+    table = editor.checklist
+    model = table.model()
+    assert model.rowCount() == len(entry.plan.checklist) > 0
+    index = model.index(0, COL_STATE)
+    assert index.data() == "Nog regelen"
+    table.setCurrentIndex(index)
+    table.edit(index)
+    combo = table.viewport().findChild(QComboBox)
+    assert combo is not None and combo.accessibleName() == "Status randvoorwaarde"
+    position = combo.findText("Geregeld")
+    combo.setCurrentIndex(position)
+    combo.activated.emit(position)
+    assert entry.plan.checklist[0].state is ChecklistState.ARRANGED
+    assert model.index(0, COL_STATE).data() == "Geregeld"
+    session.undo_stack.undo()
+    assert entry.plan.checklist[0].state is ChecklistState.OPEN
+    assert model.index(0, COL_STATE).data() == "Nog regelen"
+
+
+def test_checklist_model(qtmodeltester, session, entry):
+    model = ChecklistModel(session)
+    model.set_entry(entry.id)
+    qtmodeltester.check(model)
+    assert model.setData(model.index(1, COL_NOTE), "Via de vrijwilligerscentrale")
+    assert entry.plan.checklist[1].note == "Via de vrijwilligerscentrale"
+    assert not model.setData(model.index(1, 0), "Andere tekst")
+    assert not model.setData(model.index(1, COL_STATE), "misschien")
+    session.push(cmd.RemoveEntry(session, entry.id))
+    assert model.rowCount() == 0
+
+
+def test_removed_entry_or_new_project_clears_editor(editor, entry, session):
+    session.push(cmd.RemoveEntry(session, entry.id))
+    assert editor.stack.currentWidget() is editor.placeholder
+    session.undo_stack.undo()
+    editor.set_entry(entry.id)
+    assert editor.stack.currentWidget() is editor.scroll
+    session.replace(Project(), None)
+    assert editor.stack.currentWidget() is editor.placeholder
+    assert editor.entry_id is None
+
+
+def test_switching_entries_loads_their_plan(editor, session):
+    first, second = session.project.shortlist
+    session.push(cmd.SetPlanField(session, first.id, "budget_cents", 500000))
+    session.push(cmd.SetPlanField(session, second.id, "partners", "GGD"))
+    editor.set_entry(second.id)
+    assert editor.line_edits["partners"].text() == "GGD"
+    assert editor.budget.edit.text() == ""
+    editor.set_entry(first.id)
+    assert editor.budget.edit.text() == "€ 5.000,00"
+
+
+def test_changed_catalogue_facts_notice_and_accept(qtbot, session, entry, catalogue):
+    entry.snapshot = dataclasses.replace(entry.snapshot, name="Buurtcirkel (oud)")
+    editor = PlanEditor(session)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_entry(entry.id)
+    assert editor.notice.isVisible()
+    assert "Naam gewijzigd" in editor.notice_text.text()
+    assert editor.title.text() == "Buurtcirkel (oud)"
+    qtbot.mouseClick(editor.accept_button, Qt.MouseButton.LeftButton)
+    assert entry.snapshot.name == catalogue.get("buurtcirkel").name
+    assert editor.notice.isHidden()
+    assert editor.title.text() == catalogue.get("buurtcirkel").name
+    session.undo_stack.undo()
+    assert editor.notice.isVisible()
+
+
+def test_removed_from_catalogue_notice_has_no_accept_button(qtbot, session, entry):
+    entry.intervention_key = "niet-meer-in-catalogus"
+    editor = PlanEditor(session)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_entry(entry.id)
+    assert "niet meer in de catalogus" in editor.notice_text.text()
+    assert editor.accept_button.isHidden()
+
+
+def test_accessible_names_and_tab_order(editor):
+    focusable = [w for w in [editor, *editor.findChildren(QWidget)]
+                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(editor)
+                 and not isinstance(w, QLabel) and w.isEnabled()]
+    nameless = [w for w in focusable if not w.accessibleName()]
+    assert nameless == []
+    chain = [w for w in editor.focus_chain() if w.isVisibleTo(editor)]
+    current = chain[0]
+    for expected in chain[1:]:
+        current = current.nextInFocusChain()
+        while not (current.focusPolicy() & Qt.FocusPolicy.TabFocus and current.isVisibleTo(editor)):
+            current = current.nextInFocusChain()
+        assert current is expected
+
+
+def test_render_plan_editor(editor, entry, session, qtbot):
+    _type_and_finish(qtbot, editor.budget.edit, "12.500,-")
+    _type_and_finish(qtbot, editor.end.edit, "99-99-2027")
+    session.push(cmd.SetChecklistItem(session, entry.id, 0, state=ChecklistState.ARRANGED,
+                                      note="Coach via Welzijn Oost"))
+    assert editor.grab().save("/tmp/plan_editor.png")
+    editor.scroll.verticalScrollBar().setValue(editor.scroll.verticalScrollBar().maximum())
+    assert editor.grab().save("/tmp/plan_editor_bottom.png")
+
+
+def test_undo_shortcut_in_text_field_undoes_project_typing(editor, entry, session, qtbot):
+    undo = session.undo_stack.createUndoAction(editor, "Ongedaan maken")
+    undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+    editor.addAction(undo)
+    editor.activateWindow()
+    editor.notes.setFocus()
+    qtbot.waitUntil(editor.notes.hasFocus)
+    qtbot.keyClicks(editor.notes, "Eerste versie")
+    edit = editor.line_edits["responsible"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "J. Bakker")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entry.plan.responsible == ""
+    assert edit.text() == ""
+    editor.notes.setFocus()
+    qtbot.keyClick(editor.notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entry.plan.notes == ""
+    assert editor.notes.toPlainText() == ""
+    assert session.undo_stack.index() == 0
