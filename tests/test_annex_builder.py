@@ -1,0 +1,139 @@
+"""The annex document model, built from a realistic project over the shipped catalogue."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from test_annex_support import PLAN, realistic_project
+
+from gala_desktop.annex.builder import build_annex
+from gala_desktop.annex.context import AnnexOptions
+from gala_desktop.annex.model import (
+    Heading,
+    KeyValueTable,
+    Paragraph,
+    ParagraphStyle,
+    Table,
+    TitlePage,
+    TocPlaceholder,
+    rich_plain_text,
+)
+from gala_desktop.domain.formatting import format_euro
+from gala_desktop.domain.overview import total_budget
+from gala_desktop.domain.project import EntryStatus
+from gala_desktop.domain.themes import theme_name
+
+
+def _texts(doc) -> list[str]:
+    out = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out.append(block.text)
+        elif isinstance(block, Paragraph):
+            out.append(rich_plain_text(block.runs))
+        elif isinstance(block, KeyValueTable):
+            out += [f"{k}: {rich_plain_text(v) or block.empty_text}" for k, v in block.rows]
+        elif isinstance(block, Table):
+            out += [" | ".join(rich_plain_text(c) for c in row) for row in block.rows]
+    return out
+
+
+def test_order_of_the_parts(catalogue):
+    project, _ = realistic_project(catalogue)
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    assert isinstance(doc.blocks[0], TitlePage)
+    h1 = [h.text for h in doc.headings() if h.level == 1]
+    assert h1 == ["Verantwoording", "Samenvatting", *[theme_name(k) for k in PLAN], "Bronnen"]
+    toc_at = next(i for i, b in enumerate(doc.blocks) if isinstance(b, TocPlaceholder))
+    summary_at = next(i for i, b in enumerate(doc.blocks) if getattr(b, "text", "") == "Samenvatting")
+    assert toc_at < summary_at
+
+
+def test_only_chosen_entries_by_default(catalogue):
+    project, ivs = realistic_project(catalogue)
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    names = {h.text for h in doc.headings() if h.level == 2}
+    for entry in project.shortlist:
+        name = ivs[entry.intervention_key].name
+        if entry.status is EntryStatus.CHOSEN:
+            assert name in names
+        else:
+            assert name not in names and f"{name} (overwegen)" not in names
+
+
+def test_considering_and_dropped_are_labelled_when_included(catalogue):
+    project, ivs = realistic_project(catalogue)
+    project.shortlist[-1].status = EntryStatus.DROPPED
+    options = AnnexOptions(include_considering=True, include_dropped=True)
+    doc = build_annex(project, catalogue.get, options, catalogue.checked_on)
+    names = [h.text for h in doc.headings() if h.level == 2]
+    dropped = ivs[project.shortlist[-1].intervention_key].name
+    assert f"{dropped} (afgevallen)" in names
+    considering = [e for e in project.shortlist if e.status is EntryStatus.CONSIDERING]
+    assert considering
+    for entry in considering:
+        assert f"{ivs[entry.intervention_key].name} (overwegen)" in names
+    texts = _texts(doc)
+    assert any("wordt nog overwogen" in t for t in texts)
+    assert any("is afgevallen" in t for t in texts)
+
+
+def test_summary_table_links_to_each_chosen_entry(catalogue):
+    project, ivs = realistic_project(catalogue)
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie")
+    anchors = {h.anchor: h.text for h in doc.headings()}
+    chosen = [e for e in project.shortlist if e.status is EntryStatus.CHOSEN]
+    assert len(table.rows) == len(chosen)
+    for row in table.rows:
+        run = row[1][0]
+        assert anchors[run.anchor] == run.text
+
+
+def test_budget_totals_match_the_overview(catalogue):
+    project, _ = realistic_project(catalogue)
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    totals = [b for b in doc.blocks if isinstance(b, Table) and b.total_row]
+    assert len(totals) == 2
+    expected = format_euro(total_budget(project)).replace(" ", "\u00a0")
+    for table in totals:
+        assert rich_plain_text(table.rows[-1][1]) == expected
+
+
+def test_coverage_gap_is_named_in_text(catalogue):
+    project, _ = realistic_project(catalogue)
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    notices = [rich_plain_text(b.runs) for b in doc.blocks
+               if isinstance(b, Paragraph) and b.style == ParagraphStyle.NOTICE]
+    assert any("Nog niet gedekt: Gebiedsgerichte uitvoering" in n for n in notices)
+
+
+def test_empty_plan_fields_say_not_filled_in(catalogue):
+    project, _ = realistic_project(catalogue)
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    texts = _texts(doc)
+    # the second entry of every theme has an empty plan in the realistic project
+    assert "Uitvoerende partner(s): nog niet ingevuld" in texts
+    assert "Budget: nog niet ingevuld" in texts
+
+
+def test_intervention_missing_from_catalogue_uses_snapshot(catalogue):
+    project, ivs = realistic_project(catalogue)
+    gone = project.shortlist[0]
+    lookup = lambda key: None if key == gone.intervention_key else catalogue.get(key)  # noqa: E731
+    doc = build_annex(project, lookup, AnnexOptions(), catalogue.checked_on)
+    texts = _texts(doc)
+    assert gone.snapshot.name in [h.text for h in doc.headings()]
+    assert any("staat niet meer in de interventiecatalogus" in t for t in texts)
+    assert f"Eigenaar: {gone.snapshot.owner}" in texts
+
+
+def test_builder_does_not_import_reportlab():
+    code = (
+        "import sys, gala_desktop.annex.builder, gala_desktop.annex.model;"
+        "bad = [m for m in sys.modules if m.startswith(('reportlab', 'pikepdf'))];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
