@@ -1,0 +1,139 @@
+"""Exporteren naar PDF from the window: dialog, background export, progress, cancel, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from gala_desktop.project.document import load_project
+from gala_desktop.ui import export_flow
+from gala_desktop.ui.export_flow import ExportDialog, start_export, suggested_file_name
+from gala_desktop.ui.session import ProjectSession
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
+
+
+@pytest.fixture()
+def session(catalogue, tmp_path):
+    s = ProjectSession(catalogue)
+    s.replace(load_project(EXAMPLE), tmp_path / "visie.gala")
+    return s
+
+
+@pytest.fixture()
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture()
+def warnings(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
+    return shown
+
+
+def test_suggested_name_comes_from_gemeente_and_title_and_is_safe(session):
+    assert suggested_file_name(session.project) == "Bijlage - Lindeveen - Samen sterk in Lindeveen.pdf"
+    session.project.gemeente = 'Sú<d>wést/Fryslân'
+    session.project.title = 'Visie: "2026"?'
+    name = suggested_file_name(session.project)
+    assert not set('<>:"/\\|?*') & set(name)
+    assert name.startswith("Bijlage - Sú d wést Fryslân - Visie") and name.endswith(".pdf")
+    session.project.gemeente = session.project.title = ""
+    assert suggested_file_name(session.project) == "Bijlage.pdf"
+
+
+def test_dialog_suggests_a_path_beside_the_project_and_adds_pdf(session, parent, tmp_path):
+    dialog = ExportDialog(session, parent)
+    assert Path(dialog.path_edit.text()).parent == tmp_path
+    dialog.path_edit.setText(str(tmp_path / "bijlage"))
+    assert dialog.output_path() == tmp_path / "bijlage.pdf"
+    dialog.considering.setChecked(True)
+    options = dialog.options()
+    assert options.include_considering and not options.include_dropped
+    for widget in dialog.findChildren(QWidget):
+        if widget.focusPolicy() != widget.focusPolicy().NoFocus and widget.isVisibleTo(dialog):
+            assert widget.accessibleName(), widget
+
+
+def test_export_runs_in_the_background_and_writes_a_pdf(session, parent, tmp_path, qtbot, warnings):
+    target = tmp_path / "bijlage.pdf"
+    options = ExportDialog(session, parent).options()
+    job = start_export(parent, session, target, options, offer_to_open=False)
+    progress_seen: list[tuple[int, int]] = []
+    job.progressed.connect(lambda done, total: progress_seen.append((done, total)))
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args == [True, ""]
+    assert not warnings
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Samen sterk in Lindeveen" in text and "Buurtcirkel" in text
+    assert progress_seen and progress_seen[-1][0] == progress_seen[-1][1]
+
+
+def test_edits_during_the_export_do_not_reach_the_annex(session, parent, tmp_path, qtbot):
+    target = tmp_path / "bijlage.pdf"
+    job = start_export(parent, session, target, ExportDialog(session, parent).options(), offer_to_open=False)
+    session.project.title = "Gewijzigd tijdens de export"
+    with qtbot.waitSignal(job.done, timeout=120_000):
+        pass
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Gewijzigd tijdens de export" not in text
+
+
+def test_cancel_leaves_no_file_and_keeps_an_existing_one(session, parent, tmp_path, qtbot, warnings):
+    target = tmp_path / "bijlage.pdf"
+    target.write_bytes(b"%PDF-1.4 de vorige versie")
+    job = start_export(parent, session, target, ExportDialog(session, parent).options(), offer_to_open=False)
+    job.cancel()
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args == [False, ""]
+    assert not warnings
+    assert target.read_bytes() == b"%PDF-1.4 de vorige versie"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bijlage.pdf"]
+
+
+def test_unwritable_target_gives_a_dutch_message(session, parent, tmp_path, qtbot, warnings):
+    blocker_file = tmp_path / "geen-map"
+    blocker_file.write_text("ik ben een bestand", encoding="utf-8")
+    target = blocker_file / "bijlage.pdf"
+    job = start_export(parent, session, target, ExportDialog(session, parent).options(), offer_to_open=False)
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args[0] is False
+    assert warnings and warnings[0] == blocker.args[1]
+    assert "kon niet worden opgeslagen" in warnings[0] and "bijlage.pdf" in warnings[0]
+    assert blocker_file.read_text(encoding="utf-8") == "ik ben een bestand"
+    assert session.project.title == "Samen sterk in Lindeveen"
+
+
+def test_interactive_flow_cancelled_in_the_dialog_does_nothing(session, parent, monkeypatch):
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert export_flow.export_pdf_interactive(parent, session) is None
+
+
+def test_interactive_flow_offers_to_open_the_pdf(session, parent, tmp_path, qtbot, monkeypatch):
+    target = tmp_path / "uit" / "bijlage.pdf"
+    target.parent.mkdir()
+
+    def accept(self):
+        self.path_edit.setText(str(target))
+        return QDialog.DialogCode.Accepted
+
+    opened: list[str] = []
+    asked: list[Path] = []
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    monkeypatch.setattr(export_flow, "_ask_open", lambda window, output: asked.append(output) or True)
+    monkeypatch.setattr(export_flow.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    job = export_flow.export_pdf_interactive(parent, session)
+    with qtbot.waitSignal(job.done, timeout=120_000):
+        pass
+    assert asked == [target]
+    assert opened == [str(target)]
+    assert PdfReader(target).pages
