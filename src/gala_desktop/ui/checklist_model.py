@@ -35,6 +35,7 @@ class ChecklistModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.entry_id: str | None = None
+        self._rows = 0  # rows shown; the checklist may be replaced (catalogue update, undo)
         session.projectReplaced.connect(self.clear)
         session.shortlistChanged.connect(self._on_shortlist_changed)
         session.entryChanged.connect(self._on_entry_changed)
@@ -42,6 +43,7 @@ class ChecklistModel(QAbstractTableModel):
     def set_entry(self, entry_id: str | None) -> None:
         self.beginResetModel()
         self.entry_id = entry_id
+        self._rows = len(self._items())
         self.endResetModel()
 
     def clear(self) -> None:
@@ -56,13 +58,17 @@ class ChecklistModel(QAbstractTableModel):
             self.set_entry(None)
 
     def _on_entry_changed(self, entry_id: str) -> None:
-        if entry_id == self.entry_id and self.rowCount():
+        if entry_id != self.entry_id:
+            return
+        if len(self._items()) != self._rows:  # items were added or dropped
+            self.set_entry(entry_id)
+        elif self._rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
             )
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items())
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)

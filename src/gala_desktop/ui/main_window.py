@@ -10,19 +10,16 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QSplitter,
     QStyle,
     QTabWidget,
-    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -31,6 +28,7 @@ from gala_desktop import __version__
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
+from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.overview_panel import OverviewPanel
 from gala_desktop.ui.plan_editor import PlanEditor
 from gala_desktop.ui.project_form import ProjectForm
@@ -44,41 +42,6 @@ log = logging.getLogger(__name__)
 APP_TITLE = "GALA Desktop"
 TAB_CATALOGUE, TAB_PLAN, TAB_OVERVIEW, TAB_PROJECT = range(4)
 STATUS_TIMEOUT_MS = 8000
-
-
-class _ProjectUndoKeys(QObject):
-    """Lets Ctrl+Z / Ctrl+Y in a text field undo through the project's undo stack.
-
-    Every text field pushes mergeable commands, so the project history already holds the typing;
-    a field's own undo would fork from it. The ShortcutOverride is swallowed (left unaccepted) so
-    the window's Undo/Redo actions fire instead.
-    """
-
-    def __init__(self, window: QMainWindow, sequences: list[QKeySequence]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.sequences = sequences
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(obj, (QLineEdit, QPlainTextEdit, QTextEdit))
-            and isinstance(event, QKeyEvent)
-            and self.window.isAncestorOf(obj)
-        ):
-            pressed = QKeySequence(event.keyCombination())
-            if any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in self.sequences):
-                event.ignore()
-                return True
-        return False
-
-
-def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
-    seen: dict[str, QKeySequence] = {}
-    for sequence in sequences:
-        if not sequence.isEmpty():
-            seen.setdefault(sequence.toString(), sequence)
-    return list(seen.values())
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +71,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName("Onderdelen van het project")
         self.tabs.tabBar().setAccessibleName("Tabbladen")
+
         self.tabs.addTab(self.browser, "&Catalogus")
         self.tabs.addTab(self.plan_editor, "&Uitvoering")
         self.tabs.addTab(self.overview, "&Overzicht")
@@ -145,7 +109,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcuts:
-            action.setShortcuts(_unique([QKeySequence(s) for s in shortcuts]))
+            action.setShortcuts(unique_sequences([QKeySequence(s) for s in shortcuts]))
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
         if tip:
@@ -174,17 +138,17 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         self.action_undo = stack.createUndoAction(self, "&Ongedaan maken")
         self.action_undo.setObjectName("actionUndo")
-        self.action_undo.setShortcuts(_unique([QKeySequence(QKeySequence.StandardKey.Undo)]))
+        self.action_undo.setShortcuts(unique_sequences([QKeySequence(QKeySequence.StandardKey.Undo)]))
         self.action_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
         self.action_redo = stack.createRedoAction(self, "Opnie&uw")
         self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcuts(_unique([
+        self.action_redo.setShortcuts(unique_sequences([
             QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"),
         ]))
         self.action_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
         for action in (self.action_undo, self.action_redo):
             self.addAction(action)
-        self._undo_keys = _ProjectUndoKeys(
+        self._undo_keys = ProjectUndoKeys(
             self, [*self.action_undo.shortcuts(), *self.action_redo.shortcuts()]
         )
         QApplication.instance().installEventFilter(self._undo_keys)
@@ -268,10 +232,8 @@ class MainWindow(QMainWindow):
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
 
     def _set_tab_order(self) -> None:
+        """Qt's own chain for the catalogue page (used inside the page's widgets too)."""
         chain = [
-            self.theme_panel.tree,
-            self.theme_panel.rationale,
-            self.tabs.tabBar(),
             self.browser.search_field,
             self.browser.filters.themes,
             self.browser.filters.target_groups,
@@ -284,6 +246,30 @@ class MainWindow(QMainWindow):
         ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def focus_ring(self) -> list[QWidget]:
+        """Where Tab goes, in order: themes → tab bar → the open page → shortlist → themes.
+
+        Qt's focus chain alone got this wrong (the tab widget and compound fields are created
+        after their children, so Tab looped between the tab bar and the shortlist and never
+        came back to the themes); the window walks this ring itself instead.
+        """
+        page = self.tabs.currentWidget()
+        ring = [self.theme_panel.tree, self.theme_panel.rationale, self.tabs.tabBar()]
+        ring += tab_focusable(page) if page is not None else []
+        ring += tab_focusable(self.shortlist_panel)
+        return [
+            w for w in dict.fromkeys(ring)
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        target = next_in_ring(self.focus_ring(), QApplication.focusWidget(), next_)
+        if target is None:
+            return super().focusNextPrevChild(next_)
+        reason = Qt.FocusReason.TabFocusReason if next_ else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     # -- behaviour ----------------------------------------------------------------------------
 
@@ -307,8 +293,9 @@ class MainWindow(QMainWindow):
 
     def apply_default_layout(self) -> None:
         width = max(self.splitter.width(), self.width() - 12)
-        left = max(270, int(width * 0.21))
-        right = max(360, int(width * 0.27))
+        # the shortlist needs room for its four columns; the theme tree wraps long names
+        left = max(240, int(width * 0.19))
+        right = max(400, int(width * 0.29))
         self.splitter.setSizes([left, max(width - left - right, 400), right])
         self.browser.splitter.setSizes([1, 1])
 
@@ -336,15 +323,9 @@ class MainWindow(QMainWindow):
         (view or self.shortlist_panel).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def export_pdf(self) -> None:
-        try:
-            from gala_desktop.ui import export_flow
-        except ImportError:
-            self.files.dialogs.inform(
-                self, "Exporteren naar PDF",
-                "Exporteren naar PDF is in deze versie nog niet beschikbaar.",
-            )
-            return
-        export_flow.export_pdf_interactive(self, self.session)
+        from gala_desktop.ui.export_flow import export_pdf_interactive  # reportlab loads lazily
+
+        self.export_job = export_pdf_interactive(self, self.session)
 
     def show_about(self) -> None:
         catalogue = self.session.catalogue

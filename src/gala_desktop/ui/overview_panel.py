@@ -110,8 +110,32 @@ class SummaryTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+FIRST_COLUMN_MIN = 150  # below this a theme name breaks into one-word lines
+
+
+class _SummaryView(QTableView):
+    """A summary table whose first column (theme, source) stretches but never gets unreadable:
+    when the panel is too narrow the table scrolls sideways instead."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_first_column()
+
+    def fit_first_column(self) -> None:
+        header = self.horizontalHeader()
+        if header.count() == 0:
+            return
+        others = sum(header.sectionSize(c) for c in range(1, header.count()))
+        wide_enough = self.viewport().width() - others >= FIRST_COLUMN_MIN
+        mode = QHeaderView.ResizeMode.Stretch if wide_enough else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(0) != mode:
+            header.setSectionResizeMode(0, mode)
+        if not wide_enough and header.sectionSize(0) != FIRST_COLUMN_MIN:
+            header.resizeSection(0, FIRST_COLUMN_MIN)
+
+
 def _table(model: SummaryTableModel, name: str, description: str, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
+    view = _SummaryView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
     view.setAccessibleDescription(description)
@@ -124,6 +148,7 @@ def _table(model: SummaryTableModel, name: str, description: str, parent: QWidge
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    model.modelReset.connect(view.fit_first_column)
     model.modelReset.connect(lambda: _fit_height(view))
     header.sectionResized.connect(lambda *_: _fit_height(view))
     return view

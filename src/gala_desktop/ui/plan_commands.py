@@ -6,10 +6,13 @@ Re-exported by ``gala_desktop.ui.commands``; the same rules apply: each command 
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtGui import QUndoCommand
 
 from gala_desktop.domain.project import (
     AccessAspect,
+    ChecklistItem,
     ChecklistState,
     InterventionSnapshot,
     ShortlistEntry,
@@ -181,21 +184,30 @@ class SetAccessAnswer(QUndoCommand):
 class ReplaceSnapshots(QUndoCommand):
     """Accept the current catalogue facts for some entries ("Catalogusgegevens overnemen")."""
 
-    def __init__(self, session, snapshots: dict[str, InterventionSnapshot], parent=None):
+    def __init__(self, session, snapshots: dict[str, InterventionSnapshot],
+                 checklists: dict[str, list[ChecklistItem]] | None = None, parent=None):
+        """``checklists`` optionally gives entries their updated checklist in the same step."""
         super().__init__("Catalogusgegevens overnemen", parent)
         self.session = session
         self.new = dict(snapshots)
         self.old = {entry_id: _entry(session, entry_id).snapshot for entry_id in snapshots}
+        self.new_checklists = {k: [copy.copy(i) for i in v] for k, v in (checklists or {}).items()}
+        self.old_checklists = {
+            k: [copy.copy(i) for i in _entry(session, k).plan.checklist] for k in self.new_checklists
+        }
 
-    def _apply(self, snapshots: dict[str, InterventionSnapshot]) -> None:
+    def redo(self) -> None:
+        self._apply(self.new, self.new_checklists)
+
+    def undo(self) -> None:
+        self._apply(self.old, self.old_checklists)
+
+    def _apply(self, snapshots: dict[str, InterventionSnapshot],
+               checklists: dict[str, list[ChecklistItem]]) -> None:
+        for entry_id, items in checklists.items():
+            _entry(self.session, entry_id).plan.checklist = [copy.copy(i) for i in items]
         for entry_id, snapshot in snapshots.items():
             _entry(self.session, entry_id).snapshot = snapshot
         self.session.shortlistChanged.emit()
-        for entry_id in snapshots:
+        for entry_id in {*snapshots, *checklists}:
             self.session.entryChanged.emit(entry_id)
-
-    def redo(self) -> None:
-        self._apply(self.new)
-
-    def undo(self) -> None:
-        self._apply(self.old)

@@ -40,6 +40,7 @@ from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSou
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.project.changes import catalogue_changes, refresh_snapshot
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
+from gala_desktop.domain.checklist import checklist_changes, merge_checklist
 from gala_desktop.ui.commands import ReplaceSnapshots, SetAccessAnswer, SetPlanField
 from gala_desktop.ui.enum_delegate import EnumComboDelegate
 from gala_desktop.ui.plan_fields import (
@@ -56,6 +57,18 @@ PLACEHOLDER = (
     "wie voert uit, budget en financiering, planning en wat er geregeld moet worden."
 )
 NO_FUNDING = "— kies —"
+# Alt+letter per field; letters chosen so that they clash with no menu, tab or panel heading
+FIELD_MNEMONICS = {
+    "Uitvoerende partner(s)": "Uitvoerende p&artner(s)",
+    "Budget (€)": "Bud&get (€)",
+    "Financieringsbron": "&Financieringsbron",
+    "Toelichting financiering": "Toel&ichting financiering",
+    "Start": "Sta&rt",
+    "Einde": "&Einde",
+    "Wijken / kernen": "Wij&ken / kernen",
+    "Beoogd bereik (deelnemers)": "Beoogd bereik (deel&nemers)",
+    "Verantwoordelijke ambtenaar": "Verantwoordelijke a&mbtenaar",
+}
 LINE_FIELDS = {  # plan field → (label, placeholder)
     "partners": ("Uitvoerende partner(s)", "Bijvoorbeeld: Welzijn Oost, bibliotheek"),
     "funding_note": ("Toelichting financiering", ""),
@@ -152,7 +165,7 @@ class PlanEditor(QWidget):
                 )
                 self.line_edits[label_or_field] = widget
                 label_or_field = label_text
-            label = QLabel(label_or_field + ":", form)
+            label = QLabel(FIELD_MNEMONICS.get(label_or_field, label_or_field) + ":", form)
             label.setBuddy(widget.focusProxy() or widget)
             fields.addRow(label, widget)
         layout.addLayout(fields)
@@ -345,15 +358,25 @@ class PlanEditor(QWidget):
             f"Thema: {theme}\nErkenningsniveau: {snapshot.level.label}\n"
             f"Eigenaar: {snapshot.owner or 'onbekend'} · Status: {entry.status.label}"
         )
-        changes = []
+        messages: list[str] = []
+        removed = False
         if self.session.catalogue is not None:
             changes = catalogue_changes(Project(shortlist=[entry]), self.session.catalogue.get)
-        removed = any(c.kind == "removed" for c in changes)
-        if changes:
+            removed = any(c.kind == "removed" for c in changes)
+            messages = [c.message for c in changes]
+            current = self.session.catalogue.get(entry.intervention_key)
+            if current is not None:
+                added, dropped = checklist_changes(entry.plan.checklist, current.conditions)
+                if added or dropped:
+                    messages.append(
+                        f"Randvoorwaarden gewijzigd: {added} nieuw, {dropped} vervallen. Bij "
+                        "overnemen komen nieuwe erbij als ‘nog regelen’; uw notities blijven."
+                    )
+        if messages:
             intro = "De catalogus is gewijzigd sinds u deze interventie koos."
-            self.notice_text.setText("\n".join([intro, *(f"• {c.message}" for c in changes)]))
-        self.notice.setVisible(bool(changes))
-        self.accept_button.setVisible(bool(changes) and not removed)
+            self.notice_text.setText("\n".join([intro, *(f"• {m}" for m in messages)]))
+        self.notice.setVisible(bool(messages))
+        self.accept_button.setVisible(bool(messages) and not removed)
 
     # ----------------------------------------------------------------- committing
     def _push_field(self, field: str, value) -> None:
@@ -386,4 +409,6 @@ class PlanEditor(QWidget):
         if intervention is None:
             return
         snapshot = refresh_snapshot(entry, intervention)
-        self.session.push(ReplaceSnapshots(self.session, {entry.id: snapshot}))
+        checklist = merge_checklist(entry.plan.checklist, intervention.conditions)
+        checklists = {entry.id: checklist} if checklist != entry.plan.checklist else {}
+        self.session.push(ReplaceSnapshots(self.session, {entry.id: snapshot}, checklists))

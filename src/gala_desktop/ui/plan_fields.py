@@ -114,6 +114,8 @@ def sync_line(edit: QLineEdit, text: str) -> None:
     """Show ``text`` without emitting ``textEdited`` and without moving an unchanged cursor."""
     if edit.text() != text:
         edit.setText(text)
+        if not edit.hasFocus():  # a long text shows its beginning, not its end
+            edit.setCursorPosition(0)
 
 
 def sync_plain(edit: QPlainTextEdit, text: str) -> None:

@@ -34,7 +34,9 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 THEME_KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # theme key of a group row ("" for the orphans)
 
 COL_NAME, COL_STATUS, COL_PRIORITY, COL_LEVEL = range(4)
-HEADERS = ("Interventie", "Status", "Prioriteit", "Niveau")
+HEADERS = ("Interventie", "Status", "Prio.", "Niveau")
+HEADER_TIPS = ("Naam van de interventie", "Status: overwegen, gekozen of afgevallen",
+               "Prioriteit: hoog, middel of laag", "Hoogste erkenningsniveau")
 ORPHAN_TITLE = "Niet gekozen thema's"
 
 _NO_PARENT = 0  # internalId of group rows; entry rows carry their group's row + 1
@@ -193,6 +195,10 @@ class ShortlistModel(QAbstractItemModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole
+        ):
+            return HEADER_TIPS[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -261,8 +267,12 @@ class ShortlistModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"Prioriteit: {entry.priority.label}"
         elif column == COL_LEVEL:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return entry.snapshot.level.label
             if display:
                 return entry.snapshot.level.short_label
+            if role == VALUE_ROLE:
+                return entry.snapshot.level
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"Erkenningsniveau: {entry.snapshot.level.label}"
         return None

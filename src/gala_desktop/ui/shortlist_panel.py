@@ -7,7 +7,7 @@ of it. Drops of catalogue interventions add entries; internal drags reorder with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,14 +16,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from gala_desktop.domain.project import EntryStatus, Priority
+from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.ui.commands import MoveEntry, RemoveEntry, SetEntryPriority, SetEntryStatus
-from gala_desktop.ui.enum_delegate import EnumComboDelegate
+from gala_desktop.ui.enum_delegate import VALUE_ROLE, EnumComboDelegate
 from gala_desktop.ui.shortlist_model import (
     COL_LEVEL,
     COL_NAME,
@@ -33,7 +36,28 @@ from gala_desktop.ui.shortlist_model import (
 )
 
 
-NAME_COLUMN_WIDTH = 200
+NAME_COLUMN_WIDTH = 120  # below this the panel scrolls sideways (the tooltip has everything)
+
+# Short texts for the narrow Niveau column; the tooltip and the screen reader get the full label.
+COMPACT_LEVELS = {
+    RecognitionLevel.UNKNOWN: "Onbekend",
+    RecognitionLevel.NOT_ASSESSED: "Niet beoord.",
+    RecognitionLevel.WELL_DESCRIBED: "Beschreven",
+    RecognitionLevel.WELL_FOUNDED: "Onderbouwd",
+    RecognitionLevel.EFFECTIVE_FIRST: "Eff. eerste",
+    RecognitionLevel.EFFECTIVE_GOOD: "Eff. goede",
+    RecognitionLevel.EFFECTIVE_STRONG: "Eff. sterke",
+}
+
+
+class CompactLevelDelegate(QStyledItemDelegate):
+    """Paints a recognition level with its compact text (the model keeps the full short label)."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        level = index.data(VALUE_ROLE)
+        if isinstance(level, RecognitionLevel):
+            option.text = COMPACT_LEVELS[level]
 
 
 class ShortlistPanel(QWidget):
@@ -71,14 +95,17 @@ class ShortlistPanel(QWidget):
         self.view.setAllColumnsShowFocus(True)
         self.view.setUniformRowHeights(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        # The name takes the room that is left but never less than NAME_COLUMN_WIDTH; in a
-        # narrow panel the other columns scroll sideways instead (the tooltip has everything).
+        # The name takes the room that is left and is elided in the middle (both ends of a name
+        # tell most); the other columns are as narrow as their short texts.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(32)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for column in (COL_STATUS, COL_PRIORITY, COL_LEVEL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.viewport().installEventFilter(self)
+        self._level_delegate = CompactLevelDelegate(self.view)
+        self.view.setItemDelegateForColumn(COL_LEVEL, self._level_delegate)
         self._status_delegate = EnumComboDelegate(EntryStatus, "Status", self.view)
         self._priority_delegate = EnumComboDelegate(Priority, "Prioriteit", self.view)
         self.view.setItemDelegateForColumn(COL_STATUS, self._status_delegate)
@@ -96,8 +123,12 @@ class ShortlistPanel(QWidget):
             "Verwijderen", QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected
         )
 
-        self.button_up = self._button("Om&hoog", "Omhoog", "Geselecteerde interventie omhoog (Alt+pijl omhoog)", self.move_up)
-        self.button_down = self._button("Om&laag", "Omlaag", "Geselecteerde interventie omlaag (Alt+pijl omlaag)", self.move_down)
+        # no Alt+letter on the move buttons: Om&hoog clashed with &Help, and Alt+pijl in the
+        # list is the faster keyboard route (the tooltip says so)
+        self.button_up = self._button("Omhoog", "Omhoog", "Geselecteerde interventie omhoog (Alt+pijl omhoog)", self.move_up)
+        self.button_down = self._button("Omlaag", "Omlaag", "Geselecteerde interventie omlaag (Alt+pijl omlaag)", self.move_down)
+        self.button_up.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.button_down.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         self.button_remove = self._button("&Verwijderen", "Verwijderen", "Geselecteerde interventie uit de shortlist verwijderen (Delete)", self.remove_selected)
 
         buttons = QHBoxLayout()
@@ -132,17 +163,6 @@ class ShortlistPanel(QWidget):
         self.model.statusMessage.connect(self.statusMessage)
         self.model.entriesAppeared.connect(self._on_entries_appeared)
         self._after_reset()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_name_column()
-        return False
-
-    def _fit_name_column(self) -> None:
-        header = self.view.header()
-        others = sum(header.sectionSize(c) for c in (COL_STATUS, COL_PRIORITY, COL_LEVEL))
-        width = max(NAME_COLUMN_WIDTH, self.view.viewport().width() - others)
-        header.resizeSection(COL_NAME, width)
 
     # ----------------------------------------------------------------- construction helpers
     def _view_action(self, text: str, shortcut: QKeySequence, slot) -> QAction:
@@ -193,7 +213,6 @@ class ShortlistPanel(QWidget):
         for row in range(self.model.rowCount()):  # theme titles use the full width
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         self.view.expandAll()
-        self._fit_name_column()
         keep = self._selected if self.session.project.entry(self._selected or "") else ""
         self.select_entry(keep)
         self._restoring = False

@@ -129,7 +129,7 @@ class ThemePanel(QWidget):
         heading.setBuddy(self.tree)
         self._build_tree()
 
-        self.rationale_label = QLabel("Toel&ichting")
+        self.rationale_label = QLabel("Toe&lichting")
         self.rationale_label.setWordWrap(True)
         self.rationale = QPlainTextEdit()
         self.rationale.setObjectName("themeRationale")
@@ -140,7 +140,7 @@ class ThemePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
-        layout.addWidget(self.tree, 3)
+        layout.addWidget(self.tree, 5)
         layout.addWidget(self.rationale_label)
         layout.addWidget(self.rationale, 2)
 
@@ -233,11 +233,11 @@ class ThemePanel(QWidget):
                 if self.rationale.toPlainText():
                     self.rationale.setPlainText("")
                 self.rationale.setPlaceholderText(NOT_CHOSEN_HINT if key else NOTHING_SELECTED_HINT)
-                self.rationale_label.setText("Toel&ichting")
+                self.rationale_label.setText("Toe&lichting")
             else:
                 self.rationale.setEnabled(True)
                 self.rationale.setPlaceholderText(RATIONALE_HINT)
-                self.rationale_label.setText(f"Toel&ichting: {THEMES_BY_KEY[key].name if key in THEMES_BY_KEY else key}")
+                self.rationale_label.setText(f"Toe&lichting: {THEMES_BY_KEY[key].name if key in THEMES_BY_KEY else key}")
                 if self.rationale.toPlainText() != choice.rationale:
                     self.rationale.setPlainText(choice.rationale)
         finally:

@@ -1,0 +1,74 @@
+"""Keyboard plumbing of the main window: project-wide undo keys and the Tab focus ring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTextEdit, QWidget
+
+
+class ProjectUndoKeys(QObject):
+    """Lets Ctrl+Z / Ctrl+Y in a text field undo through the project's undo stack.
+
+    Every text field pushes mergeable commands, so the project history already holds the typing;
+    a field's own undo would fork from it. The ShortcutOverride is swallowed (left unaccepted) so
+    the window's Undo/Redo actions fire instead.
+    """
+
+    def __init__(self, window: QMainWindow, sequences: list[QKeySequence]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.sequences = sequences
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(obj, (QLineEdit, QPlainTextEdit, QTextEdit))
+            and isinstance(event, QKeyEvent)
+            and self.window.isAncestorOf(obj)
+        ):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in self.sequences):
+                event.ignore()
+                return True
+        return False
+
+
+def unique_sequences(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    seen: dict[str, QKeySequence] = {}
+    for sequence in sequences:
+        if not sequence.isEmpty():
+            seen.setdefault(sequence.toString(), sequence)
+    return list(seen.values())
+
+
+def tab_focusable(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab can reach, in their current focus-chain order."""
+    found: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    for _ in range(10_000):
+        if widget is root or widget is None:
+            break
+        if root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                and widget.focusProxy() is None:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+
+
+def next_in_ring(ring: list[QWidget], current: QWidget | None, forward: bool) -> QWidget | None:
+    """The ring member after (or before) ``current``; ``None`` when ``current`` is outside it.
+
+    Inside a compound widget (a scroll area holding fields) the deepest ring member around the
+    focus counts as the current position.
+    """
+    if not ring or current is None:
+        return None
+    exact = [i for i, w in enumerate(ring) if w is current]
+    around = [i for i, w in enumerate(ring) if w.isAncestorOf(current)]
+    position = (exact or around[-1:] or [None])[0]
+    if position is None:
+        return None
+    return ring[(position + (1 if forward else -1)) % len(ring)]
