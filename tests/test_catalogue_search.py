@@ -149,3 +149,22 @@ def test_shipped_catalogue_compounds(catalogue):
     zorg = {i.key for i in catalogue.search(SearchQuery(text="zorg")).items}
     mantel = {i.key for i in catalogue.search(SearchQuery(text="mantelzorg")).items}
     assert mantel and mantel <= zorg
+
+
+def test_broad_queries_are_capped_and_listed_in_catalogue_order(small, monkeypatch):
+    from gala_desktop.catalogue import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    broad = small.search(SearchQuery(text="e"))  # matches all five
+    assert not broad.exact and broad.total == 3
+    assert [i.key for i in broad.items] == sorted(i.key for i in broad.items)  # build order
+    assert len(broad.items) == 5  # the page is not cut by the cap
+    narrow = small.search(SearchQuery(text="eenzaam"))
+    assert narrow.exact and narrow.items[0].name == "Eenzaam? Niet hier!"  # still ranked
+
+
+def test_count_text_says_when_the_count_is_capped():
+    from gala_desktop.ui.catalogue_browser import count_text
+
+    assert count_text(200, 2000, exact=False).startswith("Meer dan 2.000 interventies gevonden")
+    assert count_text(3, 3) == "3 interventies gevonden"

@@ -138,6 +138,8 @@ def _row(row_id: int, item: Intervention) -> InterventionRow:
         checked_on=item.checked_on,
         best_level=best.value,
         best_level_rank=best.rank,
+        theme_keys=" ".join(item.theme_keys),
+        databank_keys=" ".join(d.value for d in item.databanks),
         themes=[InterventionThemeRow(theme_key=k, position=i) for i, k in enumerate(item.theme_keys)],
         target_groups=[
             InterventionTargetGroupRow(target_group_key=g.key, position=i)

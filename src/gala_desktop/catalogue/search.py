@@ -5,7 +5,9 @@ can be read as FTS syntax. Words of three or more characters are looked up in th
 together with their Dutch stem, which finds them inside compounds and across inflections
 (``zorg`` → *mantelzorg*, ``ouderen`` → *oudere*); shorter words use the prefix index of the
 word table, so results appear from the first keystroke. Results are ranked with bm25, the name
-weighing most.
+weighing most. A query that matches more than ``RANK_CAP`` interventions (the first letter
+typed, at 100,000 interventions) is neither counted in full nor ranked: it lists in catalogue
+order until the next keystroke narrows it.
 """
 
 from __future__ import annotations
@@ -24,12 +26,17 @@ from gala_desktop.domain.themes import THEMES
 
 MIN_TRIGRAM = 3
 MAX_WORDS = 12  # more words than this only slow the query down without narrowing it
+RANK_CAP = 2000  # matches counted and ranked at most; broader queries list in catalogue order
 
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """One page of hits. ``total`` is exact when ``exact``; otherwise there are more than
+    ``RANK_CAP`` matches, and the page is in catalogue order instead of ranked."""
+
     items: list[InterventionSummary]
     total: int
+    exact: bool = True
 
 
 def _quote(term: str) -> str:
@@ -79,20 +86,19 @@ def search(conn: Connection, query: SearchQuery) -> SearchResult:
     tri, word_expr = build_match(query.text)
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     if tri:
-        source = "search_trigram JOIN intervention i ON i.id = search_trigram.rowid"
-        rank = f"bm25(search_trigram, {weights})"
+        fts = "search_trigram"
         where.append("search_trigram MATCH :tri")
         params["tri"] = tri
         if word_expr:
             where.append("i.id IN (SELECT rowid FROM search_words WHERE search_words MATCH :words)")
             params["words"] = word_expr
     elif word_expr:
-        source = "search_words JOIN intervention i ON i.id = search_words.rowid"
-        rank = f"bm25(search_words, {weights})"
+        fts = "search_words"
         where.append("search_words MATCH :words")
         params["words"] = word_expr
     else:  # no searchable word: every intervention, by name
-        source, rank = "intervention i", ""
+        fts = None
+    source = f"{fts} JOIN intervention i ON i.id = {fts}.rowid" if fts else "intervention i"
 
     if query.theme_keys:
         names = _bind_list("th", _expand_themes(query.theme_keys), params)
@@ -111,58 +117,37 @@ def search(conn: Connection, query: SearchQuery) -> SearchResult:
     if query.databanks:
         names = _bind_list("db", sorted(d.value for d in query.databanks), params)
         where.append(f"i.id IN (SELECT intervention_id FROM listing WHERE databank IN ({names}))")
-
     clause = (" WHERE " + " AND ".join(where)) if where else ""
-    params["limit"] = max(0, query.limit)
-    params["offset"] = max(0, query.offset)
+
+    # Count up to the cap only: a broad query ("e") matches nearly everything, and counting or
+    # ranking all of that costs more than the officer gains from it.
+    counted = conn.execute(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM {source}{clause} LIMIT :cap)"),
+        {**params, "cap": RANK_CAP + 1},
+    ).scalar_one()
+    exact = counted <= RANK_CAP
+    if fts and exact:
+        order = f"bm25({fts}, {weights}), i.sort_name"
+    elif fts:
+        order = f"{fts}.rowid"  # streams in build order (by key), no sort of every match
+    else:
+        order = "i.sort_name"
     rows = conn.execute(
         text(
-            f"SELECT i.id, i.key, i.name, i.owner, i.best_level FROM {source}{clause} "
-            f"ORDER BY {rank + ', ' if rank else ''}i.sort_name LIMIT :limit OFFSET :offset"
+            f"SELECT i.key, i.name, i.owner, i.best_level, i.theme_keys, i.databank_keys "
+            f"FROM {source}{clause} ORDER BY {order} LIMIT :limit OFFSET :offset"
         ),
-        params,
+        {**params, "limit": max(0, query.limit), "offset": max(0, query.offset)},
     ).all()
-    if len(rows) < query.limit and query.offset == 0:
-        total = len(rows)
-    else:
-        count_params = {k: v for k, v in params.items() if k not in ("limit", "offset")}
-        total = conn.execute(text(f"SELECT count(*) FROM {source}{clause}"), count_params).scalar_one()
-    return SearchResult(_summaries(conn, rows), int(total))
-
-
-def _summaries(conn: Connection, rows) -> list[InterventionSummary]:
-    if not rows:
-        return []
-    params: dict[str, object] = {}
-    ids = _bind_list("id", [r.id for r in rows], params)
-    themes: dict[int, list[str]] = {}
-    for row in conn.execute(
-        text(
-            f"SELECT intervention_id, theme_key FROM intervention_theme "
-            f"WHERE intervention_id IN ({ids}) ORDER BY intervention_id, position"
-        ),
-        params,
-    ):
-        themes.setdefault(row.intervention_id, []).append(row.theme_key)
-    banks: dict[int, list[Databank]] = {}
-    for row in conn.execute(
-        text(
-            f"SELECT intervention_id, databank FROM listing "
-            f"WHERE intervention_id IN ({ids}) ORDER BY intervention_id, position"
-        ),
-        params,
-    ):
-        bank = Databank(row.databank)
-        if bank not in banks.setdefault(row.intervention_id, []):
-            banks[row.intervention_id].append(bank)
-    return [
+    items = [
         InterventionSummary(
             key=r.key,
             name=r.name,
             owner=r.owner,
             best_level=RecognitionLevel(r.best_level),
-            theme_keys=tuple(themes.get(r.id, ())),
-            databanks=tuple(banks.get(r.id, ())),
+            theme_keys=tuple(r.theme_keys.split()),
+            databanks=tuple(Databank(d) for d in r.databank_keys.split()),
         )
         for r in rows
     ]
+    return SearchResult(items, min(counted, RANK_CAP), exact)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop.domain.project import ShortlistEntry
+from gala_desktop.domain.formatting import format_count
 from gala_desktop.domain.search import SearchQuery
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.ui.commands import AddEntry
@@ -40,9 +41,14 @@ SEARCH_DELAY_MS = 120
 NO_THEME_HINT = "Kies eerst links een thema (vinkje) om interventies aan toe te voegen."
 
 
-def count_text(shown: int, total: int) -> str:
+def count_text(shown: int, total: int, exact: bool = True) -> str:
     if total == 0:
         return "Geen interventies gevonden"
+    if not exact:
+        return (
+            f"Meer dan {format_count(total)} interventies gevonden (de eerste {shown} worden "
+            "getoond; typ verder om te verfijnen)"
+        )
     noun = "interventie" if total == 1 else "interventies"
     text = f"{total} {noun} gevonden"
     if shown < total:
@@ -185,7 +191,7 @@ class CatalogueBrowser(QWidget):
             return
         current = self.current_key()
         self.model.set_results(result.items)
-        self.count_label.setText(count_text(len(result.items), result.total))
+        self.count_label.setText(count_text(len(result.items), result.total, result.exact))
         row = self.model.row_of(current) if current else -1
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(

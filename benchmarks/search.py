@@ -1,0 +1,177 @@
+"""Measure 2: keystroke to result model updated, at 1k / 10k / 100k interventions.
+
+The app path is the Catalogus tab's own: the text is set in the search field and the pending
+search is run at once (``CatalogueBrowser.flush_search``, the debounce timer skipped), which
+queries the catalogue, fills the ``ResultTableModel``, updates the count and the detail pane.
+``Catalogue.search`` alone is timed too, to split SQL + mapping from the widget work.
+
+Floor: the page query the app itself sends (captured from the engine: the same FTS5 ``MATCH``,
+filters, ranking and ``LIMIT``), replayed on a raw ``sqlite3`` connection and fetched; it
+returns the same first page, which is checked.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import event
+
+from benchmarks.report import Row, Section, Target
+from benchmarks.stats import Summary
+from gala_desktop.domain.recognition import Databank, RecognitionLevel
+
+TYPED = "eenzaam"
+TARGETS_MS = {10_000: 16.0, 100_000: 50.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    label: str
+    text: str
+    themes: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    min_level: RecognitionLevel | None = None
+    databanks: tuple[Databank, ...] = ()
+
+
+FILTER_CASES = (
+    Case("'sport ouderen' + thema Vitaal ouder worden", "sport ouderen", themes=("vitaal-ouder-worden",)),
+    Case("'mantelzorg ondersteuning' + doelgroep mantelzorgers + ≥ goed onderbouwd",
+         "mantelzorg ondersteuning", groups=("mantelzorgers",), min_level=RecognitionLevel.WELL_FOUNDED),
+    Case("'buurt ontmoeten' + doel sociale basis + Movisie", "buurt ontmoeten",
+         themes=("sociale-basis",), databanks=(Databank.MOVISIE,)),
+    Case("'gezonde leefstijl' + doelgroep jongeren", "gezonde leefstijl", groups=("jongeren",)),
+)
+
+
+def typed_cases() -> list[Case]:
+    return [Case(f"typed '{TYPED[:end]}'", TYPED[:end]) for end in range(1, len(TYPED) + 1)]
+
+
+@dataclass(slots=True)
+class _Capture:
+    """Keeps the first statement of each search (the page query) with its parameters."""
+
+    statements: list[tuple[str, tuple]] = field(default_factory=list)
+
+    def __call__(self, _conn, _cursor, statement, parameters, _context, _many) -> None:
+        self.statements.append((statement, tuple(parameters)))
+
+
+def _set_filters(browser, case: Case) -> None:
+    filters = browser.filters
+    widgets = (filters.themes, filters.target_groups, filters.databanks, filters.min_level)
+    for widget in widgets:
+        widget.blockSignals(True)
+    try:
+        filters.themes.set_selected(case.themes)
+        filters.target_groups.set_selected(case.groups)
+        filters.databanks.set_selected(case.databanks)
+        combo = filters.min_level
+        combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == case.min_level))
+    finally:
+        for widget in widgets:
+            widget.blockSignals(False)
+
+
+def _type(browser, text: str) -> float:
+    started = time.perf_counter()
+    browser.search_field.setText(text)
+    browser.flush_search()
+    return time.perf_counter() - started
+
+
+def measure_size(size: int, path, repeats: int, log=print) -> tuple[list[Row], float, list[str]]:
+    """Rows for one catalogue size; the worst per-case median (seconds) and any problems."""
+    from gala_desktop.catalogue.repository import Catalogue
+    from gala_desktop.ui.catalogue_browser import CatalogueBrowser
+    from gala_desktop.ui.session import ProjectSession
+
+    problems: list[str] = []
+    catalogue = Catalogue.open(path)
+    raw = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    capture = _Capture()
+    engine = catalogue._engine  # noqa: SLF001 - only to capture the SQL the app sends
+    event.listen(engine, "before_cursor_execute", capture)
+    session = ProjectSession(catalogue)
+    browser = CatalogueBrowser(session)
+    cases = typed_cases() + list(FILTER_CASES)
+    app_times: dict[str, list[float]] = {c.label: [] for c in cases}
+    search_times: dict[str, list[float]] = {c.label: [] for c in cases}
+    floor_times: dict[str, list[float]] = {c.label: [] for c in cases}
+    totals: dict[str, int] = {}
+    try:
+        for repeat in range(repeats + 1):  # the first round warms caches and is not kept
+            for case in cases:
+                if case.label.startswith("typed") and case.text == TYPED[:1]:
+                    _set_filters(browser, Case("", ""))
+                    browser.search_field.setText("")
+                    browser.flush_search()
+                elif not case.label.startswith("typed"):
+                    _set_filters(browser, case)
+                    browser.search_field.setText("")
+                capture.statements.clear()
+                elapsed = _type(browser, case.text)
+                # the page query (the capped count query runs before it)
+                statement, params = next(st for st in capture.statements if "ORDER BY" in st[0])
+                shown = browser.model.keys()
+                started = time.perf_counter()
+                result = catalogue.search(browser.query())
+                searched = time.perf_counter() - started
+                started = time.perf_counter()
+                page = raw.execute(statement, params).fetchall()
+                floored = time.perf_counter() - started
+                if repeat == 0:
+                    totals[case.label] = result.total
+                    if [row[1] for row in page] != [s.key for s in result.items] or len(shown) != len(page):
+                        problems.append(f"{size}: floor page differs from the app's for {case.label}")
+                    continue
+                app_times[case.label].append(elapsed)
+                search_times[case.label].append(searched)
+                floor_times[case.label].append(floored)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+        browser.deleteLater()
+        raw.close()
+        catalogue.close()
+    rows: list[Row] = []
+    worst = 0.0
+    for case in cases:
+        value = Summary.of(app_times[case.label])
+        worst = max(worst, value.median)
+        search_only = Summary.of(search_times[case.label])
+        rows.append(
+            Row("search", f"{size:,}: {case.label}", value, Summary.of(floor_times[case.label]), "ms",
+                f"{totals[case.label]:,} hits; Catalogue.search {search_only.median * 1000:.1f} ms")
+        )
+    log(f"search {size:,}: worst median {worst * 1000:.1f} ms")
+    return rows, worst, problems
+
+
+def measure(catalogues: dict[int, object], repeats: dict[int, int], log=print) -> Section:
+    section = Section("Search: keystroke to result model updated")
+    for size in sorted(catalogues):
+        log(f"search: {size:,} interventions, {repeats[size]} runs per case")
+        rows, worst, problems = measure_size(size, catalogues[size], repeats[size], log)
+        section.rows += rows
+        section.notes += problems
+        if size in TARGETS_MS:
+            limit = TARGETS_MS[size]
+            section.targets.append(
+                Target(f"Search p50 ≤ {limit:g} ms at {size // 1000}k (worst case)",
+                       f"{worst * 1000:.1f} ms", worst * 1000 <= limit)
+            )
+    for size, limit in TARGETS_MS.items():
+        if size not in catalogues:
+            section.targets.append(
+                Target(f"Search p50 ≤ {limit:g} ms at {size // 1000}k (worst case)", "–", None)
+            )
+    section.notes.append(
+        "App: set the search text and run the pending search at once (debounce skipped): "
+        "Catalogue.search, ResultTableModel.set_results, count label, detail pane. "
+        "Floor: the app's own page query (same MATCH, filters, ranking, LIMIT) on a raw sqlite3 "
+        "connection; its page is checked to equal the app's."
+    )
+    return section

@@ -1,0 +1,58 @@
+"""Measure 1: cold start to the main window's first paint, against a bare Qt window.
+
+Each run is a fresh Python process (``QT_QPA_PLATFORM=offscreen``, empty settings folders).
+App and floor runs alternate so that both see the same background load. One discarded warm-up
+run of each fills the operating system's file cache: "cold" means a new process, not an empty
+disk cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.processes import run_probe
+from benchmarks.report import Row, Section, Target
+from benchmarks.stats import Summary
+
+TARGET_RATIO = 1.3
+EXAMPLE_PROJECT = Path(__file__).resolve().parent.parent / "examples" / "voorbeeld-gemeente-lindeveen.gala"
+
+
+def measure(repeats: int, log=print) -> Section:
+    section = Section("Cold start to main window painted")
+    app_args: list[str] = []
+    if EXAMPLE_PROJECT.exists():
+        app_args = ["--project", str(EXAMPLE_PROJECT)]
+        project_note = f"shipped catalogue + {EXAMPLE_PROJECT.name}"
+    else:
+        project_note = "shipped catalogue, no project (example project missing)"
+        section.notes.append(f"{EXAMPLE_PROJECT.name} was not found; started without a project.")
+    log(f"start-up: {repeats} runs each ({project_note})")
+    run_probe("bare_window.py")
+    run_probe("app_window.py", *app_args)
+    app_runs, bare_runs = [], []
+    for _ in range(repeats):
+        bare_runs.append(run_probe("bare_window.py"))
+        app_runs.append(run_probe("app_window.py", *app_args))
+
+    def row(case: str, attr: str, note: str = "") -> Row:
+        return Row("start", case, Summary.of([getattr(r, attr) for r in app_runs]),
+                   Summary.of([getattr(r, attr) for r in bare_runs]), "s", note)
+
+    spawn = row("spawn → first paint", "spawn_to_paint", project_note)
+    section.rows += [
+        spawn,
+        row("script top → first paint", "top_to_paint", "without interpreter start-up"),
+        row("spawn → process exit", "wall", "includes shutdown"),
+    ]
+    titles = {r.report.get("window_title", "") for r in app_runs}
+    section.notes.append(
+        "Floor: a bare QMainWindow with a 1,000-row QTableView (QStandardItemModel), same size. "
+        f"App window title at paint: {', '.join(sorted(titles))}."
+    )
+    section.targets.append(
+        Target(f"Start ≤ {TARGET_RATIO}× floor (median, spawn → first paint)",
+               f"{spawn.ratio:.2f}× ({spawn.value.median:.2f} s vs {spawn.floor.median:.2f} s)",
+               spawn.ratio <= TARGET_RATIO)
+    )
+    return section
