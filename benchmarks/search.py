@@ -5,18 +5,17 @@ search is run at once (``CatalogueBrowser.flush_search``, the debounce timer ski
 queries the catalogue, fills the ``ResultTableModel``, updates the count and the detail pane.
 ``Catalogue.search`` alone is timed too, to split SQL + mapping from the widget work.
 
-Floor: the page query the app itself sends (captured from the engine: the same FTS5 ``MATCH``,
-filters, ranking and ``LIMIT``), replayed on a raw ``sqlite3`` connection and fetched; it
-returns the same first page, which is checked.
+Floor: the same page as one plain SQL statement (``catalogue.search.page_sql``: the same FTS5
+``MATCH``, filters, ranking and ``LIMIT``) on a raw ``sqlite3`` connection; it returns the same
+first page, which is checked.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import event
 
 from benchmarks.report import Row, Section, Target
 from benchmarks.stats import Summary
@@ -50,16 +49,6 @@ def typed_cases() -> list[Case]:
     return [Case(f"typed '{TYPED[:end]}'", TYPED[:end]) for end in range(1, len(TYPED) + 1)]
 
 
-@dataclass(slots=True)
-class _Capture:
-    """Keeps the first statement of each search (the page query) with its parameters."""
-
-    statements: list[tuple[str, tuple]] = field(default_factory=list)
-
-    def __call__(self, _conn, _cursor, statement, parameters, _context, _many) -> None:
-        self.statements.append((statement, tuple(parameters)))
-
-
 def _set_filters(browser, case: Case) -> None:
     filters = browser.filters
     widgets = (filters.themes, filters.target_groups, filters.databanks, filters.min_level)
@@ -86,15 +75,13 @@ def _type(browser, text: str) -> float:
 def measure_size(size: int, path, repeats: int, log=print) -> tuple[list[Row], float, list[str]]:
     """Rows for one catalogue size; the worst per-case median (seconds) and any problems."""
     from gala_desktop.catalogue.repository import Catalogue
+    from gala_desktop.catalogue.search import page_sql
     from gala_desktop.ui.catalogue_browser import CatalogueBrowser
     from gala_desktop.ui.session import ProjectSession
 
     problems: list[str] = []
     catalogue = Catalogue.open(path)
     raw = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
-    capture = _Capture()
-    engine = catalogue._engine  # noqa: SLF001 - only to capture the SQL the app sends
-    event.listen(engine, "before_cursor_execute", capture)
     session = ProjectSession(catalogue)
     browser = CatalogueBrowser(session)
     cases = typed_cases() + list(FILTER_CASES)
@@ -112,27 +99,24 @@ def measure_size(size: int, path, repeats: int, log=print) -> tuple[list[Row], f
                 elif not case.label.startswith("typed"):
                     _set_filters(browser, case)
                     browser.search_field.setText("")
-                capture.statements.clear()
                 elapsed = _type(browser, case.text)
-                # the page query (the capped count query runs before it)
-                statement, params = next(st for st in capture.statements if "ORDER BY" in st[0])
                 shown = browser.model.keys()
                 started = time.perf_counter()
                 result = catalogue.search(browser.query())
                 searched = time.perf_counter() - started
+                statement, params = page_sql(browser.query(), result.exact)
                 started = time.perf_counter()
                 page = raw.execute(statement, params).fetchall()
                 floored = time.perf_counter() - started
                 if repeat == 0:
                     totals[case.label] = result.total
-                    if [row[1] for row in page] != [s.key for s in result.items] or len(shown) != len(page):
+                    if [row[0] for row in page] != [s.key for s in result.items] or len(shown) != len(page):
                         problems.append(f"{size}: floor page differs from the app's for {case.label}")
                     continue
                 app_times[case.label].append(elapsed)
                 search_times[case.label].append(searched)
                 floor_times[case.label].append(floored)
     finally:
-        event.remove(engine, "before_cursor_execute", capture)
         browser.deleteLater()
         raw.close()
         catalogue.close()

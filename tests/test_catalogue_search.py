@@ -98,9 +98,15 @@ def test_hostile_input_never_breaks_the_query(small, hostile):
     assert small.count() == 5  # nothing was harmed
 
 
+def test_stems_inside_the_word_replace_it_and_others_are_added():
+    assert build_match("ouderen")[0] == '"ouder"'
+    assert build_match("bewegen")[0] == '("bewegen" OR "beweeg")'
+    assert build_match("zorg")[0] == '"zorg"'
+
+
 def test_quoting_neutralises_operators():
     tri, words = build_match('NEAR( "a AND b*')
-    assert tri == '("near") AND ("and")'
+    assert tri == '"near" AND "and"'
     assert words == '"a" * AND "b" *'
 
 
@@ -168,3 +174,30 @@ def test_count_text_says_when_the_count_is_capped():
 
     assert count_text(200, 2000, exact=False).startswith("Meer dan 2.000 interventies gevonden")
     assert count_text(3, 3) == "3 interventies gevonden"
+
+
+def test_paging_past_the_cap_reads_straight_from_the_index(small, monkeypatch):
+    from gala_desktop.catalogue import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    everything = sorted(i.key for i in small.search(SearchQuery(text="e", limit=10)).items)
+    second = small.search(SearchQuery(text="e", limit=2, offset=2))
+    assert [i.key for i in second.items] == everything[2:4]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [SearchQuery(text="eenz"), SearchQuery(text="e"), SearchQuery(),
+     SearchQuery(text="ouderen", min_level=RecognitionLevel.WELL_DESCRIBED),
+     SearchQuery(theme_keys=frozenset({"sociale-basis"}), limit=1)],
+)
+def test_the_measured_single_statement_returns_the_same_page(small, query):
+    import sqlite3
+
+    from gala_desktop.catalogue.search import page_sql
+
+    result = small.search(query)
+    sql, params = page_sql(query, result.exact)
+    with sqlite3.connect(small.path) as raw:
+        keys = [row[0] for row in raw.execute(sql, params)]
+    assert keys == [i.key for i in result.items]

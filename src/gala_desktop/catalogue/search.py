@@ -51,11 +51,13 @@ def build_match(user_text: str) -> tuple[str | None, str | None]:
         if len(tri_parts) + len(word_parts) >= MAX_WORDS:
             break
         if len(word) >= MIN_TRIGRAM:
-            alternatives = [_quote(word)]
             stemmed = stem(word)
-            if stemmed != word and len(stemmed) >= MIN_TRIGRAM:
-                alternatives.append(_quote(stemmed))
-            tri_parts.append("(" + " OR ".join(alternatives) + ")")
+            if len(stemmed) < MIN_TRIGRAM or stemmed == word:
+                tri_parts.append(_quote(word))
+            elif stemmed in word:  # "ouder" finds everything "ouderen" finds, and "oudere"
+                tri_parts.append(_quote(stemmed))
+            else:  # "eenzaam" stems to "eenzam": look for both
+                tri_parts.append(f"({_quote(word)} OR {_quote(stemmed)})")
         else:
             word_parts.append(_quote(word) + " *")
     tri = " AND ".join(tri_parts) or None
@@ -80,11 +82,28 @@ def _bind_list(prefix: str, values: list[str], params: dict) -> str:
     return ", ".join(names)
 
 
-def search(conn: Connection, query: SearchQuery) -> SearchResult:
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    fts: str | None  # the FTS table that drives the query, if any
+    source: str
+    clause: str
+    params: dict[str, object]
+
+    @property
+    def score(self) -> str:
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        return f"bm25({self.fts}, {weights})" if self.fts else "0"
+
+    @property
+    def scan_order(self) -> str:
+        """The order rows come in without ranking: build order for FTS, else by name."""
+        return f"{self.fts}.rowid" if self.fts else "i.sort_name"
+
+
+def _plan(query: SearchQuery) -> _Plan:
     params: dict[str, object] = {}
     where: list[str] = []
     tri, word_expr = build_match(query.text)
-    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     if tri:
         fts = "search_trigram"
         where.append("search_trigram MATCH :tri")
@@ -118,28 +137,66 @@ def search(conn: Connection, query: SearchQuery) -> SearchResult:
         names = _bind_list("db", sorted(d.value for d in query.databanks), params)
         where.append(f"i.id IN (SELECT intervention_id FROM listing WHERE databank IN ({names}))")
     clause = (" WHERE " + " AND ".join(where)) if where else ""
+    return _Plan(fts, source, clause, params)
 
-    # Count up to the cap only: a broad query ("e") matches nearly everything, and counting or
-    # ranking all of that costs more than the officer gains from it.
-    counted = conn.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM {source}{clause} LIMIT :cap)"),
-        {**params, "cap": RANK_CAP + 1},
-    ).scalar_one()
-    exact = counted <= RANK_CAP
-    if fts and exact:
-        order = f"bm25({fts}, {weights}), i.sort_name"
-    elif fts:
-        order = f"{fts}.rowid"  # streams in build order (by key), no sort of every match
-    else:
-        order = "i.sort_name"
-    rows = conn.execute(
+
+_SUMMARY_COLUMNS = "i.key, i.name, i.owner, i.best_level, i.theme_keys, i.databank_keys"
+
+
+def page_sql(query: SearchQuery, exact: bool) -> tuple[str, dict[str, object]]:
+    """One plain statement that returns the same page as :func:`search` (for measurements)."""
+    plan = _plan(query)
+    order = f"{plan.score}, i.sort_name" if plan.fts and exact else plan.scan_order
+    sql = (
+        f"SELECT {_SUMMARY_COLUMNS} FROM {plan.source}{plan.clause} "
+        f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+    )
+    return sql, {**plan.params, "limit": max(0, query.limit), "offset": max(0, query.offset)}
+
+
+def search(conn: Connection, query: SearchQuery) -> SearchResult:
+    """One pass over the matches (at most ``RANK_CAP + 1``) gives the count and the ranking;
+    a second, tiny query reads the page's rows by id."""
+    plan = _plan(query)
+    candidates = conn.execute(
         text(
-            f"SELECT i.key, i.name, i.owner, i.best_level, i.theme_keys, i.databank_keys "
-            f"FROM {source}{clause} ORDER BY {order} LIMIT :limit OFFSET :offset"
+            f"SELECT i.id, {plan.score} AS score, i.sort_name FROM {plan.source}{plan.clause} "
+            f"{'' if plan.fts else 'ORDER BY i.sort_name '}LIMIT :cap"
         ),
-        {**params, "limit": max(0, query.limit), "offset": max(0, query.offset)},
+        {**plan.params, "cap": RANK_CAP + 1},
     ).all()
-    items = [
+    exact = len(candidates) <= RANK_CAP
+    if exact and plan.fts:
+        candidates.sort(key=lambda row: (row.score, row.sort_name))
+    offset, limit = max(0, query.offset), max(0, query.limit)
+    if exact or offset + limit <= RANK_CAP:
+        page_ids = [row.id for row in candidates[offset : offset + limit]]
+    else:  # paging past the cap of a broad query: straight from the index, in scan order
+        page_ids = list(
+            conn.execute(
+                text(
+                    f"SELECT i.id FROM {plan.source}{plan.clause} ORDER BY {plan.scan_order} "
+                    "LIMIT :limit OFFSET :offset"
+                ),
+                {**plan.params, "limit": limit, "offset": offset},
+            ).scalars()
+        )
+    return SearchResult(_summaries(conn, page_ids), min(len(candidates), RANK_CAP), exact)
+
+
+def _summaries(conn: Connection, ids: list[int]) -> list[InterventionSummary]:
+    if not ids:
+        return []
+    params: dict[str, object] = {}
+    names = _bind_list("id", ids, params)
+    rows = {
+        row.id: row
+        for row in conn.execute(
+            text(f"SELECT i.id, {_SUMMARY_COLUMNS} FROM intervention i WHERE i.id IN ({names})"),
+            params,
+        )
+    }
+    return [
         InterventionSummary(
             key=r.key,
             name=r.name,
@@ -148,6 +205,5 @@ def search(conn: Connection, query: SearchQuery) -> SearchResult:
             theme_keys=tuple(r.theme_keys.split()),
             databanks=tuple(Databank(d) for d in r.databank_keys.split()),
         )
-        for r in rows
+        for r in (rows[i] for i in ids)
     ]
-    return SearchResult(items, min(counted, RANK_CAP), exact)
