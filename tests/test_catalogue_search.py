@@ -70,6 +70,11 @@ def test_words_inside_compounds(small):
     assert "Mantelsteun" in names(small, text="respijt")
 
 
+def test_adjective_inflections_find_each_other(small):
+    # "eenzame" and "eenzaam" share the stem "eenzam"
+    assert "Eenzaam? Niet hier!" in names(small, text="eenzame")
+
+
 def test_inflections_find_each_other(small):
     assert "Koffie voor oudere inwoners" in names(small, text="ouderen")
     assert "Samen eten" in names(small, text="oudere")
@@ -100,7 +105,8 @@ def test_hostile_input_never_breaks_the_query(small, hostile):
 
 def test_stems_inside_the_word_replace_it_and_others_are_added():
     assert build_match("ouderen")[0] == '"ouder"'
-    assert build_match("bewegen")[0] == '("bewegen" OR "beweeg")'
+    assert build_match("eenzaam")[0] == '("eenzaam" OR "eenzam")'
+    assert build_match("eenzame")[0] == '"eenzam"'
     assert build_match("zorg")[0] == '"zorg"'
 
 
