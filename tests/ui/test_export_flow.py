@@ -137,3 +137,15 @@ def test_interactive_flow_offers_to_open_the_pdf(session, parent, tmp_path, qtbo
     assert asked == [target]
     assert opened == [str(target)]
     assert PdfReader(target).pages
+
+
+def test_progress_reaches_the_ui_on_the_ui_thread(session, parent, tmp_path, qtbot):
+    from PySide6.QtCore import QThread
+
+    threads: list[bool] = []
+    job = start_export(parent, session, tmp_path / "b.pdf", ExportDialog(session, parent).options(),
+                       offer_to_open=False)
+    job.progressed.connect(lambda done, total: threads.append(QThread.currentThread() is parent.thread()))
+    with qtbot.waitSignal(job.done, timeout=120_000):
+        pass
+    assert threads and all(threads)

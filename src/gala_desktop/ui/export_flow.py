@@ -158,8 +158,9 @@ class _Worker(QObject):
 
 
 class ExportJob(QObject):
-    """One export running on its own thread. ``done(success, message)`` fires on the UI thread."""
+    """One export running on its own thread. ``progressed`` and ``done`` fire on the UI thread."""
 
+    progressed = Signal(int, int)
     done = Signal(bool, str)
 
     def __init__(self, session: ProjectSession, output: Path, options: AnnexOptions, parent=None):
@@ -169,8 +170,10 @@ class ExportJob(QObject):
         self._worker = _Worker(copy.deepcopy(session.project), output, session.catalogue, options)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
+        # Relayed through this object, which lives in the UI thread: a plain Python callable
+        # connected to the worker's signal would run in the worker thread and touch widgets there.
+        self._worker.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
         self._worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self.progressed = self._worker.progressed
 
     def start(self) -> None:
         self._thread.start()
@@ -200,17 +203,26 @@ def start_export(
     progress = QProgressDialog("De bijlage wordt gemaakt…", "Annuleren", 0, 0, window)
     progress.setWindowTitle("Exporteren naar PDF")
     progress.setObjectName("exportProgress")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    # Not modal: a modal QProgressDialog runs a nested event loop inside setValue(), where the
+    # job's "done" could close and delete the dialog under its own feet. The officer may keep
+    # working meanwhile; the export has its own copy of the project.
+    progress.setWindowModality(Qt.WindowModality.NonModal)
     progress.setMinimumDuration(300)
     progress.setAutoClose(False)
     progress.setAutoReset(False)
     progress.canceled.connect(job.cancel)
 
+    finished = False
+
     def on_progress(done: int, total: int) -> None:
+        if finished:
+            return
         progress.setMaximum(max(total, 1))
         progress.setValue(min(done, total))
 
     def on_done(success: bool, message: str) -> None:
+        nonlocal finished
+        finished = True
         progress.canceled.disconnect(job.cancel)
         progress.close()
         progress.deleteLater()
