@@ -149,3 +149,21 @@ def test_any_text_in_any_field_exports_and_round_trips(tmp_path, texts, gemeente
     for field in FIELDS:
         expected = squash(clean(texts[field]))
         assert expected in text, field
+
+
+def test_a_heading_longer_than_a_page_splits_instead_of_failing(tmp_path):
+    """An entry whose intervention left the catalogue is titled with the name saved in the
+    project file, which can be anything: even a heading that needs several pages."""
+    from gala_desktop.domain.project import InterventionSnapshot
+
+    project = _project({})
+    gone = ShortlistEntry(
+        "verdwenen", "eenzaamheid",
+        InterventionSnapshot("Zeer lange naam " * 400, RecognitionLevel.UNKNOWN, "Iemand"),
+        EntryStatus.CHOSEN,
+    )
+    project.shortlist.append(gone)
+    path = tmp_path / "lang.pdf"
+    _export(project, path)
+    assert squash("Zeer lange naam " * 3) in squash(body_text(path))
+    assert not pdfa_problems(path)

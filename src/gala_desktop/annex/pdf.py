@@ -3,20 +3,37 @@
 ``render_pdf`` lays the document out with reportlab platypus (``multiBuild`` for the table of
 contents and the "pagina X van Y" footer), post-processes it into PDF/A-2b and only then moves it
 into place: a failure or a cancel never leaves a partial file behind.
+
+Layout takes two passes. The contents are filled in beforehand with every heading (the page
+numbers do not change how much room an entry takes), so the first pass already puts every
+heading on its final page; it only measures and draws nothing. The second pass draws, with the
+page numbers and the page total of the first. ``multiBuild`` still checks that the contents and
+the page total agree with the pass that drew them, and runs another pass when they do not.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import io
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from gala_desktop.annex import model
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled, write_error
@@ -43,7 +60,7 @@ ProgressCallback = Callable[[int, int], None]
 grows and ends at ``total``. Fits ``QProgressDialog.setMaximum``/``setValue`` directly."""
 PROGRESS_TOTAL = 100
 
-_EXPECTED_PASSES = 3
+_PASS_SHARES = (0.4, 0.6)  # of the layout progress: the measuring pass, the drawing pass
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once, at import, while no other thread writes files
 
@@ -80,6 +97,37 @@ class PageTotal(Flowable):
         pass
 
 
+def _skip_drawing(*_args, **_kwargs) -> None:
+    pass
+
+
+class LayoutFrame(Frame):
+    """A frame that, during a measuring pass, places flowables without drawing them."""
+
+    measuring = False
+
+    def _add(self, flowable: Flowable, canv, trySplit: int = 0) -> int:  # noqa: N803
+        if not self.measuring:
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _skip_drawing  # for this placement only; the class method stays
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+    def __deepcopy__(self, memo) -> "LayoutFrame":
+        # reportlab copies the current frame every time it measures the content of a
+        # KeepTogether; the frame holds only numbers and a few lists, so a copy of those lists
+        # isolates it just as well as a deep copy, at a fraction of the cost.
+        clone = copy.copy(self)
+        for name, value in vars(self).items():
+            if isinstance(value, list):
+                setattr(clone, name, list(value))
+        return clone
+
+
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis so that it fits ``width``."""
     if stringWidth(text, font, size) <= width:
@@ -113,14 +161,20 @@ class AnnexDocTemplate(BaseDocTemplate):
         self._total = total
         self._step = step
         self._start_pass = start_pass
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = LayoutFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                            id="body", leftPadding=0, rightPadding=0, topPadding=0,
+                            bottomPadding=0)
+        self._layout_frame = frame
         self.addPageTemplates(
             [
                 PageTemplate("title", [frame], onPage=self._draw_title_page),
                 PageTemplate("body", [frame], onPage=self._draw_running_parts),
             ]
         )
+
+    def set_measuring(self, measuring: bool) -> None:
+        """Whether the next pass only measures (draws nothing; its canvas is thrown away)."""
+        self._layout_frame.measuring = measuring
 
     def beforeDocument(self) -> None:  # noqa: N802
         self._start_pass()
@@ -131,7 +185,7 @@ class AnnexDocTemplate(BaseDocTemplate):
             self.canv.bookmarkPage(flowable.anchor)
             self.canv.addOutlineEntry(flowable.plain_title, flowable.anchor, level, closed=level > 0)
             if flowable.in_contents:
-                entry = markup((model.Run(flowable.plain_title),))
+                entry = contents_entry(flowable)
                 self.notify("TOCEntry", (level, entry, self.page, flowable.anchor))
         elif isinstance(flowable, HeadingParagraph):
             self.canv.bookmarkPage(flowable.anchor)
@@ -140,6 +194,9 @@ class AnnexDocTemplate(BaseDocTemplate):
     # -- page decoration -----------------------------------------------------------------
 
     def _draw_title_page(self, canvas, doc) -> None:
+        self._total.seen = doc.page
+        if self._layout_frame.measuring:
+            return
         width, height = A4
         canvas.saveState()
         canvas.setFillColor(ACCENT)
@@ -151,9 +208,11 @@ class AnnexDocTemplate(BaseDocTemplate):
         canvas.drawString(PAGE_MARGIN_X, PAGE_MARGIN_BOTTOM,
                           _fit(line, FONT, 8, width - 2 * PAGE_MARGIN_X))
         canvas.restoreState()
-        self._total.seen = doc.page
 
     def _draw_running_parts(self, canvas, doc) -> None:
+        self._total.seen = doc.page
+        if self._layout_frame.measuring:
+            return
         width, height = A4
         left, right = PAGE_MARGIN_X, width - PAGE_MARGIN_X
         canvas.saveState()
@@ -175,20 +234,82 @@ class AnnexDocTemplate(BaseDocTemplate):
         subject = clean_line(self._meta.subject)
         canvas.drawString(left, foot_y, _fit(subject, FONT, 7.8, (right - left) * 0.7))
         canvas.restoreState()
-        self._total.seen = doc.page
 
 
 def _story(document: model.Document, builder: FlowableBuilder, total: PageTotal) -> list[Flowable]:
     story: list[Flowable] = [NextPageTemplate("body"), total]
     for block in document.blocks:
         story += builder.build(block)
-    return story
+    return _bind_headings(story)
 
 
-def _layout(document: model.Document, path: Path, progress: ProgressCallback | None,
-            is_cancelled: Callable[[], bool] | None) -> None:
+def _bind_headings(story: list[Flowable]) -> list[Flowable]:
+    """A heading followed by a table that must stay whole goes to the next page with it.
+
+    reportlab's keepWithNext does not reach into a following KeepTogether, so the heading
+    would otherwise stay alone at the bottom of a page while its table moves on.
+    """
+    bound: list[Flowable] = []
+    for flowable in story:
+        previous = bound[-1] if bound else None
+        if (
+            isinstance(flowable, KeepTogether)
+            and isinstance(previous, HeadingParagraph)
+            and previous.heading_level >= 3
+        ):
+            bound[-1] = KeepTogether([previous, *flowable._content])
+        else:
+            bound.append(flowable)
+    return bound
+
+
+def contents_entry(heading: HeadingParagraph) -> str:
+    """The contents text of a heading (the same in the pre-filled and in the final contents)."""
+    return markup((model.Run(heading.plain_title),))
+
+
+def _prefill_contents(story: list[Flowable]) -> bool:
+    """Give every table of contents its entries, with provisional page numbers, before the
+    first pass, so that the contents take their final room at once. False when there is none."""
+    tocs = [f for f in story if isinstance(f, TableOfContents)]
+    entries = [
+        (f.heading_level - 1, contents_entry(f), 0, f.anchor)
+        for f in _walk(story)
+        if isinstance(f, HeadingParagraph) and f.in_contents and f.heading_level <= 2
+    ]
+    for toc in tocs:
+        toc.addEntries(entries)
+    return bool(tocs)
+
+
+def _walk(flowables):
+    """Flowables in story order, looking inside containers (KeepTogether, lists)."""
+    for f in flowables:
+        yield f
+        inner = getattr(f, "_content", None)
+        if isinstance(inner, list | tuple):
+            yield from _walk(inner)
+
+
+@contextlib.contextmanager
+def _plain_flate_streams():
+    """reportlab wraps every page stream in ASCII85 on top of Flate (a pure Python encoder when
+    its C accelerator is missing); pikepdf undoes that when it writes the final file, so the
+    layout skips it. The setting is reportlab's global one and is put back afterwards."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+def _layout(document: model.Document, progress: ProgressCallback | None,
+            is_cancelled: Callable[[], bool] | None) -> bytes:
+    """Lay ``document`` out and return the plain PDF (kept in memory: it is read only once)."""
     total = PageTotal()
     state = {"pass": 0, "done": 0, "count": 1, "shown": 0}
+    doc: AnnexDocTemplate
 
     def check() -> None:
         if is_cancelled is not None and is_cancelled():
@@ -198,6 +319,7 @@ def _layout(document: model.Document, path: Path, progress: ProgressCallback | N
         check()
         state["pass"] += 1
         state["done"] = 0
+        doc.set_measuring(state["pass"] == 1)
 
     def step() -> None:
         state["done"] += 1
@@ -207,16 +329,23 @@ def _layout(document: model.Document, path: Path, progress: ProgressCallback | N
                 # split flowables report more than once, so the share of a pass is capped, and a
                 # progress bar never moves backwards
                 share = min(state["done"] / state["count"], 1.0)
-                done = int(85 * min(1.0, (state["pass"] - 1 + share) / _EXPECTED_PASSES))
+                index = min(state["pass"], len(_PASS_SHARES)) - 1
+                done = int(85 * min(1.0, sum(_PASS_SHARES[:index]) + share * _PASS_SHARES[index]))
                 if done > state["shown"]:
                     state["shown"] = done
                     progress(done, PROGRESS_TOTAL)
 
-    doc = AnnexDocTemplate(str(path), document, total, step, start_pass)
+    out = io.BytesIO()
+    doc = AnnexDocTemplate(out, document, total, step, start_pass)
     builder = FlowableBuilder(styles(), doc.width, doc.height)
     story = _story(document, builder, total)
     state["count"] = max(len(story), 1)
-    doc.multiBuild(story, maxPasses=10)
+    _prefill_contents(story)
+    with _plain_flate_streams():
+        doc.multiBuild(story, maxPasses=10)
+    if state["pass"] < 2:  # a measuring pass draws nothing; it must never be the result
+        raise RuntimeError("layout ended after its measuring pass")
+    return out.getvalue()
 
 
 def render_pdf(
@@ -238,13 +367,13 @@ def render_pdf(
         progress(0, PROGRESS_TOTAL)
     temps: list[Path] = []
     try:
-        for suffix in (".opmaak.tmp", ".pdfa.tmp"):
-            handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=suffix,
-                                            dir=target.parent)
-            os.close(handle)
-            temps.append(Path(name))
-        raw, final = temps
-        _layout(document, raw, progress, is_cancelled)
+        # created first, so that an unwritable target fails before the work starts
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdfa.tmp",
+                                        dir=target.parent)
+        os.close(handle)
+        final = Path(name)
+        temps.append(final)
+        raw = _layout(document, progress, is_cancelled)
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
         if progress is not None:

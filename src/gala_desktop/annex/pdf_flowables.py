@@ -12,11 +12,21 @@ import re
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListFlowable, ListItem, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Spacer,
+)
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
+from reportlab.platypus.paragraph import textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from gala_desktop.annex import model
@@ -43,7 +53,60 @@ SHORT_TABLE_ROWS = 6
 MOVED_TEXT = "Zie de volledige tekst onder de tabel."
 
 
-class HeadingParagraph(RLParagraph):
+class CachedParagraph(RLParagraph):
+    """A reportlab paragraph that remembers its line breaking for the last width.
+
+    Layout asks a paragraph for its height many times at the same width: the frame, a table
+    measuring its rows, the table again when drawing its cells, and every layout pass of the
+    contents. Breaking the lines (with hyphenation) is the costly part, so it is done once per
+    width. The memo is only used while reportlab's own result (``blPara``) is still the one it
+    made: ``split`` drops it when a paragraph moves on, and a new width breaks anew.
+    """
+
+    _memo: tuple | None = None  # (width, line-breaking result, height)
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab API
+        # The same label, placeholder or date appears in every entry; its markup is parsed once
+        # and each paragraph gets its own copies of the parsed pieces (reportlab changes them
+        # while breaking lines).
+        if frags is None and not bulletText and isinstance(text, str):
+            parsed = _parsed(text, style, cleaner, self.caseSensitive)
+            if parsed is not None:
+                cleaned, style, pieces = parsed
+                frags = [piece.clone() for piece in pieces]
+                text = cleaned
+        super()._setup(text, style, bulletText, frags, cleaner)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        memo = self._memo
+        if memo is not None and memo[0] == availWidth and getattr(self, "blPara", None) is memo[1]:
+            self.width = availWidth
+            self.height = memo[2]
+            return availWidth, memo[2]
+        width, height = super().wrap(availWidth, availHeight)
+        blpara = getattr(self, "blPara", None)
+        self._memo = (availWidth, blpara, height) if blpara is not None else None
+        return width, height
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str, style: ParagraphStyle, cleaner, case_sensitive: int) -> tuple | None:
+    """reportlab's parse of paragraph markup, as ``Paragraph._setup`` does it; None when the
+    markup carries a bullet (left to reportlab). Raises ``ValueError`` on bad markup."""
+    cleaned = cleaner(text)
+    parser = ParaParser()
+    parser.caseSensitive = case_sensitive
+    style_out, frags, bullet_frags = parser.parse(cleaned, style)
+    if frags is None:
+        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n"
+                         f"'{cleaned[:30]}'")
+    if bullet_frags:
+        return None
+    textTransformFrags(frags, style_out)
+    return cleaned, style_out, tuple(frags)
+
+
+class HeadingParagraph(CachedParagraph):
     """A heading that registers itself in the bookmarks and the table of contents."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, level: int, anchor: str,
@@ -54,6 +117,9 @@ class HeadingParagraph(RLParagraph):
         self.in_contents = in_contents
         self.plain_title = plain_title
 
+
+# Room (points) a heading needs below it on the page, per level; less starts a new page.
+HEADING_ROOM = {2: 200.0, 3: 130.0, 4: 110.0}
 
 LONG_TOKEN = 36  # characters; longer words and addresses are cut by position, not hyphenated
 _LONG_TOKEN_RE = re.compile(r"\S{%d,}" % LONG_TOKEN)
@@ -74,7 +140,7 @@ def style_for(runs: model.Rich, style: ParagraphStyle) -> ParagraphStyle:
 
 
 def paragraph(runs: model.Rich, style: ParagraphStyle) -> RLParagraph:
-    return RLParagraph(markup(runs), style_for(runs, style))
+    return CachedParagraph(markup(runs), style_for(runs, style))
 
 
 @functools.cache
@@ -105,12 +171,15 @@ class FlowableBuilder:
 
     def build(self, block: model.Block) -> list[Flowable]:
         if isinstance(block, model.Heading):
+            # keepWithNext alone lets a heading stay behind when the table after it cannot start
+            # on the page; below this much room a heading starts a new page instead.
+            room = [CondPageBreak(HEADING_ROOM.get(block.level, 0))] if block.level >= 2 else []
             if block.level == 2:
                 rule = HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=10,
                                   spaceAfter=0)
                 rule.keepWithNext = 1
-                return [rule, self.heading(block)]
-            return [self.heading(block)]
+                return room + [rule, self.heading(block)]
+            return room + [self.heading(block)]
         if isinstance(block, model.Paragraph):
             return paragraphs(block.runs, self.s.paragraph_style(block.style))
         if isinstance(block, model.KeyValueTable):
@@ -164,7 +233,7 @@ class FlowableBuilder:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
             ]
         )
-        title = RLParagraph(markup(model.plain(block.title)), self.s.toc_title)
+        title = CachedParagraph(markup(model.plain(block.title)), self.s.toc_title)
         return [title, toc]
 
     def bullets(self, block: model.BulletList) -> list[Flowable]:
@@ -194,17 +263,17 @@ class FlowableBuilder:
     def _cell(self, runs: model.Rich, style: ParagraphStyle, width: float, moved: list,
               label: str, empty_text: str = "") -> Flowable | list[Flowable]:
         if not "".join(r.text for r in runs).strip():
-            return RLParagraph(markup(model.plain(empty_text)), self.s.cell_empty) if empty_text else ""
+            return CachedParagraph(markup(model.plain(empty_text)), self.s.cell_empty) if empty_text else ""
         if self._too_tall(runs, width):
             moved.append((label, runs))
-            return RLParagraph(markup(model.plain(MOVED_TEXT)), self.s.cell_empty)
+            return CachedParagraph(markup(model.plain(MOVED_TEXT)), self.s.cell_empty)
         chunks = paragraphs(runs, style)
         return chunks[0] if len(chunks) == 1 else chunks
 
     def _moved_text(self, moved: list) -> list[Flowable]:
         out: list[Flowable] = []
         for label, runs in moved:
-            out.append(RLParagraph(markup(model.plain(shorten(label, 200))), self.s.caption))
+            out.append(CachedParagraph(markup(model.plain(shorten(label, 200))), self.s.caption))
             out += paragraphs(runs, self.s.body)
         return out
 
@@ -243,7 +312,7 @@ class FlowableBuilder:
         head = []
         for i, text in enumerate(block.header):
             style = self.s.cell_head_right if i in block.numeric_columns else self.s.cell_head
-            head.append(RLParagraph(markup(model.plain(text)), style))
+            head.append(CachedParagraph(markup(model.plain(text)), style))
         data: list[list] = [head]
         moved: list = []
         for row in block.rows:
@@ -266,7 +335,7 @@ class FlowableBuilder:
         table.setStyle(TableStyle(cmds))
         out: list[Flowable] = []
         if block.caption:
-            out.append(RLParagraph(markup(model.plain(block.caption)), self.s.caption))
+            out.append(CachedParagraph(markup(model.plain(block.caption)), self.s.caption))
         out.append(table)
         if len(block.rows) <= SHORT_TABLE_ROWS and not moved:
             out = [KeepTogether(out)]  # a short table is not worth splitting over two pages
@@ -274,7 +343,7 @@ class FlowableBuilder:
 
     def _bold(self, cell):
         if isinstance(cell, RLParagraph):
-            return RLParagraph(f"<b>{cell.text}</b>", cell.style)
+            return CachedParagraph(f"<b>{cell.text}</b>", cell.style)
         return cell
 
     def key_value_table(self, block: model.KeyValueTable, label_weight: float = 0.27,
@@ -285,7 +354,7 @@ class FlowableBuilder:
         for label, runs in block.rows:
             data.append(
                 [
-                    RLParagraph(markup(model.plain(shorten(label, 200))), self.s.cell_label),
+                    CachedParagraph(markup(model.plain(shorten(label, 200))), self.s.cell_label),
                     self._cell(runs, self.s.cell, widths[1], moved, label, block.empty_text),
                 ]
             )

@@ -45,7 +45,41 @@ PAGE_MARGIN_TOP = 24 * mm
 PAGE_MARGIN_BOTTOM = 22 * mm
 
 BODY_SIZE = 9.8
-HYPHENATION = "nl_NL"
+HYPHENATION_LANGUAGE = "nl_NL"
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary():
+    import pyphen
+
+    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
+
+
+@functools.lru_cache(maxsize=65536)
+def _hyphenations(word: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_dictionary().iterate(str(word)))
+
+
+def hyphenate(word: str) -> tuple[tuple[str, str], ...]:
+    """Dutch hyphenation points of ``word`` as (head, tail) pairs, longest head first.
+
+    Given to reportlab as ``hyphenationLang``: with a language name it builds a pyphen
+    dictionary and hyphenates a word anew every time a line is broken; a word is looked up
+    once per process here.
+    """
+    return _hyphenations(word)
+
+
+def _hyphenator():
+    """The hyphenation callable, or no hyphenation when pyphen is not installed."""
+    try:
+        import pyphen  # noqa: F401
+    except ImportError:  # pragma: no cover - pyphen is a dependency
+        return ""
+    return hyphenate
+
+
+HYPHENATION = _hyphenator()
 
 
 @functools.cache

@@ -7,6 +7,7 @@ cut into pieces so that no single paragraph outgrows a page.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from xml.sax.saxutils import escape
@@ -32,35 +33,36 @@ def clean(text: str, font_name: str = FONT) -> str:
     line/paragraph separators become newlines, and every other character without a glyph
     becomes U+FFFD.
     """
-    coverage = font_coverage(font_name)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    out = []
-    for ch in text:
-        cp = ord(ch)
-        if ch == "\n":
-            out.append(ch)
-            continue
-        if ch in "\u2028\u2029":
-            out.append("\n")
-            continue
-        category = unicodedata.category(ch)
-        if category == "Cc" or (category == "Cf" and ch != "\u00ad"):
-            # Controls go; so do format characters (bidi overrides, zero-width joiners): without
-            # a shaping engine they have no meaning on paper. Soft hyphens guide hyphenation.
-            continue
-        if category == "Cs" or (0xFDD0 <= cp <= 0xFDEF) or (cp & 0xFFFE) == 0xFFFE:
-            out.append(REPLACEMENT)
-            continue
-        if cp in coverage:
-            out.append(ch)
-        elif category in ("Cf", "Mn", "Me", "Co", "Cn") or ch.isspace():
-            # Invisible or combining characters without a glyph: leave them out rather than
-            # showing a box; spaces the font lacks become an ordinary space.
-            if ch.isspace():
-                out.append(" ")
-        else:
-            out.append(REPLACEMENT)
-    return "".join(out)
+    # Decide once per distinct character (most texts use a few dozen), not once per character.
+    changes = {ch: out for ch in set(text) if (out := _clean_char(ch, font_name)) != ch}
+    if not changes:
+        return text
+    return text.translate({ord(ch): out for ch, out in changes.items()})
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_char(ch: str, font_name: str) -> str:
+    """What ``clean`` makes of one character: itself, a replacement, or nothing."""
+    cp = ord(ch)
+    if ch == "\n":
+        return ch
+    if ch in "\u2028\u2029":
+        return "\n"
+    category = unicodedata.category(ch)
+    if category == "Cc" or (category == "Cf" and ch != "\u00ad"):
+        # Controls go; so do format characters (bidi overrides, zero-width joiners): without
+        # a shaping engine they have no meaning on paper. Soft hyphens guide hyphenation.
+        return ""
+    if category == "Cs" or (0xFDD0 <= cp <= 0xFDEF) or (cp & 0xFFFE) == 0xFFFE:
+        return REPLACEMENT
+    if cp in font_coverage(font_name):
+        return ch
+    if category in ("Cf", "Mn", "Me", "Co", "Cn") or ch.isspace():
+        # Invisible or combining characters without a glyph: leave them out rather than
+        # showing a box; spaces the font lacks become an ordinary space.
+        return " " if ch.isspace() else ""
+    return REPLACEMENT
 
 
 def clean_line(text: str, font_name: str = FONT) -> str:
@@ -74,7 +76,9 @@ def shorten(text: str, limit: int) -> str:
 
 
 def _has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+    if text.isascii():
+        return False
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in set(text))
 
 
 def visual_order(text: str) -> str:

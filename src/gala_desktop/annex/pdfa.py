@@ -8,6 +8,7 @@ validates the bytes it wrote against the veraPDF rules for PDF/A-2b (it raises i
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from pathlib import Path
@@ -102,14 +103,19 @@ def _add_output_intent(pdf: pikepdf.Pdf) -> None:
             annot.F = 4  # Print flag, required for PDF/A annotations
 
 
-def make_pdfa(source: Path, target: Path, meta: Metadata) -> str:
-    """Write ``source`` as PDF/A-2b to ``target``; returns the validator's verdict.
+def _open(source: Path | bytes) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
+def make_pdfa(source: Path | bytes, target: Path, meta: Metadata) -> str:
+    """Write ``source`` (a file or the PDF's bytes) as PDF/A-2b to ``target``; returns the
+    validator's verdict.
 
     Should validation ever fail, the annex is still written, as an ordinary PDF without the
     PDF/A claim (a file that claims PDF/A wrongly is worse than one that makes no claim), and a
     warning is logged: the user's document matters more than the archive label.
     """
-    with pikepdf.open(source) as pdf:
+    with _open(source) as pdf:
         _set_metadata(pdf, meta)
         _fix_to_unicode_maps(pdf)
         try:
@@ -127,7 +133,7 @@ def make_pdfa(source: Path, target: Path, meta: Metadata) -> str:
         except pdfa.PdfaError as err:
             verdict = err.report.summary()
     log.warning("annex is not valid PDF/A-2b, written as plain PDF:\n%s", verdict)
-    with pikepdf.open(source) as pdf:
+    with _open(source) as pdf:
         _set_metadata(pdf, meta)
         _fix_to_unicode_maps(pdf)
         pdf.save(target)

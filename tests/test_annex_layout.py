@@ -1,0 +1,125 @@
+"""How the annex is laid out: two passes, the contents agree with the pages, and the cached
+pieces (hyphenation, character cleaning, line breaking) give the same result as the uncached."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pyphen
+import pytest
+from pypdf import PdfReader
+from test_annex_support import realistic_project
+
+from gala_desktop.annex import pdf as pdf_module
+from gala_desktop.annex.context import AnnexOptions
+from gala_desktop.annex.export import export_project
+from gala_desktop.annex.pdf_flowables import CachedParagraph
+from gala_desktop.annex.pdf_styles import hyphenate, styles
+from gala_desktop.annex.pdf_text import REPLACEMENT, clean
+
+_LEADER_NUMBER = re.compile(r"(?:\.\s+)+(\d+)\s*$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory):
+    """The realistic annex, exported once, counting the layout passes."""
+    from gala_desktop.catalogue.repository import Catalogue
+
+    passes = []
+    original = pdf_module.AnnexDocTemplate.beforeDocument
+
+    def counting(self):
+        original(self)
+        passes.append(self._layout_frame.measuring)
+
+    pdf_module.AnnexDocTemplate.beforeDocument = counting
+    cat = Catalogue.open()
+    try:
+        project, _ = realistic_project(cat)
+        path = tmp_path_factory.mktemp("layout") / "bijlage.pdf"
+        export_project(project, path, catalogue=cat, options=AnnexOptions(include_considering=True))
+    finally:
+        pdf_module.AnnexDocTemplate.beforeDocument = original
+        cat.close()
+    return path, passes
+
+
+def _outline_pages(reader: PdfReader) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    return found
+
+
+def test_layout_takes_one_measuring_and_one_drawing_pass(laid_out):
+    _, passes = laid_out
+    assert passes == [True, False]
+
+
+def test_contents_page_numbers_are_the_pages_of_the_headings(laid_out):
+    path, _ = laid_out
+    reader = PdfReader(str(path))
+    contents_numbers = []
+    for page in reader.pages:
+        text = page.extract_text()
+        if "Inhoud" in text or contents_numbers and " .  . " in text:
+            contents_numbers += [int(n) for n in _LEADER_NUMBER.findall(text)]
+        elif contents_numbers:
+            break
+    outline = _outline_pages(reader)
+    assert len(contents_numbers) == len(outline) > 10
+    assert contents_numbers == [page for _, page in outline]
+
+
+def test_every_page_is_drawn_with_its_running_parts(laid_out):
+    # the measuring pass draws nothing: the file must come from the drawing pass
+    path, _ = laid_out
+    reader = PdfReader(str(path))
+    total = len(reader.pages)
+    for number in range(2, total + 1):
+        assert f"pagina {number} van {total}" in reader.pages[number - 1].extract_text()
+    with pikepdf.open(path) as pdf:
+        assert all(len(page.Contents.read_bytes()) > 200 for page in pdf.pages)
+
+
+@pytest.mark.parametrize(
+    "word", ["gemeenteraad", "mantelzorgondersteuning", "buurtsportcoaches", "eenzaamheid", "ab"]
+)
+def test_cached_hyphenation_is_pyphens_dutch(word):
+    expected = tuple(pyphen.Pyphen(lang="nl_NL").iterate(word))
+    assert hyphenate(word) == expected
+    assert hyphenate(word) == expected  # second time from the cache
+    if len(word) > 8:
+        assert expected
+
+
+def test_clean_decides_per_character_as_documented():
+    text = "a\tb\r\nc\u2028d\x07e\u202ef\u00adg\ud800h\ufdd0i\U0001F600j\u0301k\u3000l"
+    cleaned = clean(text)
+    assert cleaned.startswith("a    b\nc\nde")  # tab, CRLF, line separator, control
+    assert "\u202e" not in cleaned  # bidi override dropped
+    assert "f\u00adg" in cleaned  # soft hyphen kept
+    assert f"g{REPLACEMENT}h{REPLACEMENT}i" in cleaned  # surrogate, non-character
+    assert clean("plain text, nothing to do") == "plain text, nothing to do"
+
+
+def test_line_breaking_is_reused_only_for_the_same_width():
+    style = styles().body
+    text = "Ondersteuning van mantelzorgers in alle kernen van de gemeente. " * 12
+    para = CachedParagraph(text, style)
+    wide = para.wrap(450, 1000)
+    lines_wide = len(para.blPara.lines)
+    assert para.wrap(450, 1000) == wide
+    narrow = para.wrap(200, 1000)
+    assert narrow[1] > wide[1] and len(para.blPara.lines) > lines_wide
+    fresh = CachedParagraph(text, style)
+    assert fresh.wrap(200, 1000) == narrow
+    assert para.wrap(450, 1000) == wide
