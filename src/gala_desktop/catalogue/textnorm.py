@@ -12,12 +12,7 @@ import functools
 import re
 import unicodedata
 
-import snowballstemmer
-
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-# The classic Dutch Snowball stemmer: it undoubles vowels, so "eenzaam" and "eenzame", "groot"
-# and "grote" meet (the newer "dutch" algorithm keeps them apart).
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
 def fold(text: str) -> str:
@@ -32,9 +27,19 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
+@functools.cache
+def _stemmer():
+    """The classic Dutch Snowball stemmer: it undoubles vowels, so "eenzaam" and "eenzame",
+    "groot" and "grote" meet (the newer "dutch" algorithm keeps them apart). Loaded on the
+    first search with words, not at start-up."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("dutch_porter")
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
 def index_text(text: str) -> str:
