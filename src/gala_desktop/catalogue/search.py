@@ -155,9 +155,20 @@ def page_sql(query: SearchQuery, exact: bool) -> tuple[str, dict[str, object]]:
 
 
 def search(conn: Connection, query: SearchQuery) -> SearchResult:
-    """One pass over the matches (at most ``RANK_CAP + 1``) gives the count and the ranking;
-    a second, tiny query reads the page's rows by id."""
+    """At most ``RANK_CAP + 1`` matches are read; that gives the count and, when they are few
+    enough, the ranking. A second, tiny query reads the page's rows by id."""
     plan = _plan(query)
+    if plan.fts and not _has_filters(query):
+        # Text alone is often broad while typing ("een"); scoring costs per match, so first
+        # see, without scores, whether the matches are few enough to rank at all.
+        first = list(
+            conn.execute(
+                text(f"SELECT i.id FROM {plan.source}{plan.clause} LIMIT :cap"),
+                {**plan.params, "cap": RANK_CAP + 1},
+            ).scalars()
+        )
+        if len(first) > RANK_CAP:
+            return _broad_page(conn, plan, query, first)
     candidates = conn.execute(
         text(
             f"SELECT i.id, {plan.score} AS score, i.sort_name FROM {plan.source}{plan.clause} "
@@ -165,13 +176,28 @@ def search(conn: Connection, query: SearchQuery) -> SearchResult:
         ),
         {**plan.params, "cap": RANK_CAP + 1},
     ).all()
-    exact = len(candidates) <= RANK_CAP
-    if exact and plan.fts:
+    if len(candidates) > RANK_CAP:
+        return _broad_page(conn, plan, query, [row.id for row in candidates])
+    if plan.fts:
         candidates.sort(key=lambda row: (row.score, row.sort_name))
     offset, limit = max(0, query.offset), max(0, query.limit)
-    if exact or offset + limit <= RANK_CAP:
-        page_ids = [row.id for row in candidates[offset : offset + limit]]
-    else:  # paging past the cap of a broad query: straight from the index, in scan order
+    page_ids = [row.id for row in candidates[offset : offset + limit]]
+    return SearchResult(_summaries(conn, page_ids), len(candidates), True)
+
+
+def _has_filters(query: SearchQuery) -> bool:
+    return bool(
+        query.theme_keys or query.target_group_keys or query.databanks
+        or (query.min_level is not None and query.min_level.rank > 0)
+    )
+
+
+def _broad_page(conn: Connection, plan: _Plan, query: SearchQuery, ids: list[int]) -> SearchResult:
+    """More than ``RANK_CAP`` matches: a page in scan order, not ranked, the count capped."""
+    offset, limit = max(0, query.offset), max(0, query.limit)
+    if offset + limit <= len(ids):
+        page_ids = ids[offset : offset + limit]
+    else:  # paging past the cap: straight from the index, in scan order
         page_ids = list(
             conn.execute(
                 text(
@@ -181,7 +207,7 @@ def search(conn: Connection, query: SearchQuery) -> SearchResult:
                 {**plan.params, "limit": limit, "offset": offset},
             ).scalars()
         )
-    return SearchResult(_summaries(conn, page_ids), min(len(candidates), RANK_CAP), exact)
+    return SearchResult(_summaries(conn, page_ids), RANK_CAP, False)
 
 
 def _summaries(conn: Connection, ids: list[int]) -> list[InterventionSummary]:
