@@ -72,3 +72,11 @@ def test_catalogue_search_prints_ranked_hits():
     assert 0 < len(lines) <= 5
     assert any(line.startswith("mantelscan\t") for line in lines)
     assert "gevonden" in result.stderr
+
+
+def test_build_without_a_source_checkout_asks_for_source_and_output(monkeypatch, tmp_path, capsys):
+    from gala_desktop import cli, paths
+
+    monkeypatch.setattr(paths, "catalogue_source_dir", lambda: tmp_path / "bestaat-niet")
+    assert cli.main(["catalogue", "build"]) == 2
+    assert "--source MAP --output" in capsys.readouterr().err

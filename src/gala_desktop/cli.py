@@ -61,6 +61,11 @@ def _catalogue_build(args) -> int:
     from gala_desktop.catalogue.builder import build_catalogue
     from gala_desktop.catalogue.source import SourceError
 
+    if not (args.source and args.output) and not paths.catalogue_source_dir().is_dir():
+        # an installed or frozen program has no source checkout to default to
+        _err("Geef de bronmap en het doelbestand op: "
+             "gala-desktop catalogue build --source MAP --output BESTAND.sqlite")
+        return 2
     source = args.source or paths.catalogue_source_dir()
     output = args.output or (paths.catalogue_source_dir().parent / "catalogue.sqlite")
     try:
