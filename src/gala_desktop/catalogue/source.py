@@ -125,6 +125,18 @@ class _Checker:
             self.add(path, f"'{value}' is geen geldige webadres (http:// of https://)", key, table, index)
         return value
 
+    def choice(self, data: dict, key: str, enum_type, what: str, path: str, table, index):
+        """A required value that must be one of ``enum_type``'s values; ``None`` when not."""
+        raw = self.text(data, key, True, path + key, table, index)
+        if not raw:
+            return None
+        try:
+            return enum_type(raw)
+        except ValueError:
+            allowed = ", ".join(member.value for member in enum_type)
+            self.add(path + key, f"{what} '{raw}' (kies uit: {allowed})", key, table, index)
+            return None
+
     def text_list(self, data: dict, key: str, required: bool, path: str) -> list[str]:
         value = data.get(key)
         if value is None:
@@ -253,21 +265,8 @@ def _listings(check: _Checker, value: Any) -> list[Listing]:
     for index, item in enumerate(_table_list(check, value, "listings", True)):
         path = f"listings[{index + 1}]."
         check.unknown_fields(item, LISTING_FIELDS, path, "listings", index)
-        databank = level = None
-        raw_bank = check.text(item, "databank", True, path + "databank", "listings", index)
-        if raw_bank:
-            try:
-                databank = Databank(raw_bank)
-            except ValueError:
-                allowed = ", ".join(d.value for d in Databank)
-                check.add(path + "databank", f"onbekende databank '{raw_bank}' (kies uit: {allowed})", "databank", "listings", index)
-        raw_level = check.text(item, "level", True, path + "level", "listings", index)
-        if raw_level:
-            try:
-                level = RecognitionLevel(raw_level)
-            except ValueError:
-                allowed = ", ".join(lv.value for lv in RecognitionLevel)
-                check.add(path + "level", f"onbekend erkenningsniveau '{raw_level}' (kies uit: {allowed})", "level", "listings", index)
+        databank = check.choice(item, "databank", Databank, "onbekende databank", path, "listings", index)
+        level = check.choice(item, "level", RecognitionLevel, "onbekend erkenningsniveau", path, "listings", index)
         url = check.url(item, "url", True, path + "url", "listings", index)
         recognised_on = check.text(item, "recognised_on", False, path + "recognised_on", "listings", index)
         if recognised_on and not is_partial_date(recognised_on):
@@ -288,14 +287,7 @@ def _conditions(check: _Checker, value: Any) -> list[Condition]:
     for index, item in enumerate(_table_list(check, value, "conditions", False)):
         path = f"conditions[{index + 1}]."
         check.unknown_fields(item, CONDITION_FIELDS, path, "conditions", index)
-        raw_kind = check.text(item, "kind", True, path + "kind", "conditions", index)
-        kind = None
-        if raw_kind:
-            try:
-                kind = ConditionKind(raw_kind)
-            except ValueError:
-                allowed = ", ".join(k.value for k in ConditionKind)
-                check.add(path + "kind", f"onbekende soort randvoorwaarde '{raw_kind}' (kies uit: {allowed})", "kind", "conditions", index)
+        kind = check.choice(item, "kind", ConditionKind, "onbekende soort randvoorwaarde", path, "conditions", index)
         text = check.text(item, "text", True, path + "text", "conditions", index)
         if kind and text:
             result.append(Condition(kind, text))
