@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -156,6 +157,8 @@ class FileActions(QObject):
         self.recovery = recovery_store or RecoveryStore()
         self.session_id = uuid.uuid4().hex
         self._autosave_error_shown = False
+        # callables that commit values still being typed; each returns refused field names
+        self.pending_edits: list[Callable[[], list[str]]] = []
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_interval_ms)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -176,8 +179,25 @@ class FileActions(QObject):
 
     # -- the unsaved-changes prompt -----------------------------------------------------------
 
+    def commit_pending_edits(self) -> list[str]:
+        """Commit what is still being typed in the fields; the names of refused fields."""
+        refused: list[str] = []
+        for commit in self.pending_edits:
+            refused += commit()
+        return refused
+
     def maybe_save_changes(self) -> bool:
         """``True`` when it is fine to drop the current project (saved, discarded or clean)."""
+        refused = self.commit_pending_edits()
+        if refused:  # dropping the project now would lose the typed text without a word
+            names = ", ".join(f"‘{name}’" for name in refused)
+            self.dialogs.error(
+                self.window,
+                "Waarde klopt niet",
+                f"In het veld {names} staat een waarde die niet klopt. Verbeter of wis die "
+                "eerst; anders gaat wat u typte verloren.",
+            )
+            return False
         if not self.session.is_modified:
             return True
         answer = self.dialogs.ask_save_changes(self.window, self.display_name())
@@ -235,6 +255,7 @@ class FileActions(QObject):
         return self._save_to(with_suffix(path))
 
     def _save_to(self, path: Path) -> bool:
+        refused = self.commit_pending_edits()
         try:
             save_project(self.session.project, path)
         except ProjectFileError as exc:
@@ -256,7 +277,11 @@ class FileActions(QObject):
         self.session.mark_saved()
         self.settings.add_recent_file(path)
         self.recovery.discard_session(self.session_id)
-        self.statusMessage.emit(f"Opgeslagen als ‘{path.name}’.")
+        message = f"Opgeslagen als ‘{path.name}’."
+        if refused:
+            names = ", ".join(f"‘{name}’" for name in refused)
+            message += f" Let op: {names} is niet opgeslagen, want de waarde klopt niet."
+        self.statusMessage.emit(message)
         return True
 
     # -- recent files -------------------------------------------------------------------------

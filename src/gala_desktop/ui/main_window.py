@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.files.pending_edits.append(self.plan_editor.commit_pending)
         s.pathChanged.connect(self._update_title)
         s.projectReplaced.connect(self._update_title)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         from gala_desktop.ui.export_flow import export_pdf_interactive  # reportlab loads lazily
 
+        self.plan_editor.commit_pending()  # the annex shows what the officer sees
         self.export_job = export_pdf_interactive(self, self.session)
 
     def show_about(self) -> None:

@@ -115,6 +115,7 @@ class PlanEditor(QWidget):
 
         session.projectReplaced.connect(self.clear)
         session.shortlistChanged.connect(self._on_shortlist_changed)
+        session.themesChanged.connect(self._on_shortlist_changed)  # "(thema niet gekozen)"
         session.entryChanged.connect(self._on_entry_changed)
         self.set_entry(None)
 
@@ -384,6 +385,17 @@ class PlanEditor(QWidget):
         if self._loading or entry is None or getattr(entry.plan, field) == value:
             return
         self.session.push(SetPlanField(self.session, entry.id, field, value))
+
+    def commit_pending(self) -> list[str]:
+        """Commit values still being typed (budget, dates, reach), as before a save. Returns
+        the labels of fields whose typed text is refused; their text and message stay."""
+        if self.current_entry() is None:
+            return []
+        refused = []
+        for field in (self.budget, self.start, self.end, self.reach):
+            if not field.commit_pending():
+                refused.append(field.edit.accessibleName())
+        return refused
 
     def _push_access(self, aspect: AccessAspect, text: str) -> None:
         entry = self.current_entry()

@@ -81,12 +81,19 @@ class ValidatedField(QWidget):
         return self.error.text()
 
     def show_value(self, value: object, *, force: bool = False) -> None:
-        """Show a value from the model; a field with pending invalid input keeps it unless the
-        model value itself changed (for example by undo) or ``force`` is set."""
-        if force or value != self.value or not self.error_text:
+        """Show a value from the model; a field with typed, uncommitted input (valid or not)
+        keeps it unless the model value itself changed (for example by undo) or ``force`` is
+        set — an undo of another field must not wipe what is being typed here."""
+        if force or value != self.value:
             self.value = value
             self.edit.setText(self.formatter(value))
             self._set_error("")
+
+    def commit_pending(self) -> bool:
+        """Commit typed text as if editing finished; ``False`` when it is refused."""
+        if self.edit.text() != self.formatter(self.value) or self.error_text:
+            self._on_editing_finished()
+        return not self.error_text
 
     def _set_error(self, message: str) -> None:
         self.error.setText(message)
