@@ -146,3 +146,22 @@ def test_load_of_a_file_that_went_bad(tmp_path):
 def test_session_id_must_be_a_plain_name(tmp_path, bad):
     with pytest.raises(ValueError):
         RecoveryStore(tmp_path).write(_project("p"), None, bad)
+
+
+@pytest.mark.parametrize("saved_at", ["0001-01-01T00:00:00", "0001-01-01T00:30:00+14:00",
+                                      "9999-12-31T23:59:59-12:00"])
+def test_saved_at_out_of_range_falls_back_to_file_time(tmp_path, saved_at):
+    # A hand-edited or damaged time must not stop the program from starting: the list of
+    # recovery files still comes up, with the file's own time.
+    store = RecoveryStore(tmp_path)
+    path = store.write(_project("rare tijd"), None, "s")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["recovery"]["saved_at"] = saved_at
+    path.write_text(json.dumps(data), encoding="utf-8")
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    store.write(_project("gewoon"), None, "t")
+    items = store.pending()
+    assert sorted(i.title for i in items) == ["gewoon", "rare tijd"]
+    [odd] = [i for i in items if i.title == "rare tijd"]
+    assert odd.saved_at == dt.datetime.fromtimestamp(1_700_000_000).astimezone()
+    odd.saved_at.astimezone()  # usable for display in local time

@@ -206,3 +206,31 @@ def test_symlink_stays_a_symlink(tmp_path):
     assert link.is_symlink()
     assert load_project(real).title == "twee"
     assert (real_dir / "plan.gala.bak").exists()
+
+
+def test_symlink_loop_is_a_save_error(tmp_path):
+    link = tmp_path / "lus.gala"
+    link.symlink_to(link.name)  # points at itself
+    with pytest.raises(ProjectSaveError) as info:
+        save_project(_project("een"), link)
+    assert "lus.gala" in str(info.value)
+    assert link.is_symlink()
+    assert _names(tmp_path) == ["lus.gala"]
+
+
+def test_dangling_symlink_writes_where_it_points(tmp_path):
+    (tmp_path / "echt").mkdir()
+    link = tmp_path / "snelkoppeling.gala"
+    link.symlink_to(tmp_path / "echt" / "nieuw plan.gala")
+    save_project(_project("een"), link)
+    assert link.is_symlink()
+    assert load_project(tmp_path / "echt" / "nieuw plan.gala").title == "een"
+
+
+def test_backup_that_is_a_folder_does_not_block_saving(tmp_path):
+    path = tmp_path / "plan.gala"
+    save_project(_project("een"), path)
+    (tmp_path / "plan.gala.bak").mkdir()
+    save_project(_project("twee"), path)
+    assert load_project(path).title == "twee"
+    assert sorted(_names(tmp_path)) == ["plan.gala", "plan.gala.bak"]

@@ -16,7 +16,7 @@ class ExportCancelled(Exception):
 
 def write_error(err: OSError, target: Path) -> AnnexExportError:
     """A Dutch explanation of why ``target`` could not be written."""
-    name = target.name
+    name = target.name or str(target.resolve())  # "." or "..": name the folder itself
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
         detail = "De schijf is vol. Maak ruimte vrij of kies een andere map."
     elif isinstance(err, FileNotFoundError):
@@ -31,3 +31,16 @@ def write_error(err: OSError, target: Path) -> AnnexExportError:
     else:
         detail = "Controleer of de map bestaat en of u er mag schrijven."
     return AnnexExportError(f"De bijlage kon niet worden opgeslagen als {name}. {detail}")
+
+
+PROJECT_FILE_ENDINGS = (".gala", ".gala.bak", ".gala-herstel")
+
+
+def refuse_project_file_target(target: Path) -> None:
+    """An annex must never replace a project file (or its backup or recovery file)."""
+    if target.name.lower().endswith(PROJECT_FILE_ENDINGS):
+        raise AnnexExportError(
+            f"De bijlage kon niet worden opgeslagen als {target.name}. Die naam is voor een "
+            "GALA Desktop-projectbestand; het project zou dan verloren gaan. Kies een naam die "
+            "eindigt op .pdf."
+        )

@@ -36,7 +36,12 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from gala_desktop.annex import model
-from gala_desktop.annex.errors import AnnexExportError, ExportCancelled, write_error
+from gala_desktop.annex.errors import (
+    AnnexExportError,
+    ExportCancelled,
+    refuse_project_file_target,
+    write_error,
+)
 from gala_desktop.annex.pdf_flowables import FlowableBuilder, HeadingParagraph
 from gala_desktop.annex.pdf_styles import (
     ACCENT,
@@ -361,6 +366,7 @@ def render_pdf(
     target cannot be written. In both cases no file (and no temporary file) is left behind.
     """
     target = Path(output_path)
+    refuse_project_file_target(target)
     if target.is_dir():
         raise write_error(IsADirectoryError(str(target)), target)
     if progress is not None:

@@ -133,7 +133,12 @@ def _budget(ctx: AnnexContext) -> list[Block]:
               numeric_columns=(1,), caption="Begroot budget per financieringsbron")
     )
     if without:
-        names = _join_dutch([r.name for r in without])
+        chosen_names = [r.name for r in chosen]
+        names = _join_dutch([  # the same intervention under two themes: say which one
+            f"{r.name} onder {theme_name(r.entry.theme_key)}" if chosen_names.count(r.name) > 1
+            else r.name
+            for r in without
+        ])
         blocks.append(
             Paragraph.of(
                 f"Voor {_count(len(without), 'gekozen interventie', 'gekozen interventies')} is nog "

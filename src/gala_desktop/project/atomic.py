@@ -114,7 +114,15 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_backup: bool = Fal
     """
     target = Path(path)
     if target.is_symlink():  # write where the link points, so the link stays a link
-        target = target.resolve()
+        try:
+            target = target.resolve()
+        except (OSError, RuntimeError):  # a link that (indirectly) points at itself
+            raise ProjectSaveError(
+                "Dit is een snelkoppeling die naar zichzelf verwijst. Sla het project op onder "
+                "een andere naam.",
+                Path(path),
+                existed=True,
+            ) from None
     existed = target.exists()
     mode = 0o666  # reduced by the umask, like any new file
     if existed:

@@ -67,12 +67,13 @@ def _recovery_info(data: dict[str, Any], file: Path) -> tuple[Path | None, dt.da
         if isinstance(info.get("saved_at"), str):
             try:
                 saved_at = dt.datetime.fromisoformat(info["saved_at"])
-            except ValueError:
+                if saved_at.tzinfo is None:
+                    saved_at = saved_at.astimezone()
+                saved_at.astimezone()  # must be showable in local time (not year 1 or 9999)
+            except (ValueError, OverflowError):
                 saved_at = None
     if saved_at is None:  # fall back on the file's own time
-        saved_at = dt.datetime.fromtimestamp(file.stat().st_mtime)
-    if saved_at.tzinfo is None:
-        saved_at = saved_at.astimezone()
+        saved_at = dt.datetime.fromtimestamp(file.stat().st_mtime).astimezone()
     return original, saved_at
 
 
