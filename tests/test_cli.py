@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from catalogue_factory import intervention_toml, write_source
 
@@ -80,3 +81,11 @@ def test_build_without_a_source_checkout_asks_for_source_and_output(monkeypatch,
     monkeypatch.setattr(paths, "catalogue_source_dir", lambda: tmp_path / "bestaat-niet")
     assert cli.main(["catalogue", "build"]) == 2
     assert "--source MAP --output" in capsys.readouterr().err
+
+
+def test_export_adds_the_pdf_suffix(tmp_path):
+    example = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
+    result = run("export", str(example), "--output", str(tmp_path / "bijlage"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bijlage.pdf"]
+    assert (tmp_path / "bijlage.pdf").read_bytes().startswith(b"%PDF")

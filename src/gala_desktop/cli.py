@@ -142,15 +142,18 @@ def _export(args) -> int:
     options = AnnexOptions(
         include_considering=args.include_considering, include_dropped=args.include_dropped
     )
+    output = args.output
+    if not output.suffix and output.name and not output.is_dir():  # "bijlage" → "bijlage.pdf"
+        output = output.with_name(output.name + ".pdf")
     try:
-        export_project_file(args.project, args.output, options)
+        export_project_file(args.project, output, options)
     except (ProjectFileError, AnnexExportError, CatalogueError) as err:
         _err(str(err))
         return 1
     except OSError as err:
-        _err(f"Kan de bijlage {args.output} niet schrijven: {err.strerror or err}.")
+        _err(f"Kan de bijlage {output} niet schrijven: {err.strerror or err}.")
         return 1
-    print(f"Bijlage geschreven naar {args.output}")
+    print(f"Bijlage geschreven naar {output}")
     return 0
 
 
