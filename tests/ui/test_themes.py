@@ -118,3 +118,23 @@ def test_unchoosing_keeps_the_rationale_for_undo(panel, session):
     session.undo_stack.undo()
     assert panel.rationale.isEnabled()
     assert panel.rationale.toPlainText() == "Waarom"
+
+
+def test_required_badge_turns_from_warning_to_check_when_covered(panel, session):
+    from gala_desktop.domain.project import EntryStatus, ShortlistEntry
+    from gala_desktop.ui.commands import AddEntry, SetEntryStatus, SetThemeChosen
+
+    item = panel._items["mantelzorg"]
+    role = Qt.ItemDataRole.AccessibleDescriptionRole
+    assert "nog geen gekozen interventie" in item.data(0, role)
+    warning = item.icon(0).pixmap(16, 16).toImage()
+    session.push(SetThemeChosen(session, "mantelzorg", True))
+    entry = ShortlistEntry.for_intervention(session.catalogue.get("mantelscan"), "mantelzorg")
+    session.push(AddEntry(session, entry))
+    assert "nog geen gekozen interventie" in item.data(0, role)  # on the list, not yet gekozen
+    session.push(SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+    assert "gedekt door een gekozen interventie" in item.data(0, role)
+    assert item.icon(0).pixmap(16, 16).toImage() != warning
+    session.undo_stack.undo()
+    assert "nog geen gekozen interventie" in item.data(0, role)
+    assert item.icon(0).pixmap(16, 16).toImage() == warning

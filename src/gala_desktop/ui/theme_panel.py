@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.domain.overview import required_theme_gaps
 from gala_desktop.domain.themes import (
     CHAIN_APPROACHES_LABEL,
+    REQUIRED_THEME_KEYS,
     THEMES,
     THEMES_BY_KEY,
     Theme,
@@ -33,6 +35,7 @@ from gala_desktop.ui.commands import SetThemeChosen, SetThemeRationale
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 REQUIRED_SUFFIX = " (verplicht)"
+COVERED_ROLE = Qt.ItemDataRole.UserRole + 2  # whether the required-theme badge shows a check
 RATIONALE_HINT = (
     "Schrijf waarom u dit thema kiest: de lokale situatie, wat u wilt bereiken en voor wie."
 )
@@ -40,21 +43,22 @@ NOT_CHOSEN_HINT = "Vink het thema eerst aan; daarna kunt u hier uw toelichting s
 NOTHING_SELECTED_HINT = "Selecteer een gekozen thema om de toelichting te schrijven."
 
 
-def required_icon(size: int = 16) -> QIcon:
-    """A small exclamation badge: the required themes are marked by text *and* this shape."""
+def required_icon(covered: bool = False, size: int = 16) -> QIcon:
+    """A small badge on the required themes, next to the text ‘(verplicht)’: an exclamation
+    mark while no intervention is *gekozen* for the theme, a check mark once one is."""
     pixmap = QPixmap(QSize(size, size))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     path = QPainterPath()
     path.addEllipse(1, 1, size - 2, size - 2)
-    painter.fillPath(path, QColor("#b35900"))
+    painter.fillPath(path, QColor("#2e7d32" if covered else "#b35900"))
     painter.setPen(QColor("white"))
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(size * 0.75))
     painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "✓" if covered else "!")
     painter.end()
     return QIcon(pixmap)
 
@@ -201,6 +205,7 @@ class ThemePanel(QWidget):
     def refresh(self) -> None:
         project = self.session.project
         chosen = set(project.chosen_theme_keys())
+        covered = set(REQUIRED_THEME_KEYS) - set(required_theme_gaps(project))
         counts: dict[str, int] = {}
         for entry in project.shortlist:
             counts[entry.theme_key] = counts.get(entry.theme_key, 0) + 1
@@ -217,8 +222,15 @@ class ThemePanel(QWidget):
                 if item.text(0) != text:
                     item.setText(0, text)
                 status = "gekozen" if key in chosen else "niet gekozen"
-                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
-                             f"{status}, {counts.get(key, 0)} interventies op de shortlist")
+                description = f"{status}, {counts.get(key, 0)} interventies op de shortlist"
+                if theme.required:
+                    is_covered = key in covered
+                    if item.data(0, COVERED_ROLE) != is_covered:
+                        item.setData(0, COVERED_ROLE, is_covered)
+                        item.setIcon(0, required_icon(is_covered))
+                    description += (", verplicht thema, gedekt door een gekozen interventie"
+                                    if is_covered else ", verplicht thema, nog geen gekozen interventie")
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, description)
         finally:
             self._updating = False
         self._refresh_rationale()
