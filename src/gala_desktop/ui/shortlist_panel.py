@@ -289,26 +289,10 @@ class ShortlistPanel(QWidget):
         if entry is None:
             return None
         menu = QMenu(self)
-        status_menu = menu.addMenu("&Status")
-        group = QActionGroup(status_menu)
-        for status in EntryStatus:
-            action = status_menu.addAction(status.label)
-            action.setCheckable(True)
-            action.setChecked(status is entry.status)
-            group.addAction(action)
-            action.triggered.connect(
-                lambda _c=False, s=status, i=entry.id: self._set_status(i, s)
-            )
-        priority_menu = menu.addMenu("&Prioriteit")
-        group = QActionGroup(priority_menu)
-        for priority in Priority:
-            action = priority_menu.addAction(priority.label)
-            action.setCheckable(True)
-            action.setChecked(priority is entry.priority)
-            group.addAction(action)
-            action.triggered.connect(
-                lambda _c=False, p=priority, i=entry.id: self._set_priority(i, p)
-            )
+        _add_choice_menu(menu, "&Status", EntryStatus, entry.status,
+                         lambda status, i=entry.id: self._set_status(i, status))
+        _add_choice_menu(menu, "&Prioriteit", Priority, entry.priority,
+                         lambda priority, i=entry.id: self._set_priority(i, priority))
         menu.addSeparator()
         menu.addAction(self.action_up)
         menu.addAction(self.action_down)
@@ -327,3 +311,15 @@ class ShortlistPanel(QWidget):
 
 
 __all__ = ["ShortlistPanel"]
+
+
+def _add_choice_menu(menu: QMenu, title: str, values, current, choose) -> None:
+    """A submenu with one checkable action per enum value; ``choose(value)`` on a click."""
+    submenu = menu.addMenu(title)
+    group = QActionGroup(submenu)
+    for value in values:
+        action = submenu.addAction(value.label)
+        action.setCheckable(True)
+        action.setChecked(value is current)
+        group.addAction(action)
+        action.triggered.connect(lambda _checked=False, v=value: choose(v))
