@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from gala_desktop import __version__, paths
+from gala_desktop.file_errors import write_failure_reason
 
 _COMMANDS = ("catalogue", "export")
 
@@ -77,7 +78,8 @@ def _catalogue_build(args) -> int:
              f"{output} is niet gewijzigd.")
         return 1
     except OSError as err:
-        _err(f"Kan {output} niet schrijven: {err.strerror or err}. Het bestaande bestand is niet gewijzigd.")
+        _err(f"Kan {output} niet schrijven. {write_failure_reason(err)} "
+             "Het bestaande bestand is niet gewijzigd.")
         return 1
     print(f"Catalogus opgebouwd: {len(built.interventions)} interventies → {output}")
     return 0
@@ -99,7 +101,7 @@ def _catalogue_export(args) -> int:
     try:
         args.output.write_text(document, encoding="utf-8")
     except OSError as err:
-        _err(f"Kan {args.output} niet schrijven: {err.strerror or err}.")
+        _err(f"Kan {args.output} niet schrijven. {write_failure_reason(err)}")
         return 1
     return 0
 
@@ -151,7 +153,7 @@ def _export(args) -> int:
         _err(str(err))
         return 1
     except OSError as err:
-        _err(f"Kan de bijlage {output} niet schrijven: {err.strerror or err}.")
+        _err(f"Kan de bijlage {output} niet schrijven. {write_failure_reason(err)}")
         return 1
     print(f"Bijlage geschreven naar {output}")
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from gala_desktop.file_errors import write_failure_reason
+
 
 class AnnexExportError(Exception):
     """The annex could not be written; the message says why in plain Dutch."""
@@ -29,7 +31,7 @@ def write_error(err: OSError, target: Path) -> AnnexExportError:
             "programma. Sluit het bestand of kies een andere map."
         )
     else:
-        detail = "Controleer of de map bestaat en of u er mag schrijven."
+        detail = write_failure_reason(err)
     return AnnexExportError(f"De bijlage kon niet worden opgeslagen als {name}. {detail}")
 
 

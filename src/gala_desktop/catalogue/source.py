@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gala_desktop.domain.formatting import is_partial_date
+from gala_desktop.file_errors import read_failure_reason
 from gala_desktop.domain.intervention import (
     Condition,
     ConditionKind,
@@ -165,7 +166,7 @@ def _read_toml(path: Path, display: str) -> tuple[dict | None, str, list[Problem
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return None, "", [Problem(display, None, "", f"kan het bestand niet lezen ({err.strerror})")]
+        return None, "", [Problem(display, None, "", f"kan het bestand niet lezen: {read_failure_reason(err)}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

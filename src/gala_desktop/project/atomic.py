@@ -8,13 +8,13 @@ as it was and the temporary file is removed.
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import stat
 import uuid
 from pathlib import Path
 
+from gala_desktop.file_errors import write_failure_reason
 from gala_desktop.project.errors import ProjectSaveError
 
 log = logging.getLogger(__name__)
@@ -82,30 +82,6 @@ def _write_backup(target: Path, mode: int) -> None:
         raise
 
 
-def save_failure_reason(exc: OSError) -> str:
-    """A Dutch, jargon-free explanation of why writing failed."""
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "De schijf of uw opslagruimte is vol. Maak ruimte vrij of kies een andere plek."
-    if code == errno.EROFS:
-        return "Deze schijf of map is alleen-lezen. Kies een andere plek om op te slaan."
-    if code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
-        return (
-            "U hebt geen toestemming om hier op te slaan, het bestand is alleen-lezen, of het is "
-            "geopend in een ander programma. Sluit dat programma of kies een andere map."
-        )
-    if code == errno.ENOENT:
-        return (
-            "De map bestaat niet (meer). Misschien is een netwerkschijf of USB-stick losgekoppeld."
-        )
-    if code == errno.ENAMETOOLONG:
-        return "De naam of de mapnaam is te lang. Kies een kortere naam of een andere map."
-    if code == errno.EISDIR:
-        return "Op deze plek staat al een map met dezelfde naam."
-    detail = exc.strerror or str(exc)
-    return f"Er ging iets mis bij het schrijven ({detail})."
-
-
 def atomic_write_bytes(path: Path | str, data: bytes, *, keep_backup: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically, optionally keeping the old file as ``.bak``.
 
@@ -150,7 +126,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_backup: bool = Fal
         os.replace(temp, target)
     except OSError as exc:
         _remove_quietly(temp)
-        raise ProjectSaveError(save_failure_reason(exc), Path(path), existed=existed) from exc
+        raise ProjectSaveError(write_failure_reason(exc), Path(path), existed=existed) from exc
     except BaseException:
         _remove_quietly(temp)
         raise

@@ -21,6 +21,7 @@ from typing import Any
 
 import gala_desktop
 from gala_desktop.domain.project import Project
+from gala_desktop.file_errors import read_failure_reason
 from gala_desktop.project.atomic import atomic_write_bytes, backup_path
 from gala_desktop.project.codec import project_body_from_dict, project_body_to_dict
 from gala_desktop.project.errors import (
@@ -204,7 +205,7 @@ def read_file_bytes(path: Path) -> bytes:
         ) from None
     except OSError as exc:
         raise UnreadableProjectError(
-            f"Het bestand kon niet worden gelezen ({exc.strerror or exc}).", path
+            read_failure_reason(exc), path
         ) from None
 
 

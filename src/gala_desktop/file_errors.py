@@ -1,0 +1,50 @@
+"""Why a file could not be read or written, in Dutch and without system jargon.
+
+The operating system's own texts (``strerror``) are English on most machines; users see these
+explanations instead, with the error's code name as the only technical trace for support.
+"""
+
+from __future__ import annotations
+
+import errno
+
+
+def error_code(exc: OSError) -> str:
+    """``ENOSPC`` and the like; the exception's class name when there is no errno."""
+    return errno.errorcode.get(exc.errno, type(exc).__name__) if exc.errno else type(exc).__name__
+
+
+def read_failure_reason(exc: OSError) -> str:
+    """A Dutch explanation of why reading failed."""
+    if isinstance(exc, FileNotFoundError):
+        return "Het bestand bestaat niet (meer)."
+    if isinstance(exc, IsADirectoryError):
+        return "Dit is een map, geen bestand."
+    if isinstance(exc, PermissionError):
+        return "U hebt geen toestemming om dit bestand te lezen, of het is vergrendeld."
+    if exc.errno == errno.ELOOP:
+        return "Dit is een snelkoppeling die naar zichzelf verwijst."
+    return f"Het bestand kon niet worden gelezen (foutcode {error_code(exc)})."
+
+
+def write_failure_reason(exc: OSError) -> str:
+    """A Dutch, jargon-free explanation of why writing failed."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "De schijf of uw opslagruimte is vol. Maak ruimte vrij of kies een andere plek."
+    if code == errno.EROFS:
+        return "Deze schijf of map is alleen-lezen. Kies een andere plek om op te slaan."
+    if code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
+        return (
+            "U hebt geen toestemming om hier op te slaan, het bestand is alleen-lezen, of het is "
+            "geopend in een ander programma. Sluit dat programma of kies een andere map."
+        )
+    if code == errno.ENOENT:
+        return (
+            "De map bestaat niet (meer). Misschien is een netwerkschijf of USB-stick losgekoppeld."
+        )
+    if code == errno.ENAMETOOLONG:
+        return "De naam of de mapnaam is te lang. Kies een kortere naam of een andere map."
+    if code == errno.EISDIR:
+        return "Op deze plek staat al een map met dezelfde naam."
+    return f"Er ging iets mis bij het schrijven (foutcode {error_code(exc)})."
