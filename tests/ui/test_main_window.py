@@ -248,6 +248,7 @@ def test_about_box(window, catalogue):
     assert title == "Over GALA Desktop"
     assert f"{catalogue.count()} interventies" in text
     assert "gecontroleerd op 23 november 2026" in text
+    assert "EUPL-1.2" in text
 
 
 def test_export_action_hands_over_to_the_export_flow(window, monkeypatch):

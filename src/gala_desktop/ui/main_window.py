@@ -339,7 +339,10 @@ class MainWindow(QMainWindow):
             "Gezond en Actief Leven Akkoord: kies thema's, zoek erkende interventies, noteer de "
             "lokale randvoorwaarden en maak een bijlage als PDF.\n\n"
             f"Interventiecatalogus: {catalogue.count()} interventies, gegevens gecontroleerd op "
-            f"{format_date_long(catalogue.checked_on)}. Controleer erkenningen altijd bij de bron.",
+            f"{format_date_long(catalogue.checked_on)}. Controleer erkenningen altijd bij de bron.\n\n"
+            "GALA Desktop is vrije software onder de Europese openbare licentie EUPL-1.2 "
+            "(European Union Public Licence): je mag het programma gebruiken, bestuderen, delen "
+            "en aanpassen onder de voorwaarden van die licentie (het bestand LICENSE).",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
