@@ -27,7 +27,8 @@ NEW = {
     "lapsed": t("lapsed", "Vervalt", level="niet_beoordeeld"),
     "facts": t("facts", "Feiten", summary="Nieuwe samenvatting.", owner="Stichting B"),
     "multi": t("multi", "Veel (nieuw)", level="effectief_eerste", themes='["eenzaamheid", "mantelzorg"]'),
-    "dated": t("dated", "Alleen peildatum").replace("checked_on = 2026-11-01", "checked_on = 2026-11-20"),
+    "dated": t("dated", "Alleen peildatum").replace("checked_on = 2026-11-01", "checked_on = 2026-11-20")
+    + "seen_on = 2026-11-20\n",
     "added": t("added", "Erbij", level="effectief_sterke"),
 }
 

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
-from gala_desktop.domain.intervention import Intervention
+from gala_desktop.domain.intervention import Intervention, Listing
 from gala_desktop.domain.project import Project, ShortlistEntry
 
 
@@ -143,13 +143,20 @@ def _compare(old: Intervention, new: Intervention) -> InterventionDiff | None:
 def _fact_differs(name: str, old: Intervention, new: Intervention, *, level_changed: bool) -> bool:
     if name != "listings":
         return getattr(old, name) != getattr(new, name)
-    # A changed best level is reported as such; the listings count as changed only for
-    # anything beyond that (another databank, URL, date, note, or a level below the best).
-    if old.listings == new.listings:
+    # The day a listing was last seen is no change of its own (like the peildatum). A changed
+    # best level is reported as such; the listings count as changed only for anything beyond
+    # that (another databank, URL, date, note, or a level below the best).
+    before = tuple(_unseen(li) for li in old.listings)
+    after = tuple(_unseen(li) for li in new.listings)
+    if before == after:
         return False
-    if len(old.listings) != len(new.listings) or not level_changed:
+    if len(before) != len(after) or not level_changed:
         return True
-    return any(replace(a, level=b.level) != b for a, b in zip(old.listings, new.listings, strict=True))
+    return any(replace(a, level=b.level) != b for a, b in zip(before, after, strict=True))
+
+
+def _unseen(listing: Listing) -> Listing:
+    return replace(listing, seen_on=None)
 
 
 def diff_catalogues(old: Iterable[Intervention], new: Iterable[Intervention]) -> CatalogueDiff:
