@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
+from dataclasses import replace
 
 from test_annex_support import PLAN, realistic_project
 
@@ -22,6 +24,7 @@ from gala_desktop.annex.model import (
 from gala_desktop.domain.formatting import format_euro
 from gala_desktop.domain.overview import total_budget
 from gala_desktop.domain.project import EntryStatus
+from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import theme_name
 
 
@@ -127,6 +130,23 @@ def test_intervention_missing_from_catalogue_uses_snapshot(catalogue):
     assert gone.snapshot.name in [h.text for h in doc.headings()]
     assert any("staat niet meer in de interventiecatalogus" in t for t in texts)
     assert f"Eigenaar: {gone.snapshot.owner}" in texts
+
+
+def test_each_listing_shows_when_recognised_and_when_seen(catalogue):
+    project, _ = realistic_project(catalogue)
+    key = project.shortlist[0].intervention_key
+    iv = catalogue.get(key)
+    listing = replace(iv.listings[0], level=RecognitionLevel.EFFECTIVE, recognised_on="2022",
+                      seen_on=dt.date(2026, 11, 30))
+    changed = replace(iv, listings=(listing,))
+    lookup = lambda k: changed if k == key else catalogue.get(k)  # noqa: E731
+    doc = build_annex(project, lookup, AnnexOptions(), catalogue.checked_on)
+    table = next(b for b in doc.blocks if isinstance(b, Table) and "Erkend en gezien" in b.header
+                 and any(rich_plain_text(r[4]) == listing.url for r in b.rows))
+    row = next(r for r in table.rows if rich_plain_text(r[4]) == listing.url)
+    assert rich_plain_text(row[1]).startswith("Effectief (niveau niet vermeld)")
+    assert rich_plain_text(row[2]) == "erkend in 2022, gezien op 30 november 2026"
+    assert row[4][0].url == listing.url
 
 
 def test_builder_does_not_import_reportlab():
