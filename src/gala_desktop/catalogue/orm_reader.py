@@ -9,7 +9,6 @@ intervention and on a set of searches. Its search is written independently, with
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from sqlalchemy.pool import QueuePool
 
 from gala_desktop import paths
 from gala_desktop.catalogue import schema
-from gala_desktop.catalogue.repository import CatalogueError
+from gala_desktop.catalogue.repository import CatalogueError, read_meta
 from gala_desktop.catalogue.schema import (
     InterventionRow,
     InterventionTargetGroupRow,
@@ -43,14 +42,7 @@ class OrmCatalogue:
         self._target_groups: dict[str, TargetGroup] | None = None
         with Session(engine) as session:
             meta = {row.key: row.value for row in session.scalars(select(MetaRow))}
-        version = int(meta.get("schema_version", "0"))
-        if version != schema.SCHEMA_VERSION:
-            raise CatalogueError(
-                f"De catalogus {path.name} heeft een andere indeling (versie {version}) dan dit "
-                f"programma verwacht (versie {schema.SCHEMA_VERSION})."
-            )
-        self.title = meta.get("title", "")
-        self.checked_on = dt.date.fromisoformat(meta["checked_on"])
+        self.title, self.checked_on = read_meta(meta, path)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "OrmCatalogue":

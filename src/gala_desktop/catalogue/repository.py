@@ -30,6 +30,17 @@ class CatalogueError(Exception):
     """The catalogue cannot be opened; ``str`` is a Dutch message for the user."""
 
 
+def read_meta(meta: dict[str, str], path: Path) -> tuple[str, dt.date]:
+    """Title and peildatum from the ``catalogue_meta`` rows; refuses another schema version."""
+    version = int(meta.get("schema_version", "0"))
+    if version != queries.SCHEMA_VERSION:
+        raise CatalogueError(
+            f"De catalogus {path.name} heeft een andere indeling (versie {version}) dan dit "
+            f"programma verwacht (versie {queries.SCHEMA_VERSION})."
+        )
+    return meta.get("title", ""), dt.date.fromisoformat(meta["checked_on"])
+
+
 class Catalogue:
     def __init__(self, uri: str, path: Path) -> None:
         self._uri = uri
@@ -46,14 +57,7 @@ class Catalogue:
 
     def _read_meta(self) -> None:
         meta = dict(self._conn().execute(queries.META).fetchall())
-        version = int(meta.get("schema_version", "0"))
-        if version != queries.SCHEMA_VERSION:
-            raise CatalogueError(
-                f"De catalogus {self.path.name} heeft een andere indeling (versie {version}) dan dit "
-                f"programma verwacht (versie {queries.SCHEMA_VERSION})."
-            )
-        self.title = meta.get("title", "")
-        self.checked_on = dt.date.fromisoformat(meta["checked_on"])
+        self.title, self.checked_on = read_meta(meta, self.path)
         self._size: int = self._conn().execute(queries.COUNT).fetchone()[0]
 
     @classmethod
