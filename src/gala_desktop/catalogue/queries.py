@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Raised on every change to the tables or their meaning; the reader refuses other versions.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Full-text columns, in this order, and their bm25 weights: the name weighs most.
 FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
@@ -56,7 +56,9 @@ CHILD_COLUMNS = {
     "active_element": ("text",),
     "intervention_theme": ("theme_key",),
     "intervention_target_group": ("target_group_key",),
-    "listing": ("databank", "level", "url", "recognised_on", "committee", "under_review", "note"),
+    "listing": (
+        "databank", "level", "url", "recognised_on", "committee", "under_review", "note", "seen_on",
+    ),
     "condition": ("kind", "text"),
     "source": ("url",),
 }

@@ -174,8 +174,9 @@ def _to_domain(row: tuple, groups: dict[str, TargetGroup]) -> Intervention:
                 committee=committee,
                 under_review=bool(under_review),
                 note=note,
+                seen_on=dt.date.fromisoformat(seen_on) if seen_on else None,
             )
-            for _, databank, level, url, recognised_on, committee, under_review, note
+            for _, databank, level, url, recognised_on, committee, under_review, note, seen_on
             in _children(listings)
         ),
         conditions=tuple(Condition(ConditionKind(kind), text) for _, kind, text in _children(conditions)),

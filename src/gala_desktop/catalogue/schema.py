@@ -117,6 +117,7 @@ class ListingRow(Base):
     committee: Mapped[str] = mapped_column(Text, default="")
     under_review: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    seen_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class ConditionRow(Base):
