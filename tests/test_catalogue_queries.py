@@ -57,6 +57,7 @@ SEARCHES = [
 
 def test_every_table_and_column_the_reader_names_is_in_the_orm_schema():
     columns = orm_columns()
+    assert sorted(queries.TABLES) == sorted(columns)
     assert set(queries.INTERVENTION_COLUMNS) <= columns["intervention"]
     assert set(queries.SUMMARY_COLUMNS) <= columns["intervention"]
     for table, names in queries.CHILD_COLUMNS.items():

@@ -20,6 +20,11 @@ SCHEMA_VERSION = 3
 FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
 FTS_WEIGHTS = (10.0, 2.0, 2.0, 3.0, 3.0, 2.0)
 FTS_TABLES = ("search_trigram", "search_words")
+# The ORM schema's tables (``schema.py``), for checks that must not import SQLAlchemy.
+TABLES = (
+    "catalogue_meta", "theme", "target_group", "intervention", "intervention_theme",
+    "intervention_target_group", "listing", "condition", "active_element", "source",
+)
 
 # Trigram index: substrings, so words inside Dutch compounds are found (3+ characters).
 # Word index: prefix search for the first one or two typed characters.

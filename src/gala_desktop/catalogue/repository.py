@@ -15,7 +15,6 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from gala_desktop import paths
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.search import SearchResult, search
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
@@ -62,8 +61,13 @@ class Catalogue:
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Catalogue":
-        """Open a catalogue database read-only (default: the shipped one)."""
-        path = Path(path) if path else paths.shipped_catalogue()
+        """Open a catalogue database read-only (default: the one in use, see ``store``)."""
+        if path:
+            path = Path(path)
+        else:
+            from gala_desktop.catalogue.store import active_catalogue_path
+
+            path = active_catalogue_path()
         if not path.is_file():
             raise CatalogueError(f"De interventiecatalogus is niet gevonden ({path}).")
         uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
