@@ -363,10 +363,10 @@ class PlanEditor(QWidget):
         messages: list[str] = []
         removed = False
         if self.session.catalogue is not None:
-            changes = catalogue_changes(Project(shortlist=[entry]), self.session.catalogue.get)
+            current = self.session.catalogue.get(entry.intervention_key)
+            changes = catalogue_changes(Project(shortlist=[entry]), lambda _key: current)
             removed = any(c.kind == "removed" for c in changes)
             messages = [c.message for c in changes]
-            current = self.session.catalogue.get(entry.intervention_key)
             if current is not None:
                 added, dropped = checklist_changes(entry.plan.checklist, current.conditions)
                 if added or dropped:

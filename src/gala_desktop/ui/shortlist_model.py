@@ -94,7 +94,9 @@ class ShortlistModel(QAbstractItemModel):
         catalogue = self.session.catalogue
         if catalogue is None:
             return result
-        for change in catalogue_changes(self.session.project, catalogue.get):
+        project = self.session.project
+        known = catalogue.get_many(e.intervention_key for e in project.shortlist)  # one query
+        for change in catalogue_changes(project, known.get):
             result.setdefault(change.entry_id, []).append(change.message)
         return result
 
