@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from gala_desktop.annex.model import Paragraph, ParagraphStyle
 from gala_desktop.domain.formatting import format_euro
 from gala_desktop.domain.intervention import Intervention
+from gala_desktop.domain.own import OWN_LABEL_TITLE
 from gala_desktop.domain.project import EntryStatus, Project, ShortlistEntry
 from gala_desktop.domain.recognition import RecognitionLevel
 
@@ -51,6 +52,15 @@ class ResolvedEntry:
     @property
     def level(self) -> RecognitionLevel:
         return self.intervention.best_level if self.intervention else self.entry.snapshot.level
+
+    @property
+    def is_own(self) -> bool:
+        return self.entry.snapshot.own is not None or self.entry.intervention_key.startswith("eigen-")
+
+    @property
+    def level_text(self) -> str:
+        """The recognition level as shown; an own intervention says it is not recognised."""
+        return OWN_LABEL_TITLE if self.is_own else self.level.label
 
     @property
     def owner(self) -> str:

@@ -34,6 +34,7 @@ def export_project(
     """
     keys = [e.intervention_key for e in project.shortlist]
     known = catalogue.get_many(keys)
+    known.update(project.own_interventions())  # the project's own copy is what it chose
     document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on)
     render_pdf(document, output_path, progress=progress, is_cancelled=is_cancelled)
 

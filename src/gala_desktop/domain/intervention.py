@@ -102,6 +102,11 @@ class Intervention:
     sources: tuple[str, ...] = field(default=())
 
     @property
+    def is_own(self) -> bool:
+        """An *eigen interventie* of the officer: not recognised, not from a databank."""
+        return self.key.startswith("eigen-")
+
+    @property
     def best_level(self) -> RecognitionLevel:
         """The highest level over all listings; UNKNOWN beats NOT_ASSESSED when none is real."""
         if not self.listings:
@@ -127,3 +132,8 @@ class InterventionSummary:
     best_level: RecognitionLevel
     theme_keys: tuple[str, ...]
     databanks: tuple[Databank, ...]
+
+    @property
+    def is_own(self) -> bool:
+        """A hit from the officer's own interventions (see ``domain/own.py``)."""
+        return self.key.startswith("eigen-")

@@ -19,5 +19,6 @@ class SearchQuery:
     target_group_keys: frozenset[str] = frozenset()
     min_level: RecognitionLevel | None = None
     databanks: frozenset[Databank] = frozenset()
+    origin: str | None = None  # herkomst: None (both), "databank" or "eigen"
     limit: int = 200
     offset: int = 0

@@ -109,7 +109,10 @@ def catalogue_changes(
     for entry in project.shortlist:
         if entry.intervention_key not in cache:
             cache[entry.intervention_key] = lookup(entry.intervention_key)
-        changes.extend(_entry_changes(entry, cache[entry.intervention_key]))
+        current = cache[entry.intervention_key]
+        if current is None and entry.snapshot.own is not None:
+            current = entry.snapshot.own  # an own intervention not in this computer's library
+        changes.extend(_entry_changes(entry, current))
     return changes
 
 
