@@ -14,16 +14,16 @@ from dataclasses import replace
 from gala_desktop.catalogue.search import SearchResult
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.own import is_own_key
-from gala_desktop.domain.search import SearchQuery
-
-ORIGIN_DATABANK = "databank"
-ORIGIN_OWN = "eigen"
+from gala_desktop.domain.search import ORIGIN_DATABANK, ORIGIN_OWN, SearchQuery
 
 
 class WorkingCatalogue:
-    def __init__(self, catalogue, library=None) -> None:
+    def __init__(self, catalogue, library=None, project=None) -> None:
+        """``project`` (a callable) gives the open project, whose entries keep own
+        interventions that may not be in this computer's library."""
         self.catalogue = catalogue
         self.library = library
+        self._project = project
 
     def __getattr__(self, name: str):
         return getattr(self.catalogue, name)
@@ -44,14 +44,18 @@ class WorkingCatalogue:
 
     def get(self, key: str) -> Intervention | None:
         if is_own_key(key):
-            return self.library.get(key) if self.library is not None else None
+            return self.get_many([key]).get(key)
         return self.catalogue.get(key)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Intervention]:
         keys = list(keys)
         found = self.catalogue.get_many([k for k in keys if not is_own_key(k)])
-        if self.library is not None:
-            found.update(self.library.get_many([k for k in keys if is_own_key(k)]))
+        own = [k for k in keys if is_own_key(k)]
+        if own and self._project is not None:
+            kept = self._project().own_interventions()
+            found.update({k: kept[k] for k in own if k in kept})
+        if own and self.library is not None:
+            found.update(self.library.get_many(own))
         return found
 
     def close(self) -> None:

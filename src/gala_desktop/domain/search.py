@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 
 
+ORIGIN_DATABANK = "databank"  # herkomst: the catalogue of recognised databanks
+ORIGIN_OWN = "eigen"  # herkomst: the officer's own interventions
+
+
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     """Free text plus facet filters. Empty filters mean "all".
@@ -19,6 +23,6 @@ class SearchQuery:
     target_group_keys: frozenset[str] = frozenset()
     min_level: RecognitionLevel | None = None
     databanks: frozenset[Databank] = frozenset()
-    origin: str | None = None  # herkomst: None (both), "databank" or "eigen"
+    origin: str | None = None  # herkomst: None (both), ORIGIN_DATABANK or ORIGIN_OWN
     limit: int = 200
     offset: int = 0

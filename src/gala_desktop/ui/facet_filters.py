@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
+from gala_desktop.domain.search import ORIGIN_DATABANK, ORIGIN_OWN
 from gala_desktop.domain.themes import THEMES, ThemeKind
 
 
@@ -138,6 +139,9 @@ class FacetFilters(QWidget):
         for databank in in_use:
             self.databanks.option_action(databank).setToolTip(databank.label)
 
+        self.origin = MultiSelectButton("He&rkomst", "Filter op herkomst: databank of eigen interventie")
+        self.origin.set_options([(ORIGIN_DATABANK, "Databank (catalogus)"), (ORIGIN_OWN, "Eigen interventies")])
+
         self.level_label = QLabel("&Minimaal niveau:")
         self.min_level = QComboBox()
         self.min_level.setAccessibleName("Minimaal erkenningsniveau")
@@ -164,7 +168,7 @@ class FacetFilters(QWidget):
         self._two_rows: bool | None = None
         self._arrange(two_rows=False)
 
-        for button in (self.themes, self.target_groups, self.databanks):
+        for button in (self.themes, self.target_groups, self.databanks, self.origin):
             button.selectionChanged.connect(self._on_changed)
         self.min_level.currentIndexChanged.connect(self._on_changed)
         self.clear_button.clicked.connect(self.clear)
@@ -172,8 +176,8 @@ class FacetFilters(QWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def _widgets(self) -> list[QWidget]:
-        return [self.themes, self.target_groups, self.databanks, self.level_label, self.min_level,
-                self.clear_button]
+        return [self.themes, self.target_groups, self.databanks, self.origin, self.level_label,
+                self.min_level, self.clear_button]
 
     def _arrange(self, two_rows: bool) -> None:
         if two_rows == self._two_rows:
@@ -183,7 +187,7 @@ class FacetFilters(QWidget):
             while row.count():
                 row.takeAt(0)
         first, second = self._rows
-        for widget in (self.themes, self.target_groups, self.databanks):
+        for widget in (self.themes, self.target_groups, self.databanks, self.origin):
             first.addWidget(widget)
         rest = second if two_rows else first
         rest.addWidget(self.level_label)
@@ -200,7 +204,7 @@ class FacetFilters(QWidget):
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         two_rows = max(
-            sum(w.sizeHint().width() for w in (self.themes, self.target_groups, self.databanks)),
+            sum(w.sizeHint().width() for w in (self.themes, self.target_groups, self.databanks, self.origin)),
             sum(w.sizeHint().width() for w in (self.level_label, self.min_level, self.clear_button)),
         ) + 4 * max(self._rows[0].spacing(), 6)
         hint.setWidth(two_rows)
@@ -215,6 +219,7 @@ class FacetFilters(QWidget):
             self.themes.selected()
             or self.target_groups.selected()
             or self.databanks.selected()
+            or self.origin.selected()
             or self.min_level.currentData() is not None
         )
 
@@ -225,16 +230,18 @@ class FacetFilters(QWidget):
             "target_group_keys": self.target_groups.selected(),
             "min_level": self.min_level.currentData(),
             "databanks": self.databanks.selected(),
+            "origin": next(iter(self.origin.selected())) if len(self.origin.selected()) == 1 else None,
         }
 
     def clear(self) -> None:
-        blockers = [self.themes, self.target_groups, self.databanks, self.min_level]
+        blockers = [self.themes, self.target_groups, self.databanks, self.origin, self.min_level]
         for widget in blockers:
             widget.blockSignals(True)
         try:
             self.themes.set_selected(())
             self.target_groups.set_selected(())
             self.databanks.set_selected(())
+            self.origin.set_selected(())
             self.min_level.setCurrentIndex(0)
         finally:
             for widget in blockers:

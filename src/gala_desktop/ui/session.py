@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from gala_desktop.catalogue.combined import WorkingCatalogue
 from gala_desktop.catalogue.repository import Catalogue
 from gala_desktop.domain.project import Project
 from gala_desktop.ui.live_catalogue import LiveCatalogue
@@ -24,19 +25,24 @@ class ProjectSession(QObject):
     shortlistChanged = Signal()  # entries added, removed, moved, status/priority changed
     entryChanged = Signal(str)  # one entry's plan changed (entry id)
     pathChanged = Signal()
-    catalogueReplaced = Signal()  # an installed update or a rollback replaced the catalogue
+    catalogueReplaced = Signal()  # a catalogue update, a rollback or an own intervention changed what it holds
 
-    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, parent: QObject | None = None, own_library=None) -> None:
         super().__init__(parent)
-        self.catalogue = LiveCatalogue.wrap(catalogue)
+        self.own_library = own_library
+        self.catalogue = LiveCatalogue.wrap(self._working(catalogue)) if catalogue is not None else None
         self.project = Project()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
 
     def replace_catalogue(self, catalogue) -> None:
         """Use another catalogue from now on; views re-read and show what changed."""
-        self.catalogue.swap(catalogue)
+        self.catalogue.swap(self._working(catalogue))
         self.catalogueReplaced.emit()
+
+    def _working(self, catalogue) -> WorkingCatalogue:
+        """The catalogue plus the own interventions (library, then the project's own copies)."""
+        return WorkingCatalogue(catalogue, self.own_library, lambda: self.project)
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)

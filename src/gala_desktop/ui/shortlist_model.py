@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.domain.own import OWN_LABEL
 from gala_desktop.project.changes import catalogue_changes
+from gala_desktop.ui.own_marks import OWN_TOOLTIP, own_icon
 from gala_desktop.ui.commands import AddEntry, MoveEntry, SetEntryPriority, SetEntryStatus
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
 
@@ -269,6 +271,17 @@ class ShortlistModel(QAbstractItemModel):
                 return entry.priority
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"Prioriteit: {entry.priority.label}"
+        elif column == COL_LEVEL and entry.snapshot.own is not None:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return OWN_LABEL
+            if display:
+                return "Eigen"
+            if role == VALUE_ROLE:
+                return entry.snapshot.level
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return OWN_TOOLTIP
+            if role == Qt.ItemDataRole.DecorationRole:
+                return own_icon()
         elif column == COL_LEVEL:
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return entry.snapshot.level.label
