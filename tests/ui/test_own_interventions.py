@@ -67,7 +67,7 @@ def test_create_find_shortlist_save_reopen_elsewhere_and_export(qtbot, catalogue
     assert model.rowCount() >= 1
     row = next(r for r in range(model.rowCount()) if model.summary(r).name == "Wandelgroep De Hoven")
     level = model.index(row, LEVEL)
-    assert level.data() == "Eigen — niet erkend"
+    assert level.data() == "Eigen, niet erkend"
     assert level.data(Qt.ItemDataRole.AccessibleTextRole) == OWN_LABEL
     assert not level.data(Qt.ItemDataRole.DecorationRole).isNull()
     key = model.summary(row).key

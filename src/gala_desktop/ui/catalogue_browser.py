@@ -119,7 +119,7 @@ class CatalogueBrowser(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(80)
-        header.resizeSection(LEVEL, 135)
+        header.resizeSection(LEVEL, 160)  # room for ‘Eigen, niet erkend’ beside its icon
         header.resizeSection(THEMES, 170)
         header.resizeSection(OWNER, 160)
 

@@ -123,7 +123,7 @@ class OwnInterventionDialog(QDialog):
         self.conditions.setHorizontalHeaderLabels(["Soort", "Randvoorwaarde"])
         self.conditions.verticalHeader().hide()
         self.conditions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.conditions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.conditions.setColumnWidth(0, 210)
         for condition in iv.conditions if iv else ():
             self.add_condition(condition.kind, condition.text)
         add = QPushButton("Randvoorwaarde &toevoegen")

@@ -275,9 +275,7 @@ class ShortlistModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return OWN_LABEL
             if display:
-                return "Eigen"
-            if role == VALUE_ROLE:
-                return entry.snapshot.level
+                return "Eigen"  # no level: the compact level delegate leaves this text alone
             if role == Qt.ItemDataRole.ToolTipRole:
                 return OWN_TOOLTIP
             if role == Qt.ItemDataRole.DecorationRole:
