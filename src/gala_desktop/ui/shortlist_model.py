@@ -72,6 +72,7 @@ class ShortlistModel(QAbstractItemModel):
         self._rebuild(reset=True)
         # bound methods (not lambdas), so the connections end with this model
         session.projectReplaced.connect(self._on_replaced)
+        session.catalogueReplaced.connect(self._on_replaced)
         session.shortlistChanged.connect(self._on_changed)
         session.themesChanged.connect(self._on_themes_changed)
 
