@@ -12,6 +12,7 @@ from test_annex_support import PLAN, realistic_project
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.model import (
+    BulletList,
     Heading,
     KeyValueTable,
     Paragraph,
@@ -188,6 +189,24 @@ def test_sources_chapter_separates_databank_pages_from_other_sources(catalogue):
     assert [rich_plain_text(c) for c in row[1:]] == ["NJi", bank.url, "30 november 2026"]
     # every databank row is a recognised databank, never "Overig"
     assert all(rich_plain_text(r[1]) != Databank.OTHER.short_label for r in banks.rows)
+
+
+def test_a_recognition_that_may_have_lapsed_is_marked_with_its_rule(catalogue):
+    lapsed = Listing(Databank.NJI, RecognitionLevel.EFFECTIVE_GOOD, "https://www.nji.nl/interventies/y",
+                     "2012-03")
+    doc = _annex_with_first_entry_changed(catalogue, lambda iv: replace(iv, listings=(lapsed,)))
+    notice = "⚠ erkenning mogelijk verlopen — controleer de databank"
+    texts = _texts(doc)
+    rows = [t for t in texts if lapsed.url in t]
+    assert rows and all(notice in t for t in rows if t.startswith("NJi |"))
+    chosen = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie"
+                  and b.header[2] == "Erkenningsniveau")
+    assert sum(notice in rich_plain_text(row[2]) for row in chosen.rows) == 1
+    start = next(i for i, b in enumerate(doc.blocks)
+                 if isinstance(b, Heading) and b.text == "Geldigheid van erkenningen")
+    rules = next(b for b in doc.blocks[start:] if isinstance(b, BulletList))
+    nji = next(item for item in rules.items if item[0].text.startswith("NJi:"))
+    assert nji[1].url == "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter"
 
 
 def test_builder_does_not_import_reportlab():

@@ -36,6 +36,7 @@ from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.project import Project
 from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS, Databank, RecognitionLevel
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.domain.validity import LAPSE_MARK, LAPSE_NOTICE, VALIDITY_RULES
 
 __all__ = ["AnnexOptions", "build_annex"]
 
@@ -157,7 +158,29 @@ def _colophon(ctx: AnnexContext) -> list[Block]:
     levels = [*RecognitionLevel.ordered(), RecognitionLevel.NOT_ASSESSED, RecognitionLevel.UNKNOWN]
     rows = tuple((plain(lvl.label), plain(LEVEL_EXPLANATIONS[lvl])) for lvl in levels)
     blocks.append(Table(("Erkenningsniveau", "Betekenis"), rows, (2.2, 5)))
-    return blocks
+    return blocks + _validity(used)
+
+
+def _validity(used: list[Databank]) -> list[Block]:
+    """Each used databank's validity rule with its source, or that none is known."""
+    items = []
+    for databank in used:
+        rule = VALIDITY_RULES[databank]
+        if rule:
+            items.append((Run(f"{databank.short_label}: {rule.rule} Bron: "), Run(rule.source, url=rule.source)))
+        elif databank is not Databank.OTHER:
+            items.append(plain(f"{databank.short_label}: geen geldigheidstermijn bekend; erkenningen "
+                               "van deze databank worden niet als mogelijk verlopen gemarkeerd."))
+    if not items:
+        return []
+    return [
+        Heading(2, "Geldigheid van erkenningen", "verantwoording-geldigheid"),
+        Paragraph.of(
+            "Erkenningen worden na een termijn opnieuw beoordeeld. Is die termijn op de peildatum "
+            f"verstreken, dan staat bij de erkenning: ‘{LAPSE_MARK} {LAPSE_NOTICE}’."
+        ),
+        BulletList(tuple(items)),
+    ]
 
 
 def _sources(ctx: AnnexContext) -> list[Block]:

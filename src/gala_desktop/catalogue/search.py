@@ -131,7 +131,8 @@ def _plan(query: SearchQuery) -> _Plan:
             f"WHERE target_group_key IN ({names}))"
         )
     if query.min_level is not None and query.min_level.rank > 0:
-        where.append("i.best_level_rank >= :min_rank")
+        column = "i.best_level_rank" if query.include_lapsed else "i.current_level_rank"
+        where.append(f"{column} >= :min_rank")
         params["min_rank"] = query.min_level.rank
     if query.databanks:
         names = _bind_list("db", sorted(d.value for d in query.databanks), params)
@@ -140,7 +141,9 @@ def _plan(query: SearchQuery) -> _Plan:
     return _Plan(fts, source, clause, params)
 
 
-_SUMMARY_COLUMNS = "i.key, i.name, i.owner, i.best_level, i.theme_keys, i.databank_keys"
+_SUMMARY_COLUMNS = (
+    "i.key, i.name, i.owner, i.best_level, i.theme_keys, i.databank_keys, i.level_may_have_lapsed"
+)
 
 
 def page_sql(query: SearchQuery, exact: bool) -> tuple[str, dict[str, object]]:
@@ -230,6 +233,7 @@ def _summaries(conn: Connection, ids: list[int]) -> list[InterventionSummary]:
             best_level=RecognitionLevel(r.best_level),
             theme_keys=tuple(r.theme_keys.split()),
             databanks=tuple(Databank(d) for d in r.databank_keys.split()),
+            level_may_have_lapsed=bool(r.level_may_have_lapsed),
         )
         for r in (rows[i] for i in ids)
     ]
