@@ -12,7 +12,6 @@ from test_annex_support import PLAN, realistic_project
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.model import (
-    BulletList,
     Heading,
     KeyValueTable,
     Paragraph,
@@ -204,9 +203,11 @@ def test_a_recognition_that_may_have_lapsed_is_marked_with_its_rule(catalogue):
     assert sum(notice in rich_plain_text(row[2]) for row in chosen.rows) == 1
     start = next(i for i, b in enumerate(doc.blocks)
                  if isinstance(b, Heading) and b.text == "Geldigheid van erkenningen")
-    rules = next(b for b in doc.blocks[start:] if isinstance(b, BulletList))
-    nji = next(item for item in rules.items if item[0].text.startswith("NJi:"))
-    assert nji[1].url == "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter"
+    rules = doc.blocks[start + 1]
+    assert isinstance(rules, Paragraph)
+    nji = next(i for i, run in enumerate(rules.runs) if run.text.startswith(" NJi:"))
+    assert rules.runs[nji + 1].url == "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter"
+    assert "Voor " in rich_plain_text(rules.runs) and "geen termijn bekend" in rich_plain_text(rules.runs)
 
 
 def test_builder_does_not_import_reportlab():

@@ -158,29 +158,25 @@ def _colophon(ctx: AnnexContext) -> list[Block]:
     levels = [*RecognitionLevel.ordered(), RecognitionLevel.NOT_ASSESSED, RecognitionLevel.UNKNOWN]
     rows = tuple((plain(lvl.label), plain(LEVEL_EXPLANATIONS[lvl])) for lvl in levels)
     blocks.append(Table(("Erkenningsniveau", "Betekenis"), rows, (2.2, 5)))
-    return blocks + _validity(used)
+    return blocks
 
 
 def _validity(used: list[Databank]) -> list[Block]:
-    """Each used databank's validity rule with its source, or that none is known."""
-    items = []
-    for databank in used:
-        rule = VALIDITY_RULES[databank]
-        if rule:
-            items.append((Run(f"{databank.short_label}: {rule.rule} Bron: "), Run(rule.source, url=rule.source)))
-        elif databank is not Databank.OTHER:
-            items.append(plain(f"{databank.short_label}: geen geldigheidstermijn bekend; erkenningen "
-                               "van deze databank worden niet als mogelijk verlopen gemarkeerd."))
-    if not items:
+    """Each used databank's validity rule with its source; the others named in one sentence."""
+    ruled = [d for d in used if VALIDITY_RULES[d]]
+    unknown = [d.short_label for d in used if not VALIDITY_RULES[d] and d is not Databank.OTHER]
+    if not ruled and not unknown:
         return []
-    return [
-        Heading(2, "Geldigheid van erkenningen", "verantwoording-geldigheid"),
-        Paragraph.of(
-            "Erkenningen worden na een termijn opnieuw beoordeeld. Is die termijn op de peildatum "
-            f"verstreken, dan staat bij de erkenning: ‘{LAPSE_MARK} {LAPSE_NOTICE}’."
-        ),
-        BulletList(tuple(items)),
-    ]
+    text = [Run(
+        "Erkenningen worden na een termijn opnieuw beoordeeld. Is die termijn op de peildatum "
+        f"verstreken, dan staat bij de erkenning: ‘{LAPSE_MARK} {LAPSE_NOTICE}’.")]
+    for databank in ruled:
+        rule = VALIDITY_RULES[databank]
+        text += [Run(f" {databank.short_label}: {rule.rule} Bron: "), Run(rule.source, url=rule.source), Run(".")]
+    if unknown:
+        names = ", ".join(unknown[:-1]) + (" en " if len(unknown) > 1 else "") + unknown[-1]
+        text.append(Run(f" Voor {names} is geen termijn bekend; die erkenningen worden niet gemarkeerd."))
+    return [Heading(2, "Geldigheid van erkenningen", "bronnen-geldigheid"), Paragraph(tuple(text))]
 
 
 def _sources(ctx: AnnexContext) -> list[Block]:
@@ -210,8 +206,7 @@ def _sources(ctx: AnnexContext) -> list[Block]:
             if listing.databank is Databank.OTHER:
                 other_rows.append((name, link))
                 continue
-            seen_on = format_date_long(listing.seen_on) or (
-                f"niet vermeld (gegevens gecontroleerd op {format_date_long(iv.checked_on)})")
+            seen_on = format_date_long(listing.seen_on) or "niet vermeld"
             bank_rows.append((name, plain(listing.databank.short_label), link, plain(seen_on)))
         for url in iv.sources:
             if (iv.key, url) not in seen:
@@ -224,6 +219,7 @@ def _sources(ctx: AnnexContext) -> list[Block]:
         )
     else:
         blocks.append(Paragraph.of("Deze bijlage verwijst naar geen databankpagina's.", ParagraphStyle.EMPTY))
+    blocks += _validity(_databanks_used(ctx))
     blocks.append(Heading(2, "Andere bronnen", "bronnen-overig"))
     blocks.append(
         Paragraph.of(
