@@ -137,10 +137,11 @@ def test_annex_describes_own_interventions_and_counts_them_apart(catalogue):
     assert "1 erkende interventie en 1 eigen interventie (niet erkend)" in text
 
 
-def test_catalogue_keys_may_not_look_like_own_ones(tmp_path):
-    from catalogue_factory import intervention_toml
-    from gala_desktop.catalogue.source import validate_path
 
-    path = tmp_path / "eigen-iets.toml"
-    path.write_text(intervention_toml("eigen-iets", "Iets"), encoding="utf-8")
-    assert any("voorbehouden aan eigen interventies" in str(p) for p in validate_path(path))
+def test_own_keys_can_never_be_catalogue_keys():
+    from gala_desktop.catalogue.source import KEY_RE
+
+    key = new_own_key()
+    assert key.startswith("eigen:") and not KEY_RE.match(key)
+    assert not Intervention("eigen-kracht-conferentie", "Eigen Kracht-conferentie", "", "", "", "", "",
+                            dt.date(2026, 1, 1)).is_own

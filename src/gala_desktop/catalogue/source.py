@@ -23,7 +23,6 @@ from gala_desktop.domain.intervention import (
     TargetGroup,
 )
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
-from gala_desktop.domain.own import OWN_PREFIX
 from gala_desktop.domain.themes import THEMES_BY_KEY
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -211,8 +210,6 @@ def parse_intervention(
     key = check.text(data, "key", True, "key")
     if key and not KEY_RE.match(key):
         check.add("key", f"'{key}' is geen geldige sleutel (kleine letters, cijfers en koppeltekens)", "key")
-    elif key and key.startswith(OWN_PREFIX):
-        check.add("key", f"sleutel '{key}': '{OWN_PREFIX}' is voorbehouden aan eigen interventies", "key")
     elif key and key != path.stem:
         check.add("key", f"sleutel '{key}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", "key")
     name = check.text(data, "name", True, "name")

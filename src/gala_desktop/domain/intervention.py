@@ -10,6 +10,10 @@ from gala_desktop.domain.formatting import format_date_long, format_partial_date
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 
 
+# Keys of the officer's own interventions start with this (see domain/own.py); a catalogue key
+# is a slug and never contains a colon.
+OWN_PREFIX = "eigen:"
+
 class ConditionKind(enum.Enum):
     """Kinds of randvoorwaarden, in the order they are shown."""
 
@@ -104,7 +108,7 @@ class Intervention:
     @property
     def is_own(self) -> bool:
         """An *eigen interventie* of the officer: not recognised, not from a databank."""
-        return self.key.startswith("eigen-")
+        return self.key.startswith(OWN_PREFIX)
 
     @property
     def best_level(self) -> RecognitionLevel:
@@ -132,8 +136,9 @@ class InterventionSummary:
     best_level: RecognitionLevel
     theme_keys: tuple[str, ...]
     databanks: tuple[Databank, ...]
+    level_may_have_lapsed: bool = False
 
     @property
     def is_own(self) -> bool:
         """A hit from the officer's own interventions (see ``domain/own.py``)."""
-        return self.key.startswith("eigen-")
+        return self.key.startswith(OWN_PREFIX)

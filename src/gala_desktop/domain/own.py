@@ -1,7 +1,8 @@
 """The officer's own interventions (*eigen interventies*): local initiatives without recognition.
 
 An own intervention is an ordinary :class:`Intervention` without listings whose key starts with
-``eigen-``; that prefix is how every layer tells it apart (catalogue keys never start with it).
+``eigen:``; that prefix is how every layer tells it apart (a catalogue key is a slug of letters,
+digits and hyphens, so it can never contain the colon).
 This module holds the JSON form shared by the local library, the project file (an entry keeps a
 full copy) and the export file for colleagues.
 """
@@ -13,10 +14,9 @@ import re
 import uuid
 from typing import Any
 
-from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, TargetGroup
+from gala_desktop.domain.intervention import OWN_PREFIX, Condition, ConditionKind, Intervention, TargetGroup
 from gala_desktop.domain.themes import THEMES
 
-OWN_PREFIX = "eigen-"
 OWN_LABEL = "eigen interventie — niet erkend"
 OWN_LABEL_TITLE = "Eigen interventie — niet erkend"
 NOT_RECOGNISED = (
@@ -26,7 +26,7 @@ NOT_RECOGNISED = (
 EXPORT_FORMAT = "gala-desktop-eigen-interventies"
 EXPORT_VERSION = 1
 
-_KEY = re.compile(r"^eigen-[a-z0-9]+(-[a-z0-9]+)*$")
+_KEY = re.compile(r"^eigen:[a-z0-9]+(-[a-z0-9]+)*$")
 _THEME_KEYS = frozenset(t.key for t in THEMES)
 
 

@@ -16,6 +16,8 @@ class SearchQuery:
     """Free text plus facet filters. Empty filters mean "all".
 
     Within one facet any selected value matches (OR); different facets combine with AND.
+    A level that may have lapsed by the peildatum counts for ``min_level`` only with
+    ``include_lapsed``.
     """
 
     text: str = ""
@@ -23,6 +25,7 @@ class SearchQuery:
     target_group_keys: frozenset[str] = frozenset()
     min_level: RecognitionLevel | None = None
     databanks: frozenset[Databank] = frozenset()
+    include_lapsed: bool = False
     origin: str | None = None  # herkomst: None (both), ORIGIN_DATABANK or ORIGIN_OWN
     limit: int = 200
     offset: int = 0

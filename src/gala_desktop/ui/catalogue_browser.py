@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.domain.own import is_own_key
 from gala_desktop.domain.project import ShortlistEntry
 from gala_desktop.domain.formatting import format_count
 from gala_desktop.domain.search import SearchQuery
@@ -248,7 +249,7 @@ class CatalogueBrowser(QWidget):
     def _show_current(self) -> None:
         key = self.current_key()
         self.add_button.setEnabled(key is not None)
-        own = bool(key and key.startswith("eigen-"))
+        own = bool(key and is_own_key(key))
         self.own_edit_button.setVisible(own)
         self.own_delete_button.setVisible(own)
         shown = self.detail.intervention

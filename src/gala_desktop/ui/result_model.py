@@ -7,11 +7,13 @@ list in place when a header is clicked. Column -1 means "the order of the search
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.intervention import InterventionSummary
 from gala_desktop.domain.own import OWN_LABEL
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
+from gala_desktop.domain.validity import LAPSE_NOTICE
 from gala_desktop.ui.own_marks import OWN_SHORT, OWN_TOOLTIP, own_icon
 
 MIME_TYPE = "application/x-gala-intervention"
@@ -38,6 +40,12 @@ def _own_level_data(role: int):
     if role == Qt.ItemDataRole.DecorationRole:
         return own_icon()
     return None
+
+
+def summary_level_text(item: InterventionSummary) -> str:
+    """The level column: the level, and when it may have lapsed, that said in words."""
+    text = level_text(item.best_level)
+    return f"{text} — mogelijk verlopen" if item.level_may_have_lapsed else text
 
 
 def themes_text(keys: tuple[str, ...]) -> str:
@@ -99,12 +107,12 @@ class ResultTableModel(QAbstractTableModel):
             if own is not None:
                 return own
         if role == Qt.ItemDataRole.AccessibleTextRole and column == LEVEL:
-            return item.best_level.label
+            return item.best_level.label + (f"; {LAPSE_NOTICE}" if item.level_may_have_lapsed else "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == NAME:
                 return item.name
             if column == LEVEL:
-                return level_text(item.best_level)
+                return summary_level_text(item)
             if column == THEMES:
                 return themes_text(item.theme_keys)
             if column == OWNER:
@@ -112,11 +120,14 @@ class ResultTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == LEVEL:
                 banks = ", ".join(d.short_label for d in item.databanks) or "geen databank"
-                return f"{item.best_level.label} ({banks})"
+                lapse = f"\n{LAPSE_NOTICE}" if item.level_may_have_lapsed else ""
+                return f"{item.best_level.label} ({banks}){lapse}"
             if column == THEMES:
                 return themes_text(item.theme_keys)
             if column == NAME:
                 return item.name
+        if role == Qt.ItemDataRole.DecorationRole and column == LEVEL and item.level_may_have_lapsed:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == KEY_ROLE:
             return item.key
         if role == LEVEL_RANK_ROLE:
