@@ -146,6 +146,8 @@ class OwnLibrary:
         return self._index.search(query)
 
     def _open_index(self) -> None:
+        if self.count() == 0:  # nothing to search: no index, and no SQLAlchemy at start-up
+            return
         try:
             self._index = Catalogue.open(self.index_path)
             if self._index.count() == self.count():
@@ -163,6 +165,9 @@ class OwnLibrary:
             self._index.close()  # a file that is open cannot be replaced on Windows
             self._index = None
         items = self.all()
+        if not items:
+            self.index_path.unlink(missing_ok=True)
+            return
         groups = {g.key: g for g in self._groups}
         for item in items:
             for group in item.target_groups:

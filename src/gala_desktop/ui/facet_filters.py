@@ -140,7 +140,8 @@ class FacetFilters(QWidget):
         for databank in in_use:
             self.databanks.option_action(databank).setToolTip(databank.label)
 
-        self.origin = MultiSelectButton("He&rkomst", "Filter op herkomst: databank of eigen interventie")
+        # no mnemonic left: every letter of "Herkomst" is taken on this tab (reached with Tab)
+        self.origin = MultiSelectButton("Herkomst", "Filter op herkomst: databank of eigen interventie")
         self.origin.set_options([(ORIGIN_DATABANK, "Databank (catalogus)"), (ORIGIN_OWN, "Eigen interventies")])
 
         self.level_label = QLabel("&Minimaal niveau:")
