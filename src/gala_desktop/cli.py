@@ -99,6 +99,19 @@ def _catalogue_build(args) -> int:
     return 0
 
 
+def _write_document(document: str, output: Path | None) -> int:
+    """A text to a file, or to the screen without ``--output``."""
+    if output is None:
+        sys.stdout.write(document)
+        return 0
+    try:
+        output.write_text(document, encoding="utf-8")
+    except OSError as err:
+        _err(f"Kan {output} niet schrijven. {write_failure_reason(err)}")
+        return 1
+    return 0
+
+
 def _catalogue_export(args) -> int:
     from gala_desktop.catalogue.export import catalogue_to_json
     from gala_desktop.catalogue.repository import Catalogue, CatalogueError
@@ -109,15 +122,7 @@ def _catalogue_export(args) -> int:
     except CatalogueError as err:
         _err(str(err))
         return 1
-    if args.output is None:
-        sys.stdout.write(document)
-        return 0
-    try:
-        args.output.write_text(document, encoding="utf-8")
-    except OSError as err:
-        _err(f"Kan {args.output} niet schrijven. {write_failure_reason(err)}")
-        return 1
-    return 0
+    return _write_document(document, args.output)
 
 
 def _catalogue_search(args) -> int:
@@ -147,15 +152,7 @@ def _catalogue_coverage(args) -> int:
             _err(str(problem))
         _err(f"Geen dekkingsoverzicht gemaakt: {len(err.problems)} probleem/problemen in de bron.")
         return 1
-    if args.output is None:
-        sys.stdout.write(document)
-        return 0
-    try:
-        args.output.write_text(document, encoding="utf-8")
-    except OSError as err:
-        _err(f"Kan {args.output} niet schrijven. {write_failure_reason(err)}")
-        return 1
-    return 0
+    return _write_document(document, args.output)
 
 
 def _catalogue_validate(args) -> int:
