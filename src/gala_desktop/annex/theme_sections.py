@@ -116,15 +116,17 @@ def _snapshot_facts(ctx: AnnexContext, r: ResolvedEntry) -> list[Block]:
         ),
     ]
 
-def _own_facts(iv: Intervention) -> list[Block]:
-    """An own intervention: its whole description and the plain statement it is not recognised."""
-    blocks: list[Block] = [
-        Heading(3, "Over de interventie", in_contents=False),
-        Paragraph.of(NOT_RECOGNISED, ParagraphStyle.NOTICE),
-    ]
+def _about(iv: Intervention, *notice: Block) -> tuple[list[Block], Rich]:
+    """The heading, any notice and the summary; and the website as a link."""
+    blocks: list[Block] = [Heading(3, "Over de interventie", in_contents=False), *notice]
     if iv.summary.strip():
         blocks += text_blocks(iv.summary)
-    website: Rich = (Run(iv.website, url=iv.website),) if iv.website else ()
+    return blocks, ((Run(iv.website, url=iv.website),) if iv.website else ())
+
+
+def _own_facts(iv: Intervention) -> list[Block]:
+    """An own intervention: its whole description and the plain statement it is not recognised."""
+    blocks, website = _about(iv, Paragraph.of(NOT_RECOGNISED, ParagraphStyle.NOTICE))
     blocks.append(
         KeyValueTable(
             (
@@ -148,10 +150,7 @@ def _own_facts(iv: Intervention) -> list[Block]:
 
 
 def _catalogue_facts(iv: Intervention) -> list[Block]:
-    blocks: list[Block] = [Heading(3, "Over de interventie", in_contents=False)]
-    if iv.summary.strip():
-        blocks += text_blocks(iv.summary)
-    website: Rich = (Run(iv.website, url=iv.website),) if iv.website else ()
+    blocks, website = _about(iv)
     blocks.append(
         KeyValueTable(
             (

@@ -42,8 +42,8 @@ def new_own_key() -> str:
     return OWN_PREFIX + uuid.uuid4().hex[:12]
 
 
-def own_to_dict(item: Intervention) -> dict[str, Any]:
-    """The JSON form, in a fixed key order."""
+def description_to_dict(item: Intervention) -> dict[str, Any]:
+    """The descriptive texts of any intervention, as in the JSON exports (fixed key order)."""
     return {
         "key": item.key,
         "name": item.name,
@@ -55,6 +55,13 @@ def own_to_dict(item: Intervention) -> dict[str, Any]:
         "website": item.website,
         "costs": item.costs_note,
         "checked_on": item.checked_on.isoformat(),
+    }
+
+
+def own_to_dict(item: Intervention) -> dict[str, Any]:
+    """The JSON form, in a fixed key order."""
+    return {
+        **description_to_dict(item),
         "themes": list(item.theme_keys),
         "target_groups": [{"key": g.key, "name": g.name} for g in item.target_groups],
         "conditions": [{"kind": c.kind.value, "text": c.text} for c in item.conditions],
