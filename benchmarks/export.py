@@ -28,7 +28,7 @@ def _floor_pdf(project, interventions, path: Path) -> None:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
     from xml.sax.saxutils import escape
 
-    from gala_desktop.annex.pdf_styles import FONT, FONT_BOLD, register_fonts
+    from gala_desktop.annex.pdf.styles import FONT, FONT_BOLD, register_fonts
 
     register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.8, leading=13)

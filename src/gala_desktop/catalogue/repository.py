@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import create_engine, select
@@ -14,7 +16,8 @@ from sqlalchemy.pool import QueuePool
 from gala_desktop import paths
 from gala_desktop.catalogue import schema
 from gala_desktop.catalogue.schema import InterventionRow, MetaRow, TargetGroupRow
-from gala_desktop.catalogue.search import SearchResult, search
+from gala_desktop.catalogue.search import search
+from gala_desktop.domain.catalogue import SearchResult
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -25,10 +28,14 @@ class CatalogueError(Exception):
 
 
 class Catalogue:
+    """The shipped SQLite catalogue; satisfies ``domain.catalogue.CatalogueReader``."""
+
     def __init__(self, engine: Engine, path: Path) -> None:
         self._engine = engine
         self.path = path
         self._target_groups: dict[str, TargetGroup] | None = None
+        self._cache: dict[str, Intervention | None] = {}  # key → intervention, None: not there
+        self._cache_lock = threading.Lock()
         with Session(engine) as session:
             meta = {row.key: row.value for row in session.scalars(select(MetaRow))}
         version = int(meta.get("schema_version", "0"))
@@ -89,18 +96,25 @@ class Catalogue:
     def get(self, key: str) -> Intervention | None:
         return self.get_many([key]).get(key)
 
-    def get_many(self, keys) -> dict[str, Intervention]:
+    def get_many(self, keys: Iterable[str]) -> dict[str, Intervention]:
+        """One batch of queries for the keys not seen before; the file is immutable, so what
+        was read (or found missing) once is answered from memory afterwards."""
         keys = list(dict.fromkeys(keys))
-        if not keys:
-            return {}
-        groups = self._groups()
-        with Session(self._engine) as session:
-            rows = session.scalars(
-                select(InterventionRow)
-                .where(InterventionRow.key.in_(keys))
-                .options(*_LOAD_ALL)
-            ).all()
-            return {row.key: _to_domain(row, groups) for row in rows}
+        missing = [k for k in keys if k not in self._cache]
+        if missing:
+            groups = self._groups()
+            with Session(self._engine) as session:
+                rows = session.scalars(
+                    select(InterventionRow)
+                    .where(InterventionRow.key.in_(missing))
+                    .options(*_LOAD_ALL)
+                ).all()
+                found = {row.key: _to_domain(row, groups) for row in rows}
+            with self._cache_lock:
+                for key in missing:
+                    self._cache[key] = found.get(key)
+        cache = self._cache
+        return {k: cache[k] for k in keys if cache.get(k) is not None}
 
     def all(self) -> list[Intervention]:
         """Every intervention, ordered by key (for export and checks)."""

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from gala_desktop.catalogue.schema import FTS_WEIGHTS
 from gala_desktop.catalogue.textnorm import stem, words
+from gala_desktop.domain.catalogue import SearchResult
 from gala_desktop.domain.intervention import InterventionSummary
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -27,16 +28,6 @@ from gala_desktop.domain.themes import THEMES
 MIN_TRIGRAM = 3
 MAX_WORDS = 12  # more words than this only slow the query down without narrowing it
 RANK_CAP = 2000  # matches counted and ranked at most; broader queries list in catalogue order
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """One page of hits. ``total`` is exact when ``exact``; otherwise there are more than
-    ``RANK_CAP`` matches, and the page is in catalogue order instead of ranked."""
-
-    items: list[InterventionSummary]
-    total: int
-    exact: bool = True
 
 
 def _quote(term: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop import __version__
+from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
@@ -47,7 +48,7 @@ STATUS_TIMEOUT_MS = 8000
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        catalogue,
+        catalogue: CatalogueReader,
         *,
         settings: AppSettings | None = None,
         autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,

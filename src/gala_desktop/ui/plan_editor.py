@@ -36,9 +36,9 @@ from gala_desktop.domain.formatting import (
     parse_date,
     parse_euro,
 )
-from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource, Project
+from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource
 from gala_desktop.domain.themes import theme_name
-from gala_desktop.project.changes import catalogue_changes, refresh_snapshot
+from gala_desktop.domain.changes import catalogue_changes, refresh_snapshot
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
 from gala_desktop.domain.checklist import checklist_changes, merge_checklist
 from gala_desktop.ui.commands import ReplaceSnapshots, SetAccessAnswer, SetPlanField
@@ -362,10 +362,11 @@ class PlanEditor(QWidget):
         messages: list[str] = []
         removed = False
         if self.session.catalogue is not None:
-            changes = catalogue_changes(Project(shortlist=[entry]), self.session.catalogue.get)
+            known = self.session.catalogue.get_many([entry.intervention_key])
+            changes = catalogue_changes([entry], known)
             removed = any(c.kind == "removed" for c in changes)
             messages = [c.message for c in changes]
-            current = self.session.catalogue.get(entry.intervention_key)
+            current = known.get(entry.intervention_key)
             if current is not None:
                 added, dropped = checklist_changes(entry.plan.checklist, current.conditions)
                 if added or dropped:

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from gala_desktop.catalogue.repository import Catalogue
+from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.project import Project
 
 
@@ -24,7 +24,7 @@ class ProjectSession(QObject):
     entryChanged = Signal(str)  # one entry's plan changed (entry id)
     pathChanged = Signal()
 
-    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
+    def __init__(self, catalogue: CatalogueReader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
         self.project = Project()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry
 from gala_desktop.domain.themes import theme_name
-from gala_desktop.project.changes import catalogue_changes
+from gala_desktop.domain.changes import catalogue_changes, shortlist_keys
 from gala_desktop.ui.commands import AddEntry, MoveEntry, SetEntryPriority, SetEntryStatus
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
 
@@ -93,7 +93,9 @@ class ShortlistModel(QAbstractItemModel):
         catalogue = self.session.catalogue
         if catalogue is None:
             return result
-        for change in catalogue_changes(self.session.project, catalogue.get):
+        project = self.session.project
+        current = catalogue.get_many(shortlist_keys(project))
+        for change in catalogue_changes(project.shortlist, current):
             result.setdefault(change.entry_id, []).append(change.message)
         return result
 

@@ -30,7 +30,7 @@ from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from gala_desktop.annex import model
-from gala_desktop.annex.pdf_styles import (
+from gala_desktop.annex.pdf.styles import (
     ACCENT,
     ACCENT_TINT,
     FONT,
@@ -39,7 +39,7 @@ from gala_desktop.annex.pdf_styles import (
     ZEBRA,
     Styles,
 )
-from gala_desktop.annex.pdf_text import (
+from gala_desktop.annex.pdf.text import (
     chunk_runs,
     clean_line,
     markup,
