@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from test_annex_support import realistic_project
 
-from gala_desktop.annex import pdf as pdf_module
+from gala_desktop.annex.pdf import render as pdf_module
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.export import export_project
 from gala_desktop.annex.pdf.flowables import CachedParagraph
