@@ -95,3 +95,31 @@ def test_opening_another_project_with_an_invalid_typed_budget_is_stopped(catalog
     edit.setText(format_euro(entry.plan.budget_cents))  # corrected: the project may go
     assert win.files.open_project()
     assert win.session.path == other.resolve()
+
+
+def test_ctrl_s_with_an_invalid_project_date_says_so_and_keeps_the_typed_text(catalogue, qtbot, tmp_path):
+    win, path, entry = _open_example(catalogue, qtbot, tmp_path)
+    saved_date = load_project(path).date
+    win.show_tab(3)
+    form = win.project_form
+    _focus(qtbot, form.date)
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "31-02-2027")  # no Enter, focus stays in the field
+    qtbot.keyClick(form.date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_project(path).date == saved_date
+    assert form.date.text() == "31-02-2027"
+    assert form.date_error.isVisible()
+    assert "Datum" in win.statusBar().currentMessage()
+
+
+def test_ctrl_s_saves_the_project_date_still_being_typed(catalogue, qtbot, tmp_path):
+    import datetime as dt
+
+    win, path, entry = _open_example(catalogue, qtbot, tmp_path)
+    win.show_tab(3)
+    form = win.project_form
+    _focus(qtbot, form.date)
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "1-3-2027")
+    qtbot.keyClick(form.date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_project(path).date == dt.date(2027, 3, 1)

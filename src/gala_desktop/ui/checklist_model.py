@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.project import ChecklistItem, ChecklistState
-from gala_desktop.ui.commands import SetChecklistItem
+from gala_desktop.operations.plan import set_checklist_item
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
 
 COL_CONDITION, COL_STATE, COL_NOTE = range(3)
@@ -123,16 +123,10 @@ class ChecklistModel(QAbstractTableModel):
             state = coerce_enum(ChecklistState, value)
             if state is None:
                 return False
-            if state is not item.state:
-                self.session.push(
-                    SetChecklistItem(self.session, self.entry_id, index.row(), state=state)
-                )
+            set_checklist_item(self.session, self.entry_id, index.row(), state=state)
             return True
         if index.column() == COL_NOTE:
             note = "" if value is None else str(value)
-            if note != item.note:
-                self.session.push(
-                    SetChecklistItem(self.session, self.entry_id, index.row(), note=note)
-                )
+            set_checklist_item(self.session, self.entry_id, index.row(), note=note)
             return True
         return False

@@ -220,15 +220,11 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.files.pending_edits.append(self.plan_editor.commit_pending)
+        self.files.pending_edits += [self.plan_editor.commit_pending, self.project_form.commit_pending]
         s.pathChanged.connect(self._update_title)
         s.projectReplaced.connect(self._update_title)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
             source.statusMessage.connect(self.show_status)
-        for name in ("statusMessage",):
-            for widget in (self.plan_editor, self.overview):
-                if hasattr(widget, name):
-                    getattr(widget, name).connect(self.show_status)
         self.shortlist_panel.entrySelected.connect(lambda entry_id: self.plan_editor.set_entry(entry_id or None))
         self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)

@@ -33,6 +33,7 @@ from gala_desktop.domain.overview import (
 from gala_desktop.domain.project import FundingSource
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
+from gala_desktop.operations.plan import TEXT_PLAN_FIELDS
 
 LEVEL_COLUMNS = [
     *reversed(RecognitionLevel.ordered()),
@@ -40,6 +41,8 @@ LEVEL_COLUMNS = [
     RecognitionLevel.UNKNOWN,
 ]
 NO_SOURCE = "Geen bron opgegeven"
+# entry fields the overview does not count: changing them leaves it as it is
+UNCOUNTED_FIELDS = TEXT_PLAN_FIELDS | {"access", "checklist", "priority"}
 
 
 def level_header(level: RecognitionLevel) -> str:
@@ -236,9 +239,10 @@ class OverviewPanel(QWidget):
         layout.addWidget(note)
         layout.addStretch(1)
 
+        self._stale = False
         for signal in (session.projectReplaced, session.themesChanged, session.shortlistChanged):
-            signal.connect(self.refresh)
-        session.entryChanged.connect(self._on_entry_changed)
+            signal.connect(self._on_project_changed)
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
         self.refresh()
 
     def _build_gap_box(self, parent: QWidget) -> QFrame:
@@ -253,10 +257,24 @@ class OverviewPanel(QWidget):
         row.addWidget(self.gap_text, 1)
         return self.gap_box
 
-    def _on_entry_changed(self, _entry_id: str) -> None:
-        self.refresh()
+    def _on_entry_field_changed(self, _entry_id: str, field: str) -> None:
+        if field.removeprefix("plan.") not in UNCOUNTED_FIELDS:
+            self._on_project_changed()
+
+    def _on_project_changed(self) -> None:
+        """Refresh now when shown; a hidden overview refreshes when it is shown again."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._stale = False
         project = self.session.project
         gaps = required_theme_gaps(project)
         style = QApplication.style()

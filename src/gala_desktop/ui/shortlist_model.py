@@ -1,8 +1,8 @@
 """The shortlist as a two-level tree: chosen themes, each with its shortlisted interventions.
 
 Themes appear in the project's order; entries whose theme is no longer chosen are kept under a
-last group "Niet gekozen thema's". The model reads ``session.project`` and changes it only by
-pushing undo commands. Status and priority are always shown as text with an icon, never by
+last group "Niet gekozen thema's". The model reads ``session.project`` and changes it only
+through the use cases of ``operations.shortlist``. Status and priority are always shown as text with an icon, never by
 colour alone; entries whose catalogue facts changed get a warning icon and a tooltip.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.domain.changes import catalogue_changes, shortlist_keys
-from gala_desktop.ui.commands import AddEntry, MoveEntry, SetEntryPriority, SetEntryStatus
+from gala_desktop.operations import shortlist
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
 
 INTERVENTION_MIME = "application/x-gala-intervention"
@@ -38,10 +38,15 @@ HEADERS = ("Interventie", "Status", "Prio.", "Niveau")
 HEADER_TIPS = ("Naam van de interventie", "Status: overwegen, gekozen of afgevallen",
                "Prioriteit: hoog, middel of laag", "Hoogste erkenningsniveau")
 ORPHAN_TITLE = "Niet gekozen thema's"
+SHOWN_FIELDS = frozenset({"status", "priority", "snapshot"})  # entry fields a row shows
 
 _NO_PARENT = 0  # internalId of group rows; entry rows carry their group's row + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ENUM_COLUMNS = {  # editable column → (its enum, the use case that changes it)
+    COL_STATUS: (EntryStatus, shortlist.set_status),
+    COL_PRIORITY: (Priority, shortlist.set_priority),
+}
 
 
 @dataclass(slots=True)
@@ -74,6 +79,7 @@ class ShortlistModel(QAbstractItemModel):
         session.projectReplaced.connect(self._on_replaced)
         session.shortlistChanged.connect(self._on_changed)
         session.themesChanged.connect(self._on_themes_changed)
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
 
     # ----------------------------------------------------------------- structure
     def _compute_groups(self) -> list[_Group]:
@@ -137,6 +143,16 @@ class ShortlistModel(QAbstractItemModel):
     def _on_themes_changed(self) -> None:
         # a theme (un)chosen regroups entries; their catalogue facts stay the same
         self._rebuild(reset=False, recheck=False)
+
+    def _on_entry_field_changed(self, entry_id: str, field: str) -> None:
+        """Only the row of that entry, and only for what the shortlist shows."""
+        if field not in SHOWN_FIELDS:
+            return
+        if field == "snapshot":
+            self._changes = self._compute_changes()
+        first = self.index_of_entry(entry_id)
+        if first.isValid():
+            self.dataChanged.emit(first, first.siblingAtColumn(self.columnCount() - 1))
 
     # ----------------------------------------------------------------- lookups
     def entry_at(self, index: AnyIndex) -> ShortlistEntry | None:
@@ -294,21 +310,15 @@ class ShortlistModel(QAbstractItemModel):
         entry = self.entry_at(index)
         if entry is None or role not in (Qt.ItemDataRole.EditRole, VALUE_ROLE):
             return False
-        if index.column() == COL_STATUS:
-            status = coerce_enum(EntryStatus, value)
-            if status is None:
-                return False
-            if status is not entry.status:
-                self.session.push(SetEntryStatus(self.session, entry.id, status))
-            return True
-        if index.column() == COL_PRIORITY:
-            priority = coerce_enum(Priority, value)
-            if priority is None:
-                return False
-            if priority is not entry.priority:
-                self.session.push(SetEntryPriority(self.session, entry.id, priority))
-            return True
-        return False
+        column = _ENUM_COLUMNS.get(index.column())
+        if column is None:
+            return False
+        enum_type, change = column
+        value = coerce_enum(enum_type, value)
+        if value is None:
+            return False
+        change(self.session, entry.id, value)
+        return True
 
     # ----------------------------------------------------------------- drag and drop
     def supportedDropActions(self) -> Qt.DropAction:
@@ -340,7 +350,7 @@ class ShortlistModel(QAbstractItemModel):
         group, on_entry = self._drop_target(row, parent)
         if group is None:
             return False
-        if data.hasFormat(INTERVENTION_MIME):
+        if data.hasFormat(INTERVENTION_MIME):  # onto a theme; the use case checks the rest
             return on_entry is not None or group.theme_key is not None
         if data.hasFormat(ENTRY_MIME):
             moving = self.session.project.entry(bytes(data.data(ENTRY_MIME)).decode("utf-8"))
@@ -362,23 +372,12 @@ class ShortlistModel(QAbstractItemModel):
         entry_id = bytes(data.data(ENTRY_MIME)).decode("utf-8")
         return self._move_by_drop(entry_id, group, on_entry, row)
 
-    def add_intervention(self, key: str, theme_key: str) -> bool:
-        """Shortlist catalogue intervention ``key`` under ``theme_key`` (refuses duplicates)."""
-        project = self.session.project
-        intervention = self.session.catalogue.get(key)
-        if intervention is None:
-            self.statusMessage.emit("Deze interventie staat niet (meer) in de catalogus.")
-            return False
-        if project.has_entry(key, theme_key):
-            self.statusMessage.emit(
-                f"‘{intervention.name}’ staat al in de shortlist bij ‘{theme_name(theme_key)}’."
-            )
-            return False
-        self.session.push(AddEntry(self.session, ShortlistEntry.for_intervention(intervention, theme_key)))
-        self.statusMessage.emit(
-            f"‘{intervention.name}’ toegevoegd aan ‘{theme_name(theme_key)}’."
-        )
-        return True
+    def add_intervention(self, key: str, theme_key: str | None) -> bool:
+        """Shortlist catalogue intervention ``key`` under ``theme_key``; the same rule and
+        wording as everywhere (``operations.shortlist.add_to_shortlist``)."""
+        outcome = shortlist.add_to_shortlist(self.session, key, theme_key)
+        self.statusMessage.emit(outcome.message)
+        return outcome.ok
 
     def _move_by_drop(self, entry_id: str, group: _Group, on_entry, row: int) -> bool:
         """Onto an entry: take its place; between rows: go there; onto the theme: go first."""
@@ -397,7 +396,5 @@ class ShortlistModel(QAbstractItemModel):
                 for other_id in group.entry_ids[:row]
                 if other_id != entry.id and project.entry(other_id).theme_key == entry.theme_key
             )
-        if new_index == same_theme.index(entry):
-            return True
-        self.session.push(MoveEntry(self.session, entry.id, new_index))
+        shortlist.move_entry(self.session, entry.id, new_index)
         return True

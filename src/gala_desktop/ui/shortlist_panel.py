@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from gala_desktop.domain.project import EntryStatus, Priority
 from gala_desktop.domain.recognition import RecognitionLevel
-from gala_desktop.ui.commands import MoveEntry, RemoveEntry, SetEntryPriority, SetEntryStatus
+from gala_desktop.operations import shortlist
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, EnumComboDelegate
 from gala_desktop.ui.shortlist_model import (
     COL_LEVEL,
@@ -251,7 +251,7 @@ class ShortlistPanel(QWidget):
         position, count = self.model.index_in_theme(entry)
         target = position + step
         if 0 <= target < count:
-            self.session.push(MoveEntry(self.session, entry.id, target))
+            shortlist.move_entry(self.session, entry.id, target)
             self.select_entry(entry.id)
             self.view.setFocus()
 
@@ -270,10 +270,9 @@ class ShortlistPanel(QWidget):
         siblings = self.model.rowCount(index.parent())
         neighbour_row = index.row() + 1 if index.row() + 1 < siblings else index.row() - 1
         neighbour = self.model.entry_at(self.model.index(neighbour_row, 0, index.parent()))
-        name = entry.snapshot.name
-        self.session.push(RemoveEntry(self.session, entry.id))
+        outcome = shortlist.remove_entry(self.session, entry.id)
         self.select_entry(neighbour.id if neighbour is not None else None)
-        self.statusMessage.emit(f"‘{name}’ verwijderd uit de shortlist (ongedaan maken met Ctrl+Z).")
+        self.statusMessage.emit(f"{outcome.message[:-1]} (ongedaan maken met Ctrl+Z).")
 
     # ----------------------------------------------------------------- context menu
     def _show_context_menu(self, pos) -> None:
@@ -290,24 +289,14 @@ class ShortlistPanel(QWidget):
             return None
         menu = QMenu(self)
         _add_choice_menu(menu, "&Status", EntryStatus, entry.status,
-                         lambda status, i=entry.id: self._set_status(i, status))
+                         lambda status, i=entry.id: shortlist.set_status(self.session, i, status))
         _add_choice_menu(menu, "&Prioriteit", Priority, entry.priority,
-                         lambda priority, i=entry.id: self._set_priority(i, priority))
+                         lambda prio, i=entry.id: shortlist.set_priority(self.session, i, prio))
         menu.addSeparator()
         menu.addAction(self.action_up)
         menu.addAction(self.action_down)
         menu.addAction(self.action_remove)
         return menu
-
-    def _set_status(self, entry_id: str, status: EntryStatus) -> None:
-        entry = self.session.project.entry(entry_id)
-        if entry is not None and entry.status is not status:
-            self.session.push(SetEntryStatus(self.session, entry_id, status))
-
-    def _set_priority(self, entry_id: str, priority: Priority) -> None:
-        entry = self.session.project.entry(entry_id)
-        if entry is not None and entry.priority is not priority:
-            self.session.push(SetEntryPriority(self.session, entry_id, priority))
 
 
 __all__ = ["ShortlistPanel"]

@@ -1,0 +1,67 @@
+"""Use cases on the shortlist: add (one rule, one wording), remove, move, status, priority."""
+
+from __future__ import annotations
+
+from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry, ValueRef
+from gala_desktop.domain.themes import theme_name
+from gala_desktop.operations.edits import AddEntry, MoveEntry, RemoveEntry, SetValue
+from gala_desktop.operations.workspace import Outcome, Workspace
+
+NO_THEME_HINT = "Kies eerst links een thema (vinkje) om interventies aan toe te voegen."
+NOT_IN_CATALOGUE = "Deze interventie staat niet (meer) in de catalogus."
+
+
+def add_to_shortlist(ws: Workspace, intervention_key: str, theme_key: str | None) -> Outcome:
+    """Shortlist a catalogue intervention under a chosen theme. Refused, with the reason, when
+    the intervention is not in the catalogue, the theme is not chosen, or it is there already."""
+    project = ws.project
+    intervention = ws.catalogue.get(intervention_key)
+    if intervention is None:
+        return Outcome(False, NOT_IN_CATALOGUE)
+    if theme_key is None or project.theme_choice(theme_key) is None:
+        return Outcome(False, NO_THEME_HINT)
+    name, theme = intervention.name, theme_name(theme_key)
+    if project.has_entry(intervention_key, theme_key):
+        return Outcome(False, f"‘{name}’ staat al op de shortlist onder ‘{theme}’.")
+    entry = ShortlistEntry.for_intervention(intervention, theme_key)
+    ws.apply(AddEntry(f"Toevoegen aan shortlist: {name}", entry))
+    return Outcome(True, f"‘{name}’ toegevoegd aan ‘{theme}’.", entry.id)
+
+
+def add_entry(ws: Workspace, entry: ShortlistEntry) -> None:
+    """Put a ready-made entry on the shortlist (restoring, importing)."""
+    ws.apply(AddEntry(f"Toevoegen aan shortlist: {entry.snapshot.name}", entry))
+
+
+def remove_entry(ws: Workspace, entry_id: str) -> Outcome:
+    entry = ws.project.require_entry(entry_id)
+    ws.apply(RemoveEntry(f"Verwijderen uit shortlist: {entry.snapshot.name}", entry_id))
+    return Outcome(True, f"‘{entry.snapshot.name}’ verwijderd uit de shortlist.")
+
+
+def move_entry(ws: Workspace, entry_id: str, new_index: int) -> Outcome:
+    """Move an entry to ``new_index`` among the entries of its own theme."""
+    project = ws.project
+    entry = project.require_entry(entry_id)
+    same_theme = project.entries_for(entry.theme_key)
+    new_index = max(0, min(new_index, len(same_theme) - 1))
+    if same_theme.index(entry) == new_index:
+        return Outcome(False)
+    ws.apply(MoveEntry(f"Verplaatsen: {entry.snapshot.name}", entry_id, new_index))
+    return Outcome(True)
+
+
+def set_status(ws: Workspace, entry_id: str, status: EntryStatus) -> Outcome:
+    if ws.project.require_entry(entry_id).status is status:
+        return Outcome(False)
+    ws.apply(SetValue(ws.project, ValueRef("entry", entry_id, "status"), status,
+                      f"Status wijzigen in ‘{status.label}’"))
+    return Outcome(True)
+
+
+def set_priority(ws: Workspace, entry_id: str, priority: Priority) -> Outcome:
+    if ws.project.require_entry(entry_id).priority is priority:
+        return Outcome(False)
+    ws.apply(SetValue(ws.project, ValueRef("entry", entry_id, "priority"), priority,
+                      f"Prioriteit wijzigen in ‘{priority.label}’"))
+    return Outcome(True)
