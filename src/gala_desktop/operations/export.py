@@ -1,14 +1,21 @@
-"""Export use cases that combine layers: a ``.gala`` file and the shipped catalogue → annex."""
+"""Export use cases: a project (or a ``.gala`` file with the shipped catalogue) → an annex file."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from gala_desktop.annex.context import AnnexOptions
-from gala_desktop.annex.errors import AnnexExportError
+from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.export import export_project
 from gala_desktop.annex.pdf import render_pdf
-from gala_desktop.annex.renderer import Renderer
+from gala_desktop.annex.renderer import ProgressCallback, Renderer
+from gala_desktop.domain.catalogue import CatalogueReader
+from gala_desktop.domain.project import Project
+from gala_desktop.operations.workspace import Outcome
+
+log = logging.getLogger(__name__)
 
 
 def export_project_file(
@@ -35,3 +42,32 @@ def export_project_file(
         )
     with Catalogue.open() as catalogue:
         export_project(project, target, catalogue=catalogue, options=options, renderer=renderer)
+
+
+def export_annex(
+    project: Project,
+    output_path: Path | str,
+    *,
+    catalogue: CatalogueReader,
+    options: AnnexOptions | None = None,
+    renderer: Renderer = render_pdf,
+    progress: ProgressCallback | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Outcome:
+    """Export the annex of ``project`` (give a copy when the officer keeps working meanwhile).
+    Never raises: a cancel is ``Outcome(False, "")``, a failure carries a Dutch message."""
+    try:
+        export_project(project, output_path, catalogue=catalogue, options=options,
+                       renderer=renderer, progress=progress, is_cancelled=is_cancelled)
+    except ExportCancelled:
+        return Outcome(False)
+    except AnnexExportError as err:
+        return Outcome(False, str(err))
+    except Exception as err:  # noqa: BLE001 - a bug must not take the officer's work down
+        log.exception("export failed")
+        return Outcome(
+            False,
+            "De bijlage kon door een onverwachte fout niet worden gemaakt. Uw project is niet "
+            f"gewijzigd. Technische melding: {type(err).__name__}: {err}",
+        )
+    return Outcome(True, f"Bijlage opgeslagen: {output_path}")

@@ -29,6 +29,7 @@ from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
+from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.overview_panel import OverviewPanel
 from gala_desktop.ui.plan_editor import PlanEditor
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_TITLE)
         self.session = ProjectSession(catalogue, self)
+        self.jobs = JobRunner(self)  # the export runs here; closing waits for it
         self.settings = settings or AppSettings()
         self.files = FileActions(self, self.session, self.settings, autosave_interval_ms=autosave_interval_ms)
 
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
                                         [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton, "Het project opslaan")
         self.action_save_as = self._action("actionSaveAs", "Opslaan &als…", self.files.save_as,
                                            [QKeySequence.StandardKey.SaveAs], None, "Het project onder een andere naam opslaan")
-        self.action_export = self._action("actionExportPdf", "&Exporteren naar PDF…", self.export_pdf,
+        self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
                                           "De bijlage als PDF-bestand maken")
         self.action_quit = self._action("actionQuit", "A&fsluiten", self.close,
@@ -351,6 +353,9 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - an error here must not take the work down with it
             log.exception("closing the window failed; keeping the recovery file")
             clean_exit = not self.files.autosave() and not self.session.is_modified
+        # a running export is cancelled and waited for: its thread must not outlive the window,
+        # and it reads the catalogue, which closes after the window
+        self.jobs.shutdown()
         self.files.autosave_timer.stop()
         try:
             self.settings.save_window(self, self.splitters())
