@@ -38,7 +38,7 @@ class ChecklistModel(QAbstractTableModel):
         self._rows = 0  # rows shown; the checklist may be replaced (catalogue update, undo)
         session.projectReplaced.connect(self.clear)
         session.shortlistChanged.connect(self._on_shortlist_changed)
-        session.entryChanged.connect(self._on_entry_changed)
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
 
     def set_entry(self, entry_id: str | None) -> None:
         self.beginResetModel()
@@ -57,8 +57,8 @@ class ChecklistModel(QAbstractTableModel):
         if self.entry_id and self.session.project.entry(self.entry_id) is None:
             self.set_entry(None)
 
-    def _on_entry_changed(self, entry_id: str) -> None:
-        if entry_id != self.entry_id:
+    def _on_entry_field_changed(self, entry_id: str, field: str) -> None:
+        if entry_id != self.entry_id or field not in ("checklist", "plan.checklist"):
             return
         if len(self._items()) != self._rows:  # items were added or dropped
             self.set_entry(entry_id)

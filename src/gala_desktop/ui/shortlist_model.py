@@ -74,6 +74,8 @@ class ShortlistModel(QAbstractItemModel):
         self.session = session
         self._groups: list[_Group] = []
         self._changes: dict[str, list[str]] = {}
+        self._entries: dict[str, ShortlistEntry] = {}  # by id, rebuilt with the groups
+        self._chosen: frozenset[str] = frozenset()
         self._rebuild(reset=True)
         # bound methods (not lambdas), so the connections end with this model
         session.projectReplaced.connect(self._on_replaced)
@@ -112,14 +114,14 @@ class ShortlistModel(QAbstractItemModel):
         same = [(g.theme_key, g.entry_ids) for g in groups] == [
             (g.theme_key, g.entry_ids) for g in self._groups
         ]
+        entries = {e.id: e for e in self.session.project.shortlist}
+        chosen = frozenset(self.session.project.chosen_theme_keys())
         if reset or not same:
             self.beginResetModel()
-            self._groups = groups
-            self._changes = changes
+            self._groups, self._changes, self._entries, self._chosen = groups, changes, entries, chosen
             self.endResetModel()
         else:
-            self._groups = groups
-            self._changes = changes
+            self._groups, self._changes, self._entries, self._chosen = groups, changes, entries, chosen
             last = self.columnCount() - 1
             for row, group in enumerate(self._groups):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
@@ -159,7 +161,7 @@ class ShortlistModel(QAbstractItemModel):
         if not index.isValid() or index.internalId() == _NO_PARENT:
             return None
         group = self._groups[index.internalId() - 1]
-        return self.session.project.entry(group.entry_ids[index.row()])
+        return self._entries.get(group.entry_ids[index.row()])
 
     def index_of_entry(self, entry_id: str, column: int = 0) -> QModelIndex:
         for g_row, group in enumerate(self._groups):
@@ -249,7 +251,7 @@ class ShortlistModel(QAbstractItemModel):
         if role == ENTRY_ID_ROLE:
             return entry.id
         display = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        orphan = entry.theme_key not in self.session.project.chosen_theme_keys()
+        orphan = entry.theme_key not in self._chosen
         changes = self._changes.get(entry.id)
         if column == COL_NAME:
             if display:

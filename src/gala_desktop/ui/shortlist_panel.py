@@ -32,6 +32,7 @@ from gala_desktop.ui.shortlist_model import (
     COL_NAME,
     COL_PRIORITY,
     COL_STATUS,
+    HEADERS,
     ShortlistModel,
 )
 
@@ -103,8 +104,15 @@ class ShortlistPanel(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(32)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_STATUS, COL_PRIORITY, COL_LEVEL):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the widest text each column can hold, once: fitting to the rows' contents
+        # would read every row again after each status or priority change.
+        for column, texts in (
+            (COL_STATUS, [s.label for s in EntryStatus]),
+            (COL_PRIORITY, [p.label for p in Priority]),
+            (COL_LEVEL, list(COMPACT_LEVELS.values())),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, self._column_width(column, texts))
         self._level_delegate = CompactLevelDelegate(self.view)
         self.view.setItemDelegateForColumn(COL_LEVEL, self._level_delegate)
         self._status_delegate = EnumComboDelegate(EntryStatus, "Status", self.view)
@@ -182,6 +190,17 @@ class ShortlistPanel(QWidget):
         return button
 
     # ----------------------------------------------------------------- selection
+    def _column_width(self, column: int, texts: list[str]) -> int:
+        metrics = self.view.fontMetrics()
+        style = self.view.style()
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) if column == COL_STATUS else 0
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        content = widest + margin + (icon + margin if icon else 0)
+        header = self.view.header()
+        heading = header.fontMetrics().horizontalAdvance(HEADERS[column]) + 2 * margin
+        return max(content, heading)
+
     def current_entry_id(self) -> str:
         entry = self.model.entry_at(self.view.currentIndex())
         return entry.id if entry is not None else ""
