@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_annex_support import body_text, pdfa_problems, squash
+from annex_support import body_text, pdfa_problems, squash
 
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions

@@ -9,7 +9,7 @@ import pikepdf
 import pyphen
 import pytest
 from pypdf import PdfReader
-from test_annex_support import realistic_project
+from annex_support import realistic_project
 
 from gala_desktop.annex.pdf import render as pdf_module
 from gala_desktop.annex.context import AnnexOptions

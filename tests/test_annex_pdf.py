@@ -11,7 +11,7 @@ import pikepdf
 import pyphen
 import pytest
 from pypdf import PdfReader
-from test_annex_support import (
+from annex_support import (
     all_text,
     body_text,
     outline_titles,

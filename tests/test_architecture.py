@@ -109,3 +109,15 @@ def test_every_package_is_listed_in_pyproject():
         for p in SRC.rglob("__init__.py")
     }
     assert actual <= listed, f"add to pyproject.toml: {sorted(actual - listed)}"
+
+
+def test_no_test_module_imports_another():
+    """Shared test helpers live in a conftest.py, not in a test module others import."""
+    tests = Path(__file__).resolve().parent
+    bad = [
+        f"{path.relative_to(tests)} imports {module}"
+        for path in sorted(tests.rglob("test_*.py"))
+        for module in sorted(imported_modules(path))
+        if module.split(".")[-1].startswith("test_")
+    ]
+    assert bad == []

@@ -81,7 +81,6 @@ def _metadata(ctx: AnnexContext) -> Metadata:
         subject=subtitle,
         keywords=tuple(keywords),
         running_head=head,
-        created=project.date,
     )
 
 
