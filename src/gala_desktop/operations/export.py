@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.export import export_project
 from gala_desktop.annex.pdf import render_pdf
-from gala_desktop.annex.renderer import ProgressCallback, Renderer
-from gala_desktop.domain.catalogue import CatalogueReader
+from gala_desktop.annex.renderer import Renderer
 from gala_desktop.domain.project import Project
 from gala_desktop.operations.workspace import Outcome
 
@@ -44,21 +42,12 @@ def export_project_file(
         export_project(project, target, catalogue=catalogue, options=options, renderer=renderer)
 
 
-def export_annex(
-    project: Project,
-    output_path: Path | str,
-    *,
-    catalogue: CatalogueReader,
-    options: AnnexOptions | None = None,
-    renderer: Renderer = render_pdf,
-    progress: ProgressCallback | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-) -> Outcome:
-    """Export the annex of ``project`` (give a copy when the officer keeps working meanwhile).
-    Never raises: a cancel is ``Outcome(False, "")``, a failure carries a Dutch message."""
+def export_annex(project: Project, output_path: Path | str, **export_args) -> Outcome:
+    """``annex.export.export_project`` (same arguments) as a use case: give a copy of the
+    project when the officer keeps working meanwhile. Never raises: a cancel is
+    ``Outcome(False, "")``, a failure carries a Dutch message."""
     try:
-        export_project(project, output_path, catalogue=catalogue, options=options,
-                       renderer=renderer, progress=progress, is_cancelled=is_cancelled)
+        export_project(project, output_path, **export_args)
     except ExportCancelled:
         return Outcome(False)
     except AnnexExportError as err:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry, ValueRef
+from gala_desktop.domain.project import EntryStatus, Priority, Project, ShortlistEntry, ValueRef
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.operations.edits import AddEntry, MoveEntry, RemoveEntry, SetValue
 from gala_desktop.operations.workspace import Outcome, Workspace
@@ -51,17 +51,25 @@ def move_entry(ws: Workspace, entry_id: str, new_index: int) -> Outcome:
     return Outcome(True)
 
 
-def set_status(ws: Workspace, entry_id: str, status: EntryStatus) -> Outcome:
-    if ws.project.require_entry(entry_id).status is status:
+_CHOICE_TEXTS = {"status": "Status wijzigen in ‘{}’", "priority": "Prioriteit wijzigen in ‘{}’"}
+
+
+def choice_edit(project: Project, entry_id: str, field: str, value: EntryStatus | Priority) -> SetValue:
+    """The edit that sets an entry's status or priority."""
+    return SetValue(project, ValueRef("entry", entry_id, field), value,
+                    _CHOICE_TEXTS[field].format(value.label))
+
+
+def _set_choice(ws: Workspace, entry_id: str, field: str, value: EntryStatus | Priority) -> Outcome:
+    if getattr(ws.project.require_entry(entry_id), field) is value:
         return Outcome(False)
-    ws.apply(SetValue(ws.project, ValueRef("entry", entry_id, "status"), status,
-                      f"Status wijzigen in ‘{status.label}’"))
+    ws.apply(choice_edit(ws.project, entry_id, field, value))
     return Outcome(True)
+
+
+def set_status(ws: Workspace, entry_id: str, status: EntryStatus) -> Outcome:
+    return _set_choice(ws, entry_id, "status", status)
 
 
 def set_priority(ws: Workspace, entry_id: str, priority: Priority) -> Outcome:
-    if ws.project.require_entry(entry_id).priority is priority:
-        return Outcome(False)
-    ws.apply(SetValue(ws.project, ValueRef("entry", entry_id, "priority"), priority,
-                      f"Prioriteit wijzigen in ‘{priority.label}’"))
-    return Outcome(True)
+    return _set_choice(ws, entry_id, "priority", priority)

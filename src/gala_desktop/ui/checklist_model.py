@@ -8,12 +8,12 @@ entry when the session says it changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+
+from PySide6.QtWidgets import QStyle
 
 from gala_desktop.domain.project import ChecklistItem, ChecklistState
 from gala_desktop.operations.plan import set_checklist_item
-from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
+from gala_desktop.ui.enum_delegate import coerce_enum, enum_cell, standard_icons
 
 COL_CONDITION, COL_STATE, COL_NOTE = range(3)
 HEADERS = ("Randvoorwaarde", "Status", "Notitie")
@@ -21,13 +21,11 @@ HEADERS = ("Randvoorwaarde", "Status", "Notitie")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def state_icon(state: ChecklistState) -> QIcon:
-    pixmap = {
-        ChecklistState.ARRANGED: QStyle.StandardPixmap.SP_DialogApplyButton,
-        ChecklistState.OPEN: QStyle.StandardPixmap.SP_MessageBoxWarning,
-        ChecklistState.NOT_APPLICABLE: QStyle.StandardPixmap.SP_DialogNoButton,
-    }[state]
-    return QApplication.style().standardIcon(pixmap)
+state_icon = standard_icons({
+    ChecklistState.ARRANGED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    ChecklistState.OPEN: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ChecklistState.NOT_APPLICABLE: QStyle.StandardPixmap.SP_DialogNoButton,
+})
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -93,12 +91,7 @@ class ChecklistModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{item.kind.label}\n{item.text}"
         elif column == COL_STATE:
-            if display or role == Qt.ItemDataRole.EditRole:
-                return item.state.label
-            if role == VALUE_ROLE:
-                return item.state
-            if role == Qt.ItemDataRole.DecorationRole:
-                return state_icon(item.state)
+            return enum_cell(item.state, role, icon=state_icon)
         elif column == COL_NOTE:
             if display or role == Qt.ItemDataRole.EditRole:
                 return item.note

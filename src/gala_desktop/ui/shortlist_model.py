@@ -18,14 +18,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.domain.changes import catalogue_changes, shortlist_keys
 from gala_desktop.operations import shortlist
-from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
+from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum, enum_cell, standard_icons
 
 INTERVENTION_MIME = "application/x-gala-intervention"
 ENTRY_MIME = "application/x-gala-shortlist-entry"
@@ -56,13 +56,11 @@ class _Group:
     entry_ids: list[str] = field(default_factory=list)
 
 
-def _status_icon(status: EntryStatus) -> QIcon:
-    pixmap = {
-        EntryStatus.CHOSEN: QStyle.StandardPixmap.SP_DialogApplyButton,
-        EntryStatus.CONSIDERING: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-        EntryStatus.DROPPED: QStyle.StandardPixmap.SP_DialogCancelButton,
-    }[status]
-    return QApplication.style().standardIcon(pixmap)
+_status_icon = standard_icons({
+    EntryStatus.CHOSEN: QStyle.StandardPixmap.SP_DialogApplyButton,
+    EntryStatus.CONSIDERING: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    EntryStatus.DROPPED: QStyle.StandardPixmap.SP_DialogCancelButton,
+})
 
 
 class ShortlistModel(QAbstractItemModel):
@@ -271,21 +269,9 @@ class ShortlistModel(QAbstractItemModel):
                     lines += ["", "Let op, de catalogus is gewijzigd:"] + changes
                 return "\n".join(lines)
         elif column == COL_STATUS:
-            if display or role == Qt.ItemDataRole.EditRole:
-                return entry.status.label
-            if role == VALUE_ROLE:
-                return entry.status
-            if role == Qt.ItemDataRole.DecorationRole:
-                return _status_icon(entry.status)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Status: {entry.status.label}"
+            return enum_cell(entry.status, role, icon=_status_icon, tip="Status")
         elif column == COL_PRIORITY:
-            if display or role == Qt.ItemDataRole.EditRole:
-                return entry.priority.label
-            if role == VALUE_ROLE:
-                return entry.priority
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Prioriteit: {entry.priority.label}"
+            return enum_cell(entry.priority, role, tip="Prioriteit")
         elif column == COL_LEVEL:
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return entry.snapshot.level.label

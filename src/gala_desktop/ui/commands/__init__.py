@@ -29,6 +29,7 @@ from gala_desktop.operations.plan import (
     metadata_edit,
     plan_field_edit,
 )
+from gala_desktop.operations.shortlist import choice_edit
 from gala_desktop.operations.themes import rationale_edit, theme_choice_edit
 from gala_desktop.ui.commands.edit_command import EditCommand
 
@@ -60,15 +61,11 @@ def MoveEntry(session, entry_id: str, new_index: int) -> EditCommand:  # noqa: N
 
 
 def SetEntryStatus(session, entry_id: str, status: EntryStatus) -> EditCommand:  # noqa: N802
-    return EditCommand(session, edits.SetValue(
-        session.project, ValueRef("entry", entry_id, "status"), status,
-        f"Status wijzigen in ‘{status.label}’"))
+    return EditCommand(session, choice_edit(session.project, entry_id, "status", status))
 
 
 def SetEntryPriority(session, entry_id: str, priority: Priority) -> EditCommand:  # noqa: N802
-    return EditCommand(session, edits.SetValue(
-        session.project, ValueRef("entry", entry_id, "priority"), priority,
-        f"Prioriteit wijzigen in ‘{priority.label}’"))
+    return EditCommand(session, choice_edit(session.project, entry_id, "priority", priority))
 
 
 def SetPlanField(session, entry_id: str, field: str, value) -> EditCommand:  # noqa: N802
