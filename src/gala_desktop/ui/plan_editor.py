@@ -114,6 +114,7 @@ class PlanEditor(QWidget):
         self.stack.addWidget(self.scroll)
 
         session.projectReplaced.connect(self.clear)
+        session.catalogueReplaced.connect(lambda: self.set_entry(self.entry_id))
         session.shortlistChanged.connect(self._on_shortlist_changed)
         session.themesChanged.connect(self._on_shortlist_changed)  # "(thema niet gekozen)"
         session.entryChanged.connect(self._on_entry_changed)

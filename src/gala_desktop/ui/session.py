@@ -19,6 +19,7 @@ from gala_desktop.domain.project import Project
 from gala_desktop.operations import edits
 from gala_desktop.operations.edits import Change, Edit
 from gala_desktop.ui.commands.edit_command import EditCommand
+from gala_desktop.ui.live_catalogue import LiveCatalogue
 
 
 class ProjectSession(QObject):
@@ -31,13 +32,19 @@ class ProjectSession(QObject):
     entryFieldChanged = Signal(str, str)  # (entry id, field): status, priority, snapshot,
     #                                       plan.<field>, access or checklist
     pathChanged = Signal()
+    catalogueReplaced = Signal()  # an installed update or a rollback replaced the catalogue
 
     def __init__(self, catalogue: CatalogueReader, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.catalogue = catalogue
+        self.catalogue = LiveCatalogue.wrap(catalogue)
         self.project = Project()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
+
+    def replace_catalogue(self, catalogue) -> None:
+        """Use another catalogue from now on; views re-read and show what changed."""
+        self.catalogue.swap(catalogue)
+        self.catalogueReplaced.emit()
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)

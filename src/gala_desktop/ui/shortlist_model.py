@@ -77,6 +77,7 @@ class ShortlistModel(QAbstractItemModel):
         self._rebuild(reset=True)
         # bound methods (not lambdas), so the connections end with this model
         session.projectReplaced.connect(self._on_replaced)
+        session.catalogueReplaced.connect(self._on_replaced)
         session.shortlistChanged.connect(self._on_changed)
         session.themesChanged.connect(self._on_themes_changed)
         session.entryFieldChanged.connect(self._on_entry_field_changed)
@@ -100,7 +101,7 @@ class ShortlistModel(QAbstractItemModel):
         if catalogue is None:
             return result
         project = self.session.project
-        current = catalogue.get_many(shortlist_keys(project))
+        current = catalogue.get_many(shortlist_keys(project))  # one query, then from memory
         for change in catalogue_changes(project.shortlist, current):
             result.setdefault(change.entry_id, []).append(change.message)
         return result
