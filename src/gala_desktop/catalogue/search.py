@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.textnorm import stem, theme_word_forms, whole_word, word_start, words
