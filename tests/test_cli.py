@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 from catalogue_factory import intervention_toml, write_source
+from cli_support import run
 
 from gala_desktop import __version__
-
-
-def run(*args, **kwargs):
-    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run(
-        [sys.executable, "-m", "gala_desktop", *args], capture_output=True, text=True,
-        encoding="utf-8", env=env, timeout=300, **kwargs,
-    )
 
 
 def test_version_needs_no_display():
@@ -89,3 +79,19 @@ def test_export_adds_the_pdf_suffix(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bijlage.pdf"]
     assert (tmp_path / "bijlage.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_build_and_pack_without_sqlalchemy_say_they_need_a_source_install(monkeypatch, tmp_path, capsys):
+    """The frozen program leaves SQLAlchemy out: it reads catalogues, it does not build them."""
+    from gala_desktop import cli
+
+    monkeypatch.setitem(sys.modules, "sqlalchemy", None)  # import sqlalchemy raises ImportError
+    output = tmp_path / "c.sqlite"
+    assert cli.main(["catalogue", "build", "--source", str(tmp_path), "--output", str(output)]) == 2
+    assert "broninstallatie" in capsys.readouterr().err
+    assert cli.main(["catalogue", "pack", "--key", str(tmp_path / "k"), "--output",
+                     str(tmp_path / "u.galacat")]) == 2
+    assert "broninstallatie" in capsys.readouterr().err
+    assert not output.exists()
+    # reading still works without it
+    assert cli.main(["catalogue", "search", "mantelzorg"]) == 0
