@@ -14,10 +14,11 @@ from gala_desktop.annex.builder import AnnexOptions
 from gala_desktop.domain.own import NOT_RECOGNISED, OWN_LABEL
 from gala_desktop.domain.project import EntryStatus, Project, ThemeChoice
 from gala_desktop.project.document import load_project
-from gala_desktop.ui.export_flow import ExportJob
+from gala_desktop.ui.export_flow import export_job
+from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.main_window import MainWindow
 from gala_desktop.ui.result_model import LEVEL
-from tests.ui.test_end_to_end import ScriptedDialogs
+from tests.ui.conftest import ScriptedDialogs
 
 
 def make_window(qtbot, catalogue, dialogs=None) -> MainWindow:
@@ -119,9 +120,9 @@ def test_create_find_shortlist_save_reopen_elsewhere_and_export(qtbot, catalogue
     assert other.session.catalogue.get(entry.intervention_key).summary.startswith("Elke dinsdag")
 
     pdf = tmp_path / "bijlage.pdf"
-    job = ExportJob(other.session, pdf, AnnexOptions(), other)
+    job = export_job(other.session, pdf, AnnexOptions(), JobRunner.of(other))
     with qtbot.waitSignal(job.done, timeout=60000) as done:
-        job.start()
+        pass  # the result arrives queued, through the event loop this waits in
     assert done.args[0] is True, done.args
     text = " ".join((page.extract_text() or "") for page in pypdf.PdfReader(pdf).pages)
     flat = " ".join(text.split())
