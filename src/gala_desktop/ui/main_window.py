@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop import __version__
+from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.catalogue_update import CatalogueUpdater
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
+from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.lazy_tabs import LazyTabs
 from gala_desktop.ui.session import ProjectSession
@@ -52,7 +54,7 @@ STATUS_TIMEOUT_MS = 8000
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        catalogue,
+        catalogue: CatalogueReader,
         *,
         settings: AppSettings | None = None,
         autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_TITLE)
         self.session = ProjectSession(catalogue, self)
+        self.jobs = JobRunner(self)  # the export runs here; closing waits for it
         self.settings = settings or AppSettings()
         self.files = FileActions(self, self.session, self.settings, autosave_interval_ms=autosave_interval_ms)
 
@@ -139,10 +142,14 @@ class MainWindow(QMainWindow):
         if self.pages.is_built("plan"):
             self.plan_editor.set_entry(self._selected_entry)
 
-    def commit_pending_edits(self) -> list:
-        """Values still being typed in the plan editor become part of the project; what it
-        refuses, as ``PlanEditor.commit_pending`` (an editor that was never built has none)."""
-        return self.plan_editor.commit_pending() if self.pages.is_built("plan") else []
+    def commit_pending_edits(self) -> list[str]:
+        """Values still being typed in the plan editor and the project form become part of the
+        project; returns the fields whose typed text is refused (a page never built has none)."""
+        refused: list[str] = []
+        for name, page in (("plan", "plan_editor"), ("project", "project_form")):
+            if self.pages.is_built(name):
+                refused += getattr(self, page).commit_pending()
+        return refused
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter, "catalogue": self.browser.splitter}
@@ -171,7 +178,7 @@ class MainWindow(QMainWindow):
                                         [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton, "Het project opslaan")
         self.action_save_as = self._action("actionSaveAs", "Opslaan &als…", self.files.save_as,
                                            [QKeySequence.StandardKey.SaveAs], None, "Het project onder een andere naam opslaan")
-        self.action_export = self._action("actionExportPdf", "&Exporteren naar PDF…", self.export_pdf,
+        self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
                                           "De bijlage als PDF-bestand maken")
         self.updater = CatalogueUpdater(self, self.session, lambda: self.files.dialogs)
@@ -282,15 +289,9 @@ class MainWindow(QMainWindow):
         self.updater.statusMessage.connect(self.show_status)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
             source.statusMessage.connect(self.show_status)
-        self.pages.built.connect(self._on_page_built)
         self.shortlist_panel.entrySelected.connect(self._on_entry_selected)
         self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
-
-    def _on_page_built(self, name: str) -> None:
-        page = self.pages.page(name)
-        if hasattr(page, "statusMessage"):
-            page.statusMessage.connect(self.show_status)
 
     def _set_tab_order(self) -> None:
         """Qt's own chain for the catalogue page (used inside the page's widgets too)."""
@@ -415,6 +416,9 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - an error here must not take the work down with it
             log.exception("closing the window failed; keeping the recovery file")
             clean_exit = not self.files.autosave() and not self.session.is_modified
+        # a running export is cancelled and waited for: its thread must not outlive the window,
+        # and it reads the catalogue, which closes after the window
+        self.jobs.shutdown()
         self.files.autosave_timer.stop()
         try:
             self.settings.save_window(self, self.splitters())
