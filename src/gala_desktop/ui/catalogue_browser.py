@@ -57,9 +57,28 @@ def count_text(shown: int, total: int, exact: bool = True) -> str:
 
 
 class ResultTable(QTableView):
-    """The result table; Enter asks for a theme to add the current hit to."""
+    """The result table; Enter asks for a theme to add the current hit to.
+
+    The name column takes the room that is left; level, themes and owner are sized from their
+    text (in characters of the current font) and never take more than a share of the width, so
+    a name stays readable with a large system font too.
+    """
 
     addRequested = Signal(QPoint)
+    # column: (characters of text it is sized for, at most this share of the width)
+    COLUMN_FIT = {LEVEL: (20, 0.22), THEMES: (16, 0.18), OWNER: (16, 0.18)}
+
+    def fit_columns(self) -> None:
+        chars = self.fontMetrics().averageCharWidth()
+        width = self.viewport().width()
+        header = self.horizontalHeader()
+        for column, (count, share) in self.COLUMN_FIT.items():
+            header.resizeSection(column, max(60, min(chars * count, int(width * share))))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -118,10 +137,8 @@ class CatalogueBrowser(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(80)
-        header.resizeSection(LEVEL, 160)  # room for ‘Eigen, niet erkend’ beside its icon
-        header.resizeSection(THEMES, 170)
-        header.resizeSection(OWNER, 160)
+        header.setMinimumSectionSize(60)
+        self.table.fit_columns()
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Aantal gevonden interventies")

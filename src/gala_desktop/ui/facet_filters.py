@@ -167,15 +167,16 @@ class FacetFilters(QWidget):
         self.clear_button.setAccessibleName("Filters wissen")
         self.clear_button.setEnabled(False)
 
-        # One row when there is room, two when the column is narrow (see resizeEvent).
-        self._rows = [QHBoxLayout(), QHBoxLayout()]
+        # One row when there is room, two or three when the column is narrow or the font large
+        # (see resizeEvent).
+        self._rows = [QHBoxLayout(), QHBoxLayout(), QHBoxLayout()]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for row in self._rows:
             row.setContentsMargins(0, 0, 0, 0)
             layout.addLayout(row)
-        self._two_rows: bool | None = None
-        self._arrange(two_rows=False)
+        self._row_count: int | None = None
+        self._arrange(1)
 
         for button in (self.themes, self.target_groups, self.databanks, self.origin):
             button.selectionChanged.connect(self._on_changed)
@@ -185,45 +186,45 @@ class FacetFilters(QWidget):
 
     # -- layout -------------------------------------------------------------------------------
 
-    def _widgets(self) -> list[QWidget]:
-        return [self.themes, self.target_groups, self.databanks, self.origin, self.level_label,
-                self.min_level, self.include_lapsed, self.clear_button]
+    def _groups(self) -> list[list[QWidget]]:
+        """The widgets that stay together on one row: facets, minimum level, the rest."""
+        return [[self.themes, self.target_groups, self.databanks, self.origin],
+                [self.level_label, self.min_level], [self.include_lapsed, self.clear_button]]
 
-    def _arrange(self, two_rows: bool) -> None:
-        if two_rows == self._two_rows:
+    def _arrange(self, count: int) -> None:
+        if count == self._row_count:
             return
-        self._two_rows = two_rows
+        self._row_count = count
         for row in self._rows:
             while row.count():
                 row.takeAt(0)
-        first, second = self._rows
-        for widget in (self.themes, self.target_groups, self.databanks, self.origin):
-            first.addWidget(widget)
-        rest = second if two_rows else first
-        rest.addWidget(self.level_label)
-        rest.addWidget(self.min_level)
-        rest.addWidget(self.include_lapsed)
-        rest.addStretch(1)
-        rest.addWidget(self.clear_button)
-        if two_rows:
-            first.addStretch(1)
+        facets, level, rest = self._groups()
+        rows = {1: [facets + level + rest], 2: [facets, level + rest], 3: [facets, level, rest]}[count]
+        for layout, widgets in zip(self._rows, rows):
+            for widget in widgets:
+                if widget is self.clear_button:
+                    layout.addStretch(1)
+                layout.addWidget(widget)
+            if self.clear_button not in widgets:
+                layout.addStretch(1)
 
-    def _one_row_width(self) -> int:
-        spacing = max(self._rows[0].spacing(), 6)
-        return sum(w.sizeHint().width() for w in self._widgets()) + spacing * 8
+    def _width(self, widgets: list[QWidget]) -> int:
+        return sum(w.sizeHint().width() for w in widgets) + max(self._rows[0].spacing(), 6) * (len(widgets) + 1)
+
+    def _row_count_for(self, width: int) -> int:
+        facets, level, rest = self._groups()
+        if width >= self._width(facets + level + rest):
+            return 1
+        return 2 if width >= self._width(level + rest) else 3
 
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
-        two_rows = max(
-            sum(w.sizeHint().width() for w in self._widgets()[:4]),
-            sum(w.sizeHint().width() for w in self._widgets()[4:]),
-        ) + 4 * max(self._rows[0].spacing(), 6)
-        hint.setWidth(two_rows)
+        hint.setWidth(max(self._width(group) for group in self._groups()))
         return hint
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._arrange(two_rows=event.size().width() < self._one_row_width())
+        self._arrange(self._row_count_for(event.size().width()))
 
     def is_active(self) -> bool:
         return bool(

@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 APP_TITLE = "GALA Desktop"
 TAB_CATALOGUE, TAB_PLAN, TAB_OVERVIEW, TAB_PROJECT = range(4)
 STATUS_TIMEOUT_MS = 8000
+SPLIT_THEMES, SPLIT_SHORTLIST = 0.19, 0.31  # default shares of the window's width
 
 
 def open_own_library(catalogue):
@@ -287,10 +288,35 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.action_new, self.action_open, self.action_save])
         toolbar.addSeparator()
-        toolbar.addActions([self.action_undo, self.action_redo])
+        toolbar.addActions(self._fixed_undo_actions())
         toolbar.addSeparator()
         toolbar.addAction(self.action_export)
         self.addToolBar(toolbar)
+
+    def _fixed_undo_actions(self) -> list[QAction]:
+        """Toolbar twins of Ongedaan maken / Opnieuw with a fixed short text, so the toolbar does
+        not grow with the step's description; that goes to the tooltip (the Edit menu shows it
+        in full)."""
+        stack = self.session.undo_stack
+        twins = []
+        for name, text, source, can, changed, run in (
+            ("toolbarUndo", "Ongedaan maken", self.action_undo, stack.canUndo, stack.undoTextChanged, stack.undo),
+            ("toolbarRedo", "Opnieuw", self.action_redo, stack.canRedo, stack.redoTextChanged, stack.redo),
+        ):
+            twin = QAction(source.icon(), text, self)
+            twin.setObjectName(name)
+            twin.triggered.connect(run)
+            source.changed.connect(lambda t=twin, s=source: t.setEnabled(s.isEnabled()))
+
+            def tip(step: str, t=twin, base=text, keys=source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)):
+                t.setToolTip(f"{base}: {step} ({keys})" if step else f"{base} ({keys})")
+
+            changed.connect(tip)
+            tip("")
+            twin.setEnabled(can())
+            twins.append(twin)
+        self.toolbar_undo, self.toolbar_redo = twins
+        return twins
 
     def _create_status_bar(self) -> None:
         self.catalogue_info = QLabel()
@@ -386,11 +412,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.apply_default_layout)
 
     def apply_default_layout(self) -> None:
+        """Fractions of the window: themes, catalogue and shortlist (which needs room for a name
+        and three short columns); results above, details below."""
         width = max(self.splitter.width(), self.width() - 12)
-        # the shortlist needs room for its four columns; the theme tree wraps long names
-        left = max(240, int(width * 0.19))
-        right = max(400, int(width * 0.29))
-        self.splitter.setSizes([left, max(width - left - right, 400), right])
+        left, right = int(width * SPLIT_THEMES), int(width * SPLIT_SHORTLIST)
+        self.splitter.setSizes([left, width - left - right, right])
         self.browser.splitter.setSizes([1, 1])
 
     def _on_clean_changed(self, clean: bool) -> None:

@@ -7,7 +7,7 @@ of it. Drops of catalogue interventions add entries; internal drags reorder with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,8 @@ from gala_desktop.ui.shortlist_model import (
 
 
 NAME_COLUMN_WIDTH = 120  # below this the panel scrolls sideways (the tooltip has everything)
+NAME_MIN_CHARS = 20  # the name column keeps room for about this many characters
+CHOOSE_KEY = QKeySequence("Ctrl+K")
 
 # Short texts for the narrow Niveau column; the tooltip and the screen reader get the full label.
 COMPACT_LEVELS = {
@@ -132,6 +134,14 @@ class ShortlistPanel(QWidget):
         self.action_remove = self._view_action(
             "Verwijderen", QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected
         )
+        # Kiezen: new entries are ‘Overwegen’; only ‘Gekozen’ ones go into the annex
+        self.action_choose = QAction("&Kiezen", self)
+        self.action_choose.setObjectName("actionChooseEntry")
+        self.action_choose.setShortcut(CHOOSE_KEY)
+        self.action_choose.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action_choose.setToolTip("De geselecteerde interventie op ‘Gekozen’ zetten (Ctrl+K)")
+        self.action_choose.triggered.connect(self.choose_selected)
+        self.addAction(self.action_choose)
 
         # no Alt+letter on the move buttons: Om&hoog clashed with &Help, and Alt+pijl in the
         # list is the faster keyboard route (the tooltip says so)
@@ -139,9 +149,16 @@ class ShortlistPanel(QWidget):
         self.button_down = self._button("Omlaag", "Omlaag", "Geselecteerde interventie omlaag (Alt+pijl omlaag)", self.move_down)
         self.button_up.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
         self.button_down.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        for button in (self.button_up, self.button_down):  # arrows only: the row fits a large font
+            button.setText("")
         self.button_remove = self._button("&Verwijderen", "Verwijderen", "Geselecteerde interventie uit de shortlist verwijderen (Delete)", self.remove_selected)
 
+        self.button_choose = self._button("Kiezen", "Kiezen", self.action_choose.toolTip(), self.choose_selected)
+        self.button_choose.setObjectName("shortlistChooseButton")
+        self.button_choose.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+
         buttons = QHBoxLayout()
+        buttons.addWidget(self.button_choose)
         buttons.addWidget(self.button_up)
         buttons.addWidget(self.button_down)
         buttons.addStretch(1)
@@ -151,7 +168,7 @@ class ShortlistPanel(QWidget):
             "Een lokale interventie vastleggen die niet in een databank staat; daarna vindt u haar "
             "in de catalogus en zet u haar op de shortlist", self.ownAddRequested.emit)
         self.button_own.setObjectName("shortlistOwnAddButton")
-        buttons.insertWidget(3, self.button_own)
+        buttons.insertWidget(4, self.button_own)
 
         self.hint = QLabel(
             "Sleep interventies uit de catalogus naar een thema, of gebruik "
@@ -166,7 +183,8 @@ class ShortlistPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
-        QWidget.setTabOrder(self.view, self.button_up)
+        QWidget.setTabOrder(self.view, self.button_choose)
+        QWidget.setTabOrder(self.button_choose, self.button_up)
         QWidget.setTabOrder(self.button_up, self.button_down)
         QWidget.setTabOrder(self.button_down, self.button_remove)
 
@@ -178,6 +196,7 @@ class ShortlistPanel(QWidget):
         self.model.dataChanged.connect(lambda *_: self._update_actions())
         self.model.statusMessage.connect(self.statusMessage)
         self.model.entriesAppeared.connect(self._on_entries_appeared)
+        self.view.installEventFilter(self)
         self._after_reset()
 
     # ----------------------------------------------------------------- construction helpers
@@ -268,6 +287,9 @@ class ShortlistPanel(QWidget):
             widget.setEnabled(can_down)
         for widget in (self.action_remove, self.button_remove):
             widget.setEnabled(entry is not None)
+        can_choose = entry is not None and entry.status is not EntryStatus.CHOSEN
+        for widget in (self.action_choose, self.button_choose):
+            widget.setEnabled(can_choose)
         self.hint.setVisible(not self.session.project.shortlist)
 
     # ----------------------------------------------------------------- commands
@@ -287,6 +309,31 @@ class ShortlistPanel(QWidget):
 
     def move_down(self) -> None:
         self._move(+1)
+
+    def choose_selected(self) -> None:
+        entry = self.model.entry_at(self.view.currentIndex())
+        if entry is None or entry.status is EntryStatus.CHOSEN:
+            return
+        shortlist.set_status(self.session, entry.id, EntryStatus.CHOSEN)
+        self.select_entry(entry.id)
+        self._update_actions()
+        self.statusMessage.emit(f"‘{entry.snapshot.name}’ is gekozen en komt in de bijlage.")
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Keep the name readable: hide the Niveau column (also in the tooltip and the plan
+        editor) when the name column would show fewer than about 20 characters."""
+        header = self.view.header()
+        others = sum(header.sectionSize(c) for c in (COL_STATUS, COL_PRIORITY))
+        need = self.view.fontMetrics().averageCharWidth() * NAME_MIN_CHARS + 2 * self.view.indentation()
+        room = self.view.viewport().width() - others
+        hide_level = room - header.sectionSize(COL_LEVEL) < need
+        if header.isSectionHidden(COL_LEVEL) != hide_level:
+            header.setSectionHidden(COL_LEVEL, hide_level)
 
     def remove_selected(self) -> None:
         index = self.view.currentIndex()
@@ -319,6 +366,7 @@ class ShortlistPanel(QWidget):
                          lambda status, i=entry.id: shortlist.set_status(self.session, i, status))
         _add_choice_menu(menu, "&Prioriteit", Priority, entry.priority,
                          lambda prio, i=entry.id: shortlist.set_priority(self.session, i, prio))
+        menu.addAction(self.action_choose)
         menu.addSeparator()
         menu.addAction(self.action_up)
         menu.addAction(self.action_down)

@@ -9,7 +9,7 @@ changes. Neither changes the project while it re-reads.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -42,24 +42,51 @@ RATIONALE_HINT = (
 )
 NOT_CHOSEN_HINT = "Vink het thema eerst aan; daarna kunt u hier uw toelichting schrijven."
 NOTHING_SELECTED_HINT = "Selecteer een gekozen thema om de toelichting te schrijven."
+# Shorter labels for the required themes, so each fits on one or two lines of a narrow column;
+# the tooltip and the accessible description carry the full name.
+SHORT_NAMES = {
+    "sociale-samenhang": "Sociale samenhang",
+    "mantelzorg": "Mantelzorg",
+    "eenzaamheid": "Eenzaamheid",
+    "vrijwilligers-professionals": "Vrijwilligers en professionals",
+    "gebiedsgericht": "Gebiedsgerichte uitvoering",
+}
 
 
-def required_icon(covered: bool = False, size: int = 16) -> QIcon:
+def theme_label(theme: Theme) -> str:
+    """The text of a theme in the tree (without its count)."""
+    if theme.required:
+        return SHORT_NAMES.get(theme.key, theme.name) + REQUIRED_SUFFIX
+    return theme.name
+
+
+def required_icon(covered: bool = False, size: int = 16, ratio: float | None = None) -> QIcon:
     """A small badge on the required themes, next to the text ‘(verplicht)’: an exclamation
-    mark while no intervention is *gekozen* for the theme, a check mark once one is."""
-    pixmap = QPixmap(QSize(size, size))
+    mark while no intervention is *gekozen* for the theme, a check mark once one is.
+
+    Drawn at the screen's device-pixel ratio (sharp at 200 %), in saturated colours with a light ring,
+    so the badge stays visible on a black or a white (high-contrast) background.
+    """
+    if ratio is None:
+        app = QGuiApplication.instance()
+        ratio = app.devicePixelRatio() if app is not None else 1.0
+    ratio = max(ratio, 1.0)
+    pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     path = QPainterPath()
     path.addEllipse(1, 1, size - 2, size - 2)
     painter.fillPath(path, QColor("#2e7d32" if covered else "#b35900"))
+    painter.setPen(QPen(QColor("white"), 1))
+    painter.drawPath(path)  # a light ring: visible on a black high-contrast background too
     painter.setPen(QColor("white"))
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(size * 0.75))
     painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "✓" if covered else "!")
+    painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "✓" if covered else "!")
     painter.end()
     return QIcon(pixmap)
 
@@ -121,6 +148,7 @@ class ThemePanel(QWidget):
         self.tree = _ThemeTree()
         self.tree.setObjectName("themeTree")
         self.tree.setHeaderHidden(True)
+        self.tree.setIndentation(max(12, self.tree.fontMetrics().averageCharWidth() * 2))
         self.tree.setAccessibleName("Thema's van de beleidsvisie")
         self.tree.setAccessibleDescription(
             "Vink met de spatiebalk de GALA-thema's aan die de beleidsvisie behandelt. "
@@ -162,13 +190,13 @@ class ThemePanel(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def _theme_item(self, theme: Theme) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([theme.name + (REQUIRED_SUFFIX if theme.required else "")])
+        item = QTreeWidgetItem([theme_label(theme)])
         item.setData(0, KEY_ROLE, theme.key)
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
         )
         item.setCheckState(0, Qt.CheckState.Unchecked)
-        tip = theme.description or theme.name
+        tip = theme.name + (f"\n{theme.description}" if theme.description else "")
         if theme.required:
             item.setIcon(0, required_icon())
             tip += "\nVerplicht thema in een beleidsvisie sociale basis."
@@ -219,13 +247,13 @@ class ThemePanel(QWidget):
                 if item.checkState(0) != state:
                     item.setCheckState(0, state)
                 theme = THEMES_BY_KEY[key]
-                text = theme.name + (REQUIRED_SUFFIX if theme.required else "")
+                text = theme_label(theme)
                 if counts.get(key):
                     text += f" · {counts[key]}"
                 if item.text(0) != text:
                     item.setText(0, text)
                 status = "gekozen" if key in chosen else "niet gekozen"
-                description = f"{status}, {counts.get(key, 0)} interventies op de shortlist"
+                description = f"{theme.name}: {status}, {counts.get(key, 0)} interventies op de shortlist"
                 if theme.required:
                     is_covered = key in covered
                     if item.data(0, COVERED_ROLE) != is_covered:

@@ -1,0 +1,124 @@
+"""The first hour of a new user: readable names at common screen set-ups, choosing, themes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from gala_desktop.domain.project import EntryStatus
+from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, THEMES_BY_KEY
+from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, SETUPS, build_window, name_visibility, visible_chars
+from gala_desktop.ui.theme_panel import required_icon
+
+
+def _setup(name):
+    return next(s for s in SETUPS if s.name == f"main-window-{name}")
+
+
+@pytest.fixture()
+def app_font():
+    app = QApplication.instance()
+    font = QFont(app.font())
+    yield
+    app.setFont(font)
+
+
+def _open(qtbot, catalogue, setup):
+    window = build_window(catalogue, setup)
+    qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
+    return window
+
+
+@pytest.mark.parametrize("setup", ["1366", "1366-14pt", "1920-200"])
+def test_no_result_or_shortlist_name_is_cut_shorter_than_20_characters(qtbot, catalogue, app_font, setup):
+    window = _open(qtbot, catalogue, _setup(setup))
+    assert window.width() == _setup(setup).width
+    shown = name_visibility(window)
+    assert len(shown["results"]) >= 10 and len(shown["shortlist"]) >= 15
+    cut = [(name, n) for rows in shown.values() for name, n in rows if n < min(len(name), MIN_VISIBLE_CHARS)]
+    assert cut == []
+    # the measurement is real: in a narrow column the long names are cut
+    view = window.shortlist_panel.view
+    index = view.model().index(0, 0, view.model().index(1, 0))  # the first Mantelzorg entry
+    assert visible_chars(view, index, width=80) < MIN_VISIBLE_CHARS
+
+
+def test_screenshots_are_written_at_200_percent(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2")
+    run = subprocess.run(
+        [sys.executable, "-m", "gala_desktop.ui.screenshots", str(tmp_path), "--setup", "main-window-1920-200"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "cut to" not in run.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(tmp_path / "main-window-1920-200.png"))
+    assert (image.width(), image.height()) == (3840, 2160)
+
+
+def test_kiezen_button_and_shortcut_choose_the_selected_entry(qtbot, catalogue):
+    window = _open(qtbot, catalogue, _setup("1366"))
+    panel = window.shortlist_panel
+    considering = [e for e in window.session.project.shortlist if e.status is EntryStatus.CONSIDERING]
+    first, second = considering[:2]
+    panel.select_entry(first.id)
+    assert panel.button_choose.isVisible() and panel.button_choose.isEnabled()
+    qtbot.mouseClick(panel.button_choose, Qt.MouseButton.LeftButton)
+    assert window.session.project.entry(first.id).status is EntryStatus.CHOSEN
+    assert not panel.button_choose.isEnabled()  # already chosen
+    panel.select_entry(second.id)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.project.entry(second.id).status is EntryStatus.CHOSEN
+    window.session.undo_stack.undo()
+    assert window.session.project.entry(second.id).status is EntryStatus.CONSIDERING
+
+
+def test_required_themes_are_short_with_the_full_name_in_tooltip_and_description(qtbot, catalogue):
+    window = _open(qtbot, catalogue, _setup("1366"))
+    tree = window.theme_panel.tree
+    for key in REQUIRED_THEME_KEYS:
+        item = window.theme_panel._items[key]
+        name = THEMES_BY_KEY[key].name
+        assert "(verplicht)" in item.text(0)
+        assert name in item.toolTip(0)
+        assert name in item.data(0, Qt.ItemDataRole.AccessibleDescriptionRole)
+        lines = tree.visualItemRect(item).height() / tree.fontMetrics().lineSpacing()
+        assert lines < 3.0, (key, lines)  # at most two lines at 1366×768
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_required_badge_is_drawn_at_the_device_pixel_ratio(qtbot, ratio):
+    icon = required_icon(False, 16, ratio=ratio)
+    pixmap = icon.pixmap(16, 16)
+    assert icon.availableSizes()[0].width() == 16 * ratio
+    assert pixmap.devicePixelRatio() in (1.0, ratio)
+
+
+def test_toolbar_width_does_not_change_after_an_edit(qtbot, catalogue):
+    from PySide6.QtWidgets import QToolBar
+
+    window = _open(qtbot, catalogue, _setup("1366"))
+    toolbar = window.findChild(QToolBar, "mainToolBar")
+    export_button = toolbar.widgetForAction(window.action_export)
+    before = (toolbar.sizeHint().width(), export_button.x())
+    assert not window.toolbar_undo.isEnabled()
+    entry = next(e for e in window.session.project.shortlist if e.status is EntryStatus.CONSIDERING)
+    window.shortlist_panel.select_entry(entry.id)
+    window.shortlist_panel.choose_selected()
+    QApplication.processEvents()
+    assert window.toolbar_undo.isEnabled()
+    assert window.toolbar_undo.text() == "Ongedaan maken"
+    assert "Ongedaan maken" in window.action_undo.text() and len(window.action_undo.text()) > 20
+    assert window.session.undo_stack.undoText() in window.toolbar_undo.toolTip()
+    assert (toolbar.sizeHint().width(), export_button.x()) == before
+    window.toolbar_undo.trigger()
+    assert window.session.project.entry(entry.id).status is EntryStatus.CONSIDERING
+    assert window.toolbar_redo.isEnabled()
