@@ -72,6 +72,25 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _with_builder(command):
+    """Commands that build a catalogue need SQLAlchemy, which the installed program (the
+    frozen bundle) leaves out: it only reads catalogues. Say so instead of failing. (Packing
+    an already built database, ``pack --catalogue``, needs no builder.)"""
+
+    def run(args) -> int:
+        if getattr(args, "catalogue", None) is not None:
+            return command(args)
+        try:
+            import sqlalchemy  # noqa: F401
+        except ImportError:
+            _err("Deze opdracht bouwt een catalogus en werkt alleen in een broninstallatie van "
+                 "GALA Desktop (pip install gala-desktop), niet in het geïnstalleerde programma.")
+            return 2
+        return command(args)
+
+    return run
+
+
 def _catalogue_build(args) -> int:
     from gala_desktop.catalogue.builder import build_catalogue
     from gala_desktop.catalogue.source import SourceError
@@ -285,13 +304,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(args)
         return {
-            "build": _catalogue_build,
+            "build": _with_builder(_catalogue_build),
             "export": _catalogue_export,
             "search": _catalogue_search,
             "coverage": _catalogue_coverage,
             "validate": _catalogue_validate,
             "keygen": _catalogue_keygen,
-            "pack": _catalogue_pack,
+            "pack": _with_builder(_catalogue_pack),
             "install": _catalogue_install,
             "rollback": _catalogue_rollback,
         }[args.action](args)
