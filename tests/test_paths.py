@@ -38,6 +38,8 @@ def frozen_app(tmp_path, monkeypatch):
     (internal / "gala_desktop" / "resources" / "fonts").mkdir(parents=True)
     (internal / "gala_desktop" / "shipped_data").mkdir(parents=True)
     (internal / "gala_desktop" / "shipped_data" / "catalogue.sqlite").write_bytes(b"bundled")
+    (internal / "gala_desktop" / "user_guide").mkdir(parents=True)
+    (internal / "gala_desktop" / "user_guide" / "werkbank.md").write_text("# bundled", encoding="utf-8")
     executable = app / "gala-desktop.exe"
     executable.write_bytes(b"")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -107,13 +109,16 @@ def test_frozen_bundle_files_come_from_meipass(frozen_app, real_paths):
     assert real_paths.resources_dir() == internal / "gala_desktop" / "resources"
     assert real_paths.resource("fonts") == internal / "gala_desktop" / "resources" / "fonts"
     assert real_paths.shipped_catalogue() == internal / "gala_desktop" / "shipped_data" / "catalogue.sqlite"
+    assert real_paths.user_guide() == internal / "gala_desktop" / "user_guide" / "werkbank.md"
 
 
 def test_spec_puts_shipped_files_where_paths_looks_for_them():
     """The PyInstaller spec and paths.py must agree on the bundle layout."""
     spec = SPEC_FILE.read_text(encoding="utf-8")
     targets = dict(re.findall(r'\(str\(ROOT / "([a-z]+)"[^)]*\), "(gala_desktop/[a-z_]+)', spec))
-    assert targets == {"resources": "gala_desktop/resources", "data": "gala_desktop/shipped_data"}
+    assert targets == {"resources": "gala_desktop/resources", "data": "gala_desktop/shipped_data",
+                       "docs": "gala_desktop/user_guide"}
+    assert '"werkbank.md"), "gala_desktop/user_guide"' in spec
     assert '"catalogue.sqlite"), "gala_desktop/shipped_data"' in spec
 
 

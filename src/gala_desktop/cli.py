@@ -11,6 +11,35 @@ from gala_desktop.file_errors import write_failure_reason
 
 _COMMANDS = ("catalogue", "export")
 
+# argparse's own texts (usage, headings, errors) in Dutch; see use_dutch_argparse_texts
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "deze hulptekst tonen en stoppen",
+    "show program's version number and exit": "het versienummer tonen en stoppen",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde (%(type)s): %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "expected one argument": "verwacht één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "expected at least one argument": "verwacht minstens één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": "onduidelijke optie: %(option)s kan %(matches)s zijn",
+    "not allowed with argument %s": "niet toegestaan samen met %s",
+    "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
+    "ignored explicit argument %r": "genegeerde waarde %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
+}
+
+
+def use_dutch_argparse_texts() -> None:
+    """Everything ``--help`` and a wrong argument print is Dutch (argparse looks its texts up
+    through its module's ``_`` each time it needs one)."""
+    argparse._ = lambda text: _ARGPARSE_DUTCH.get(text, text)  # type: ignore[attr-defined]
+
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -20,18 +49,20 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog="Opdrachten: 'gala-desktop catalogue --help' (catalogus beheren), "
         "'gala-desktop export --help' (bijlage maken zonder scherm).",
     )
-    parser.add_argument("--version", action="version", version=f"GALA Desktop {__version__}")
-    parser.add_argument("file", nargs="?", help="een projectbestand (.gala) om te openen")
+    parser.add_argument("--version", action="version", version=f"GALA Desktop {__version__}",
+                        help="het versienummer tonen en stoppen")
+    parser.add_argument("file", nargs="?", metavar="BESTAND", help="een projectbestand (.gala) om te openen")
     return parser
 
 
 def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gala-desktop")
-    parser.add_argument("--version", action="version", version=f"GALA Desktop {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"GALA Desktop {__version__}",
+                        help="het versienummer tonen en stoppen")
+    commands = parser.add_subparsers(dest="command", required=True, title="opdrachten")
 
     catalogue = commands.add_parser("catalogue", help="de interventiecatalogus beheren")
-    actions = catalogue.add_subparsers(dest="action", required=True)
+    actions = catalogue.add_subparsers(dest="action", required=True, title="opdrachten")
     build = actions.add_parser("build", help="de catalogusdatabase opbouwen uit de tekstbron")
     build.add_argument("--source", type=Path, default=None, help="map met de bron (standaard data/catalogue)")
     build.add_argument("--output", type=Path, default=None, help="databasebestand (standaard data/catalogue.sqlite)")
@@ -297,6 +328,7 @@ def _export(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_dutch_argparse_texts()
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

@@ -60,6 +60,16 @@ def shipped_catalogue() -> Path:
     return _first_existing(candidates)
 
 
+def user_guide() -> Path:
+    """The user guide (``docs/werkbank.md``, Markdown, with its images beside it)."""
+    candidates = []
+    frozen = _frozen_root()
+    if frozen:
+        candidates.append(frozen / "gala_desktop" / "user_guide" / "werkbank.md")
+    candidates += [_PACKAGE_DIR / "user_guide" / "werkbank.md", _SOURCE_ROOT / "docs" / "werkbank.md"]
+    return _first_existing(candidates)
+
+
 def trusted_keys_dir() -> Path:
     """The public keys whose catalogue update files the program accepts."""
     return resource("catalogue-keys")

@@ -33,25 +33,46 @@ def create_application(argv: list[str]) -> QApplication:
 def application_icon() -> QIcon:
     """The app icon in every size that ships (taskbar, title bar, Alt+Tab)."""
     icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256, 512):
+    for size in (16, 32, 48, 64, 128, 512):  # the sizes in resources/icons
         file = paths.resource("icons", f"gala-desktop-{size}.png")
         if file.exists():
             icon.addFile(str(file))
     return icon
 
 
+class MissingDutchTexts(QTranslator):
+    """Texts Qt's own Dutch file (qtbase_nl.qm) lacks: Qt 6 gave the file dialog's labels a
+    mnemonic, and the translations were made for the texts without one."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "&Zoeken in:",
+        ("QFileDialog", "Files of &type:"): "Bestands&type:",
+        ("QFileDialog", "File name:"): "Bestandsnaam:",
+    }
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+        return self.TEXTS.get((context, source))  # None: not ours, ask the next translator
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translations(app: QApplication) -> bool:
-    """Load Qt's own Dutch texts (standard buttons, file dialogs); ``False`` when not found."""
+    """Load Qt's own Dutch texts (standard buttons, file dialogs) and fill their gaps;
+    ``False`` when Qt's file is not found."""
     if getattr(app, "_gala_translator", None) is not None:
         return True
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands), "qtbase", "_", folder):
+    found = translator.load(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands), "qtbase", "_", folder)
+    if found:
+        app.installTranslator(translator)
+    else:
         log.warning("Qt's Dutch translations (qtbase_nl.qm) were not found in %s", folder)
-        return False
-    app.installTranslator(translator)
-    app._gala_translator = translator  # keep it alive as long as the application
-    return True
+    gaps = MissingDutchTexts(app)
+    app.installTranslator(gaps)  # installed last, asked first
+    app._gala_translator = (translator, gaps)  # keep them alive as long as the application
+    return found
 
 
 def adopt_machine_updates() -> None:

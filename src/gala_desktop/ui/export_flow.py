@@ -47,11 +47,18 @@ def suggested_file_name(project: Project) -> str:
     return f"{name or 'Bijlage'}.pdf"
 
 
+def default_folder() -> Path:
+    """The platform's documents folder when it exists (a fresh account may have none), else
+    the home folder."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
 def suggested_path(session: ProjectSession) -> Path:
-    folder = session.path.parent if session.path else Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
-    )
+    """Beside the project file, else in the documents folder; named after the project."""
+    folder = session.path.parent if session.path and session.path.parent.is_dir() else default_folder()
     return folder / suggested_file_name(session.project)
 
 
@@ -66,6 +73,7 @@ class ExportDialog(QDialog):
         browse = QPushButton("&Bladeren…")
         browse.setAccessibleName("Bladeren naar een map en bestandsnaam")
         browse.clicked.connect(self._browse)
+        browse.setAutoDefault(False)  # Enter in the file field exports, it does not browse
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
@@ -80,9 +88,14 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.addButton("&Exporteren", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(True)
+        self.export_button = ok
         ok.setAccessibleName("Exporteren")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
         buttons.accepted.connect(self._accept)
+        # Enter in the file field exports (the button box otherwise makes Annuleren the default)
+        self.path_edit.returnPressed.connect(self._accept)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -104,6 +117,8 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path)
 
     def _accept(self) -> None:
+        if not self.isVisible():  # already accepted (Enter reaches both the field and the dialog)
+            return
         text = self.path_edit.text().strip()
         if not text:
             QMessageBox.warning(self, EXPORT_TITLE, "Vul een bestandsnaam in.")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._set_tab_order()
 
+        self.browser.detail.setFont(self._zoomed_font(self.browser.detail))
         self._fit_to_screen()
         self._layout_restored = self.settings.restore_window(self, self.splitters())
         self._update_title()
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
 
         editor = PlanEditor(self.session)
         editor.set_entry(self._selected_entry)
+        editor.setFont(self._zoomed_font(editor))
         return editor
 
     def _build_overview(self) -> "OverviewPanel":
@@ -155,6 +157,9 @@ class MainWindow(QMainWindow):
 
     def _on_entry_selected(self, entry_id: str) -> None:
         self._selected_entry = entry_id or None
+        entry = self.session.project.entry(entry_id) if entry_id else None
+        if entry is not None:  # the Toelichting pane follows the theme of the entry worked on
+            self.theme_panel.select_theme(entry.theme_key)
         if self.pages.is_built("plan"):
             self.plan_editor.set_entry(self._selected_entry)
 
@@ -193,7 +198,8 @@ class MainWindow(QMainWindow):
         self.action_save = self._action("actionSave", "Op&slaan", self.files.save,
                                         [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton, "Het project opslaan")
         self.action_save_as = self._action("actionSaveAs", "Opslaan &als…", self.files.save_as,
-                                           [QKeySequence.StandardKey.SaveAs], None, "Het project onder een andere naam opslaan")
+                                           [QKeySequence.StandardKey.SaveAs, QKeySequence("Ctrl+Shift+S"), QKeySequence("F12")],
+                                           None, "Het project onder een andere naam opslaan")
         self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
                                           "De bijlage als PDF-bestand maken")
@@ -246,6 +252,18 @@ class MainWindow(QMainWindow):
                                           [QKeySequence("Ctrl+T")])
         self.action_shortlist = self._action("actionFocusShortlist", "Naar de &shortlist", self.focus_shortlist,
                                              [QKeySequence("Ctrl+L")])
+        self.action_help = self._action("actionHelp", "&Handleiding", self.show_help,
+                                        [QKeySequence.StandardKey.HelpContents, QKeySequence("F1")], None,
+                                        "De handleiding van GALA Desktop openen")
+        self.action_zoom_in = self._action("actionZoomIn", "Tekst &groter", lambda: self.zoom_text(+1),
+                                           [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl++"),
+                                            QKeySequence("Ctrl+=")], None,
+                                           "Grotere tekst in de gegevens en de uitvoeringsnotities")
+        self.action_zoom_out = self._action("actionZoomOut", "Tekst &kleiner", lambda: self.zoom_text(-1),
+                                            [QKeySequence.StandardKey.ZoomOut, QKeySequence("Ctrl+-")], None,
+                                            "Kleinere tekst in de gegevens en de uitvoeringsnotities")
+        self.action_zoom_reset = self._action("actionZoomReset", "&Normale tekstgrootte",
+                                              lambda: self.zoom_text(None), [QKeySequence("Ctrl+0")])
         self.action_about = self._action("actionAbout", "&Over GALA Desktop", self.show_about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -276,8 +294,12 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.tab_actions)
         view_menu.addSeparator()
         view_menu.addActions([self.action_find, self.action_themes, self.action_shortlist])
+        view_menu.addSeparator()
+        view_menu.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_reset])
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.action_help)
+        help_menu.addSeparator()
         help_menu.addAction(self.action_about)
 
     def _create_toolbar(self) -> None:
@@ -447,6 +469,27 @@ class MainWindow(QMainWindow):
 
         self.commit_pending_edits()  # the annex shows what the officer sees
         self.export_job = export_pdf_interactive(self, self.session)
+
+    def show_help(self) -> None:
+        from gala_desktop.ui.help_window import show_help
+
+        show_help(self)
+
+    # -- text zoom of the detail pane and the plan editor, remembered in the settings -----------
+
+    def _zoomed_font(self, widget: QWidget) -> QFont:
+        font = QFont(QApplication.font(widget))
+        font.setPointSizeF(max(font.pointSizeF() + self.settings.text_zoom, 6))
+        return font
+
+    def zoom_text(self, step: int | None) -> None:
+        """``step`` points larger or smaller (between -4 and +12); ``None`` back to normal."""
+        zoom = 0 if step is None else max(-4, min(12, self.settings.text_zoom + step))
+        self.settings.text_zoom = zoom
+        pages = [self.browser.detail] + ([self.plan_editor] if self.pages.is_built("plan") else [])
+        for page in pages:
+            page.setFont(self._zoomed_font(page))
+        self.show_status("Tekstgrootte: normaal" if zoom == 0 else f"Tekstgrootte: {zoom:+d} punt")
 
     def show_about(self) -> None:
         catalogue = self.session.catalogue

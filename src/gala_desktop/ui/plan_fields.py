@@ -64,6 +64,10 @@ class ValidatedField(QWidget):
         error_row.setContentsMargins(0, 0, 0, 0)
         error_row.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
         error_row.addWidget(self.error, 1)
+        keep_room_when_hidden(self.error)
+        policy = self.error_icon.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error_icon.setSizePolicy(policy)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,6 +78,11 @@ class ValidatedField(QWidget):
         self._set_error("")
 
         self.edit.editingFinished.connect(self._on_editing_finished)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoomed: the reserved lines follow the font
+            keep_room_when_hidden(self.error)
 
     # ----------------------------------------------------------------- state
     @property
@@ -115,6 +124,16 @@ class ValidatedField(QWidget):
         self.value = value
         self.edit.setText(self.formatter(value))
         self.committed.emit(value)
+
+
+def keep_room_when_hidden(label: QLabel, lines: int = 2) -> None:
+    """A message line that takes its room (two wrapped lines) also while empty: showing a
+    validation message does not move the fields below it."""
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * lines)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
 
 
 def sync_line(edit: QLineEdit, text: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gala_desktop.domain.formatting import format_date, parse_date
 from gala_desktop.operations.plan import set_project_field
+from gala_desktop.ui.plan_fields import keep_room_when_hidden
 
 VERSION_STATUSES = ("Concept", "Ter bespreking", "Definitief", "Vastgesteld door de raad")
 
@@ -65,6 +66,7 @@ class ProjectForm(QScrollArea):
         self.date = self._line("Datum", "dd-mm-jjjj")
         self.date_error = QLabel()
         self.date_error.setWordWrap(True)
+        keep_room_when_hidden(self.date_error)
         self.date_error.hide()
         self.format_reference = self._line(
             "Verwijzing naar het format", "bijvoorbeeld: vraag 3B van het format van de VNG"

@@ -44,6 +44,7 @@ class AppSettings:
     geometry = _Setting("window/geometry", QByteArray, QByteArray())
     window_state = _Setting("window/state", QByteArray, QByteArray())
     last_directory = _Setting("files/last_directory", str, "")
+    text_zoom = _Setting("view/text_zoom", int, 0)  # points added to the detail and plan text
 
     def __init__(self, file: Path | None = None) -> None:
         path = Path(file) if file is not None else paths.settings_file()

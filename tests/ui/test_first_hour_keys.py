@@ -1,0 +1,159 @@
+"""The first hour, continued: keys, help, export defaults, language, validation, Toelichting."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QKeySequence, QTextDocument
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
+
+from gala_desktop import cli
+from gala_desktop.annex.context import AnnexOptions
+from gala_desktop.domain.project import EntryStatus, Project, ShortlistEntry, ThemeChoice
+from gala_desktop.ui import export_flow
+from gala_desktop.ui.app import install_translations
+from gala_desktop.ui.export_flow import ExportDialog, start_export, suggested_path
+from gala_desktop.ui.session import ProjectSession
+from gala_desktop.ui.settings import AppSettings
+from tests.ui.conftest import ScriptedDialogs, open_window
+
+
+@pytest.fixture()
+def window(qtbot, catalogue, tmp_path):
+    win = open_window(catalogue, qtbot, ScriptedDialogs(paths=[tmp_path / "kopie.gala"]),
+                      settings=AppSettings(tmp_path / "settings.ini"))
+    project = Project(gemeente="Lindeveen", title="Samen sterk")
+    project.themes = [ThemeChoice("eenzaamheid"), ThemeChoice("mantelzorg")]
+    for key, theme in (("buurtcirkel", "eenzaamheid"), ("mantelscan", "mantelzorg")):
+        project.shortlist.append(ShortlistEntry.for_intervention(catalogue.get(key), theme))
+    win.session.replace(project, None)
+    return win
+
+
+@pytest.mark.parametrize("key", ["Ctrl+Shift+S", "F12"])
+def test_save_as_shortcuts(window, qtbot, tmp_path, key):
+    assert QKeySequence(key) in window.action_save_as.shortcuts()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.shortlist_panel.view.setFocus()
+    sequence = QKeySequence(key)[0]
+    qtbot.keyClick(window.shortlist_panel.view, sequence.key(), sequence.keyboardModifiers())
+    assert any(a.startswith("path:") for a in window.files.dialogs.asked)
+    assert (tmp_path / "kopie.gala").exists()
+
+
+def test_f1_opens_the_dutch_user_guide_with_its_images(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window.shortlist_panel.view, Qt.Key.Key_F1)
+    help_window = window._help_window
+    qtbot.waitUntil(help_window.isVisible, timeout=3000)
+    text = help_window.browser.toPlainText()
+    assert text.startswith("De werkbank") and "shortlist" in text  # rendered, not the Markdown source
+    assert "![" not in text and "**" not in text
+    document = help_window.browser.document()
+    image = document.resource(QTextDocument.ResourceType.ImageResource,
+                              QUrl("images/main-window-1366.png"))
+    assert image is not None and not image.isNull()
+    assert window.action_help in window.menuBar().actions()[-1].menu().actions()
+
+
+def test_enter_in_the_export_file_field_exports(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("browse opened"))
+    dialog = ExportDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "bijlage.pdf"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.path_edit.setFocus()
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.output_path() == tmp_path / "bijlage.pdf"
+
+
+def test_first_export_on_a_profile_without_a_documents_folder(qtbot, window, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda *_: str(home / "Documents"))
+    target = suggested_path(window.session)
+    assert target == home / "Bijlage - Lindeveen - Samen sterk.pdf"
+    for entry in window.session.project.shortlist:
+        entry.status = EntryStatus.CHOSEN
+    job = start_export(window, window.session, target, AnnexOptions(), offer_to_open=False)
+    with qtbot.waitSignal(job.done, timeout=60000) as done:
+        pass
+    assert done.args[0] is True, done.args
+    assert target.read_bytes().startswith(b"%PDF")
+    (home / "Documents").mkdir()
+    assert export_flow.default_folder() == home / "Documents"
+
+
+def test_a_validation_message_does_not_move_the_next_field(window, qtbot):
+    window.shortlist_panel.select_entry(window.session.project.shortlist[0].id)
+    window.show_tab(1)
+    editor = window.plan_editor
+    QApplication.processEvents()
+    before = editor.funding.mapTo(editor, editor.funding.rect().topLeft())
+    editor.budget.edit.setFocus()
+    editor.budget.edit.setText("twaalf")
+    editor.budget.edit.editingFinished.emit()
+    QApplication.processEvents()
+    assert editor.budget.error_text
+    assert editor.funding.mapTo(editor, editor.funding.rect().topLeft()) == before
+
+
+def test_the_toelichting_follows_the_selected_entrys_theme(window, qtbot):
+    panel = window.theme_panel
+    first, second = window.session.project.shortlist
+    window.shortlist_panel.select_entry(first.id)
+    assert panel.current_theme_key() == "eenzaamheid"
+    window.shortlist_panel.select_entry(second.id)
+    assert panel.current_theme_key() == "mantelzorg"
+    assert "Mantelzorg" in panel.rationale_label.text()
+    assert panel.rationale.isEnabled()
+
+
+def test_zoom_of_detail_and_plan_text_is_remembered(window, qtbot, catalogue, tmp_path):
+    base = window.browser.detail.font().pointSizeF()
+    window.zoom_text(+2)
+    assert window.browser.detail.font().pointSizeF() == base + 2
+    window.show_tab(1)
+    assert window.plan_editor.font().pointSizeF() == base + 2
+    again = open_window(catalogue, qtbot, settings=AppSettings(tmp_path / "settings.ini"))
+    assert again.browser.detail.font().pointSizeF() == base + 2
+    window.zoom_text(None)
+    assert window.browser.detail.font().pointSizeF() == base
+    assert {QKeySequence("Ctrl++"), QKeySequence("Ctrl+-")} <= set(
+        window.action_zoom_in.shortcuts() + window.action_zoom_out.shortcuts())
+
+
+def test_help_on_the_command_line_is_dutch():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        cli.main(["--help"])
+    text = out.getvalue()
+    assert text.startswith("gebruik: gala-desktop")
+    assert "opties:" in text and "deze hulptekst tonen en stoppen" in text
+    for english in ("usage", "options", "show this help", "positional arguments"):
+        assert english not in text
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit):
+        cli.main(["catalogue", "bestaat-niet"])
+    assert "fout: argument action: ongeldige keuze" in err.getvalue()
+
+
+def test_the_file_dialog_labels_are_dutch(qtbot):
+    install_translations(QApplication.instance())
+    dialog = QFileDialog(None, "Bijlage opslaan als")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "&Zoeken in:"
+    assert labels["fileNameLabel"] == "Bestands&naam:"
+    assert labels["fileTypeLabel"] == "Bestands&type:"
