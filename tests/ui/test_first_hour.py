@@ -122,3 +122,63 @@ def test_toolbar_width_does_not_change_after_an_edit(qtbot, catalogue):
     window.toolbar_undo.trigger()
     assert window.session.project.entry(entry.id).status is EntryStatus.CONSIDERING
     assert window.toolbar_redo.isEnabled()
+
+
+def test_one_dutch_number_format_for_counts():
+    from gala_desktop.ui.catalogue_browser import count_text
+
+    assert count_text(200, 1500) == "1.500 interventies gevonden (de eerste 200 worden getoond)"
+    assert count_text(1000, 2500, exact=False).startswith("Meer dan 2.500 interventies gevonden (de eerste 1.000")
+
+
+def _palette(background: str, text: str):
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
+        palette.setColor(role, QColor(background))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, QColor(text))
+    return palette
+
+
+def _contrast(image, background) -> int:
+    from PySide6.QtGui import QColor
+
+    return max(abs(QColor(image.pixel(x, y)).lightness() - background.lightness())
+               for x in range(image.width()) for y in range(image.height()))
+
+
+@pytest.mark.parametrize("background,text", [("black", "white"), ("white", "black")])
+def test_unchecked_theme_boxes_and_badges_are_visible_in_high_contrast(qtbot, catalogue, background, text):
+    from PySide6.QtGui import QColor
+
+    from gala_desktop.ui.app import ContrastStyle
+    from gala_desktop.ui.session import ProjectSession
+    from gala_desktop.ui.theme_panel import ThemePanel
+
+    panel = ThemePanel(ProjectSession(catalogue))
+    qtbot.addWidget(panel)
+    style = ContrastStyle()
+    panel.tree.setStyle(style)
+    panel.tree.setPalette(_palette(background, text))
+    panel.resize(300, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    base = QColor(background)
+    item = panel._items["mantelzorg"]  # unchecked, required
+    assert item.checkState(0) == Qt.CheckState.Unchecked
+    image = panel.tree.viewport().grab(panel.tree.visualItemRect(item)).toImage()
+    # the check box: an outline in the text colour on either background
+    check_area = image.copy(0, 0, 40 + panel.tree.indentation() * 2, image.height())
+    assert _contrast(check_area, base) >= 200
+    for covered in (False, True):  # the badge drawn on the background: clearly visible
+        from PySide6.QtGui import QPainter, QPixmap
+
+        canvas = QPixmap(16, 16)
+        canvas.fill(base)
+        painter = QPainter(canvas)
+        painter.drawPixmap(0, 0, required_icon(covered).pixmap(16, 16))
+        painter.end()
+        fill = QColor(canvas.toImage().pixel(3, 8))  # left of the glyph, inside the disc
+        assert abs(fill.lightness() - base.lightness()) >= 70, (background, covered, fill.name())

@@ -157,3 +157,43 @@ def test_the_file_dialog_labels_are_dutch(qtbot):
     assert labels["lookInLabel"] == "&Zoeken in:"
     assert labels["fileNameLabel"] == "Bestands&naam:"
     assert labels["fileTypeLabel"] == "Bestands&type:"
+
+
+def test_kiezen_in_the_plan_editor(window, qtbot):
+    entry = window.session.project.shortlist[0]
+    window.shortlist_panel.select_entry(entry.id)
+    window.show_tab(1)
+    editor = window.plan_editor
+    assert editor.choose_button.isVisible() and editor.choose_button.isEnabled()
+    qtbot.mouseClick(editor.choose_button, Qt.MouseButton.LeftButton)
+    assert entry.status is EntryStatus.CHOSEN
+    assert not editor.choose_button.isEnabled()
+    assert "Gekozen" in editor.meta.text()
+    window.session.undo_stack.undo()
+    assert editor.choose_button.isEnabled()
+    editor.notes.setFocus()  # Ctrl+K works from the plan editor too
+    qtbot.keyClick(editor.notes, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert entry.status is EntryStatus.CHOSEN
+
+
+def test_a_date_can_be_picked_from_a_calendar(window, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget
+
+    entry = window.session.project.shortlist[0]
+    window.shortlist_panel.select_entry(entry.id)
+    window.show_tab(1)
+    edit = window.plan_editor.start.edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=3000)
+    qtbot.keyClick(edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = edit._calendar_menu.findChild(QCalendarWidget, "datePopup")
+    assert calendar is not None and calendar.locale().language().name == "Dutch"
+    calendar.clicked.emit(QDate(2027, 3, 1))
+    assert edit.text() == "01-03-2027"
+    assert entry.plan.start == dt.date(2027, 3, 1)
+    window.show_tab(3)
+    form = window.project_form
+    assert any(a.text() == "Kalender" for a in form.date.actions())

@@ -6,9 +6,9 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
 
 from gala_desktop import paths
 
@@ -27,7 +27,26 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     app.setWindowIcon(application_icon())
+    if not isinstance(app.style(), ContrastStyle):
+        app.setStyle(ContrastStyle())
     return app
+
+
+class ContrastStyle(QProxyStyle):
+    """The platform style, with check boxes that stay visible on a dark (high-contrast) palette:
+    Fusion draws an unchecked box in a shade of the background, invisible on black; here the box
+    gets an outline in the palette's text colour whenever the background is dark."""
+
+    CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self.CHECKS and option.palette.color(QPalette.ColorRole.Base).lightness() < 100:
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
 
 
 def application_icon() -> QIcon:

@@ -46,13 +46,13 @@ def count_text(shown: int, total: int, exact: bool = True) -> str:
         return "Geen interventies gevonden"
     if not exact:
         return (
-            f"Meer dan {format_count(total)} interventies gevonden (de eerste {shown} worden "
+            f"Meer dan {format_count(total)} interventies gevonden (de eerste {format_count(shown)} worden "
             "getoond; typ verder om te verfijnen)"
         )
     noun = "interventie" if total == 1 else "interventies"
-    text = f"{total} {noun} gevonden"
+    text = f"{format_count(total)} {noun} gevonden"
     if shown < total:
-        text += f" (de eerste {shown} worden getoond)"
+        text += f" (de eerste {format_count(shown)} worden getoond)"
     return text
 
 

@@ -32,7 +32,7 @@ from gala_desktop.catalogue.store import CatalogueStore, StoreError, diff_files
 from gala_desktop.catalogue.update_file import SUFFIX, UpdateError, VerifiedUpdate
 from gala_desktop.catalogue.textnorm import fold
 from gala_desktop.domain.catalogue_diff import CatalogueDiff, DiffKind
-from gala_desktop.domain.formatting import format_date_long
+from gala_desktop.domain.formatting import format_count, format_date_long
 from gala_desktop.domain.project import Project
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.ui.jobs import Job, JobRunner
@@ -78,8 +78,8 @@ class UpdateDialog(QDialog):
 
         heading = QLabel(
             f"<b>{update.source.name}</b><br>Nieuwe catalogus: peildatum "
-            f"{format_date_long(manifest.checked_on)}, {diff.new_count} interventies. In gebruik: "
-            f"peildatum {format_date_long(in_use_checked_on)}, {diff.old_count} interventies."
+            f"{format_date_long(manifest.checked_on)}, {format_count(diff.new_count)} interventies. In gebruik: "
+            f"peildatum {format_date_long(in_use_checked_on)}, {format_count(diff.old_count)} interventies."
         )
         heading.setWordWrap(True)
         heading.setObjectName("updateHeading")

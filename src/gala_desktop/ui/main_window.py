@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gala_desktop import __version__
 from gala_desktop.domain.catalogue import CatalogueReader
-from gala_desktop.domain.formatting import format_date_long
+from gala_desktop.domain.formatting import format_count, format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.catalogue_update import CatalogueUpdater
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
@@ -62,6 +62,20 @@ def open_own_library(catalogue):
     except (OwnLibraryError, OSError):
         log.exception("the own interventions cannot be opened")
         return None
+
+
+class StepAction(QAction):
+    """A toolbar action with a fixed text; the step it would undo or redo is in its tooltip."""
+
+    def __init__(self, name: str, text: str, source: QAction, parent: QWidget) -> None:
+        super().__init__(source.icon(), text, parent)
+        self.setObjectName(name)
+        self._keys = source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.show_step("")
+
+    def show_step(self, step: str) -> None:
+        base = self.text()
+        self.setToolTip(f"{base}: {step} ({self._keys})" if step else f"{base} ({self._keys})")
 
 
 class MainWindow(QMainWindow):
@@ -320,25 +334,17 @@ class MainWindow(QMainWindow):
         not grow with the step's description; that goes to the tooltip (the Edit menu shows it
         in full)."""
         stack = self.session.undo_stack
-        twins = []
-        for name, text, source, can, changed, run in (
-            ("toolbarUndo", "Ongedaan maken", self.action_undo, stack.canUndo, stack.undoTextChanged, stack.undo),
-            ("toolbarRedo", "Opnieuw", self.action_redo, stack.canRedo, stack.redoTextChanged, stack.redo),
-        ):
-            twin = QAction(source.icon(), text, self)
-            twin.setObjectName(name)
-            twin.triggered.connect(run)
-            source.changed.connect(lambda t=twin, s=source: t.setEnabled(s.isEnabled()))
-
-            def tip(step: str, t=twin, base=text, keys=source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)):
-                t.setToolTip(f"{base}: {step} ({keys})" if step else f"{base} ({keys})")
-
-            changed.connect(tip)
-            tip("")
-            twin.setEnabled(can())
-            twins.append(twin)
-        self.toolbar_undo, self.toolbar_redo = twins
-        return twins
+        self.toolbar_undo = StepAction("toolbarUndo", "Ongedaan maken", self.action_undo, self)
+        self.toolbar_undo.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
+        stack.undoTextChanged.connect(self.toolbar_undo.show_step)
+        self.toolbar_undo.setEnabled(stack.canUndo())
+        self.toolbar_redo = StepAction("toolbarRedo", "Opnieuw", self.action_redo, self)
+        self.toolbar_redo.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
+        stack.redoTextChanged.connect(self.toolbar_redo.show_step)
+        self.toolbar_redo.setEnabled(stack.canRedo())
+        return [self.toolbar_undo, self.toolbar_redo]
 
     def _create_status_bar(self) -> None:
         self.catalogue_info = QLabel()
@@ -349,7 +355,7 @@ class MainWindow(QMainWindow):
     def _show_catalogue_info(self) -> None:
         catalogue = self.session.catalogue
         self.catalogue_info.setText(
-            f"Catalogus: {catalogue.count()} interventies · peildatum "
+            f"Catalogus: {format_count(catalogue.count())} interventies · peildatum "
             f"{format_date_long(catalogue.checked_on)}"
         )
 
@@ -500,7 +506,7 @@ class MainWindow(QMainWindow):
             "Offline werkbank voor de beleidsvisie sociale basis en het plan van aanpak van het "
             "Gezond en Actief Leven Akkoord: kies thema's, zoek erkende interventies, noteer de "
             "lokale randvoorwaarden en maak een bijlage als PDF.\n\n"
-            f"Interventiecatalogus: {catalogue.count()} interventies, gegevens gecontroleerd op "
+            f"Interventiecatalogus: {format_count(catalogue.count())} interventies, gegevens gecontroleerd op "
             f"{format_date_long(catalogue.checked_on)}. Controleer erkenningen altijd bij de bron.\n\n"
             "GALA Desktop is vrije software onder de Europese openbare licentie EUPL-1.2 "
             "(European Union Public Licence): je mag het programma gebruiken, bestuderen, delen "

@@ -36,14 +36,16 @@ from gala_desktop.domain.formatting import (
     parse_date,
     parse_euro,
 )
-from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource
+from gala_desktop.domain.project import AccessAspect, ChecklistState, EntryStatus, FundingSource
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.domain.changes import catalogue_changes
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
 from gala_desktop.domain.checklist import checklist_changes
 from gala_desktop.operations import plan as plan_use_cases
+from gala_desktop.operations import shortlist as shortlist_use_cases
 from gala_desktop.ui.enum_delegate import EnumComboDelegate
 from gala_desktop.ui.plan_fields import (
+    add_calendar,
     RouteUndoToStack,
     ValidatedField,
     plain_edit,
@@ -130,7 +132,16 @@ class PlanEditor(QWidget):
         self.meta = QLabel(form)
         self.meta.setWordWrap(True)
         layout.addWidget(self.title)
-        layout.addWidget(self.meta)
+        self.choose_button = QPushButton("Kiezen", form)
+        self.choose_button.setObjectName("planChooseButton")
+        self.choose_button.setAccessibleName("Kiezen")
+        self.choose_button.setToolTip("Deze interventie op ‘Gekozen’ zetten: zij komt dan in de bijlage (Ctrl+K)")
+        self.choose_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+        self.choose_button.clicked.connect(self.choose)
+        meta_row = QHBoxLayout()
+        meta_row.addWidget(self.meta, 1)
+        meta_row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(meta_row)
         layout.addWidget(self._build_notice(form))
 
         layout.addSpacing(12)
@@ -146,6 +157,8 @@ class PlanEditor(QWidget):
             self.funding.addItem(source.label, source)
         self.start = ValidatedField("Start", parse_date, format_date, "dd-mm-jjjj", form)
         self.end = ValidatedField("Einde", parse_date, format_date, "dd-mm-jjjj", form)
+        for field in (self.start, self.end):
+            add_calendar(field.edit)
         self.reach = ValidatedField(
             "Beoogd bereik (deelnemers)", parse_count, format_count, "Aantal deelnemers", form
         )
@@ -355,9 +368,16 @@ class PlanEditor(QWidget):
         finally:
             self._loading = False
 
+    def choose(self) -> None:
+        """Kiezen: the entry gets status ‘Gekozen’ (one undo step)."""
+        entry = self.current_entry()
+        if entry is not None and entry.status is not EntryStatus.CHOSEN:
+            shortlist_use_cases.set_status(self.session, entry.id, EntryStatus.CHOSEN)
+
     def _load_header(self) -> None:
         entry = self.current_entry()
         snapshot = entry.snapshot
+        self.choose_button.setEnabled(entry.status is not EntryStatus.CHOSEN)
         self.title.setText(snapshot.name)
         self.title.setAccessibleName(f"Interventie: {snapshot.name}")  # selectable, so focusable
         chosen = entry.theme_key in self.session.project.chosen_theme_keys()

@@ -7,20 +7,26 @@ the typed text stays so it can be fixed, and nothing is committed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPalette, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
+    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QStyle,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
+
+from gala_desktop.domain.formatting import format_date, parse_date
 
 Parser = Callable[[str], object]
 Formatter = Callable[[object], str]
@@ -124,6 +130,68 @@ class ValidatedField(QWidget):
         self.value = value
         self.edit.setText(self.formatter(value))
         self.committed.emit(value)
+
+
+def calendar_icon(widget: QWidget, size: int = 16) -> QIcon:
+    """A small calendar drawn in the widget's text colour (visible in any contrast theme),
+    at the screen's device-pixel ratio."""
+    ratio = max(widget.devicePixelRatioF(), 1.0)
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = widget.palette().color(QPalette.ColorRole.Text)
+    painter = QPainter(pixmap)
+    painter.setPen(colour)
+    painter.drawRect(1, 2, size - 3, size - 4)
+    painter.fillRect(1, 2, size - 2, 4, colour)
+    for row in (8, 11):
+        for col in (3, 6, 9, 12):
+            painter.fillRect(col, row, 2, 2, colour)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def add_calendar(edit: QLineEdit) -> QAction:
+    """A calendar pop-up beside typing dd-mm-jjjj: the button at the end of the field, or
+    Alt+pijl omlaag. A picked date is handled as if typed (``textEdited``, ``editingFinished``)."""
+    action = QAction(calendar_icon(edit), "Kalender", edit)
+    action.setToolTip("Datum kiezen in een kalender (Alt+pijl omlaag)")
+    action.setShortcut(QKeySequence("Alt+Down"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+
+    def pop_up() -> None:
+        menu = QMenu(edit)
+        calendar = QCalendarWidget(menu)
+        calendar.setObjectName("datePopup")
+        calendar.setAccessibleName(f"Kalender voor {edit.accessibleName()}")
+        calendar.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+        calendar.setGridVisible(True)
+        try:
+            current = parse_date(edit.text())
+        except ValueError:
+            current = None
+        if current is not None:
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(calendar)
+        menu.addAction(holder)
+
+        def picked(date: QDate) -> None:
+            text = format_date(dt.date(date.year(), date.month(), date.day()))
+            menu.close()
+            edit.setText(text)
+            edit.textEdited.emit(text)
+            edit.editingFinished.emit()
+
+        calendar.activated.connect(picked)
+        calendar.clicked.connect(picked)
+        edit._calendar_menu = menu  # reachable for tests and screen readers while open
+        calendar.setFocus()
+        menu.popup(edit.mapToGlobal(edit.rect().bottomLeft()))
+
+    action.triggered.connect(pop_up)
+    return action
 
 
 def keep_room_when_hidden(label: QLabel, lines: int = 2) -> None:

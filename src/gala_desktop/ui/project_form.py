@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gala_desktop.domain.formatting import format_date, parse_date
 from gala_desktop.operations.plan import set_project_field
-from gala_desktop.ui.plan_fields import keep_room_when_hidden
+from gala_desktop.ui.plan_fields import add_calendar, keep_room_when_hidden
 
 VERSION_STATUSES = ("Concept", "Ter bespreking", "Definitief", "Vastgesteld door de raad")
 
@@ -64,6 +64,7 @@ class ProjectForm(QScrollArea):
         self.version_status.setAccessibleName("Versie en status")
         self.version_status.lineEdit().setAccessibleName("Versie en status")
         self.date = self._line("Datum", "dd-mm-jjjj")
+        add_calendar(self.date)
         self.date_error = QLabel()
         self.date_error.setWordWrap(True)
         keep_room_when_hidden(self.date_error)

@@ -164,6 +164,8 @@ class ThemePanel(QWidget):
 
         self.rationale_label = QLabel("Toe&lichting")
         self.rationale_label.setWordWrap(True)
+        # a long theme name wraps; it must not widen the column (a 14 pt font made it 207 px)
+        self.rationale_label.setMinimumWidth(self.rationale_label.fontMetrics().averageCharWidth() * 10)
         self.rationale = QPlainTextEdit()
         self.rationale.setObjectName("themeRationale")
         self.rationale.setAccessibleName("Toelichting bij het geselecteerde thema")
