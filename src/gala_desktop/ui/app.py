@@ -94,10 +94,12 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     from gala_desktop.ui.main_window import MainWindow
 
     window = MainWindow(catalogue)
-    window.show()
+    # before the window shows: a file on a slow share is read with a progress dialog, and the
+    # window cannot be closed half-way through
     window.files.offer_recovery()
     if file:
         window.files.open_project(Path(file))
+    window.show()
     code = app.exec()
     catalogue.close()
     return code

@@ -32,6 +32,7 @@ from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusabl
 from gala_desktop.ui.overview_panel import OverviewPanel
 from gala_desktop.ui.plan_editor import PlanEditor
 from gala_desktop.ui.project_form import ProjectForm
+from gala_desktop.ui.read_only import EditingSwitch, ReadOnlyBanner
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
@@ -87,6 +88,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.setCentralWidget(self.splitter)
         self.centralWidget().setContentsMargins(6, 6, 6, 0)
+        self.editing = EditingSwitch(
+            [self.theme_panel, self.plan_editor, self.project_form, self.shortlist_panel,
+             self.browser.add_button]
+        )
 
         self._create_actions()
         self._create_menus()
@@ -97,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self._fit_to_screen()
         self._layout_restored = self.settings.restore_window(self, self.splitters())
+        self.read_only_banner.show_reason(self.session.read_only)  # not as last time's layout
         self._update_title()
 
     # -- composition --------------------------------------------------------------------------
@@ -206,6 +212,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.action_export)
         self.addToolBar(toolbar)
+        self.read_only_banner = ReadOnlyBanner(self)  # on its own row below the toolbar
+        self.addToolBarBreak()
+        self.addToolBar(self.read_only_banner)
 
     def _create_status_bar(self) -> None:
         catalogue = self.session.catalogue
@@ -231,6 +240,9 @@ class MainWindow(QMainWindow):
         self.shortlist_panel.entrySelected.connect(lambda entry_id: self.plan_editor.set_entry(entry_id or None))
         self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
+        s.readOnlyChanged.connect(self._on_read_only_changed)
+        s.editRefused.connect(self._on_edit_refused)
+        self.shortlist_panel.entrySelected.connect(lambda _id: self.editing.set_read_only(s.read_only))
 
     def _set_tab_order(self) -> None:
         """Qt's own chain for the catalogue page (used inside the page's widgets too)."""
@@ -300,6 +312,17 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([left, max(width - left - right, 400), right])
         self.browser.splitter.setSizes([1, 1])
 
+    def _on_read_only_changed(self, reason: str) -> None:
+        self.read_only_banner.show_reason(reason)
+        self.editing.set_read_only(reason)
+        self.action_save.setStatusTip(
+            "Een eigen kopie opslaan (dit project is alleen-lezen)" if reason else "Het project opslaan"
+        )
+
+    def _on_edit_refused(self, reason: str) -> None:
+        self.theme_panel.refresh()  # a check box may show a change that was not made
+        self.show_status(f"Niet gewijzigd. {reason}")
+
     def _on_clean_changed(self, clean: bool) -> None:
         if shiboken6.isValid(self):  # the stack also reports while the window is destroyed
             self.setWindowModified(not clean)
@@ -346,6 +369,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.loading:  # half-way through reading a file: close once it is read
+            event.ignore()
+            QTimer.singleShot(100, self.close)
+            return
         try:
             if not self.files.maybe_save_changes():
                 event.ignore()

@@ -23,6 +23,8 @@ class ProjectSession(QObject):
     shortlistChanged = Signal()  # entries added, removed, moved, status/priority changed
     entryChanged = Signal(str)  # one entry's plan changed (entry id)
     pathChanged = Signal()
+    readOnlyChanged = Signal(str)  # the reason, or "" when the project may be edited again
+    editRefused = Signal(str)  # a change was refused because the project is read-only (reason)
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,18 +32,31 @@ class ProjectSession(QObject):
         self.project = Project()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
+        self.read_only = ""  # why the project may not be changed ("" = it may)
 
     def push(self, command: QUndoCommand) -> None:
+        """Apply a change — unless the project is open read-only, which no view can bypass."""
+        if self.read_only:
+            self.editRefused.emit(self.read_only)
+            return
         self.undo_stack.push(command)
 
-    def replace(self, project: Project, path: Path | None) -> None:
+    def set_read_only(self, reason: str) -> None:
+        """Open for reading only (``reason`` says why, in Dutch), or editable again with ``""``."""
+        if reason != self.read_only:
+            self.read_only = reason
+            self.readOnlyChanged.emit(reason)
+
+    def replace(self, project: Project, path: Path | None, *, read_only: str = "") -> None:
         """Swap in another project (New/Open/recover); history starts afresh."""
         self.undo_stack.clear()
         self.project = project
         self.path = path
+        self.read_only = read_only
         self.undo_stack.setClean()
         self.projectReplaced.emit()
         self.pathChanged.emit()
+        self.readOnlyChanged.emit(read_only)
 
     def set_path(self, path: Path) -> None:
         self.path = path
