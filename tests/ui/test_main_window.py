@@ -93,7 +93,8 @@ def test_menus_have_dutch_mnemonics_and_standard_shortcuts(window):
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts == ["&Nieuw", "&Openen…", "&Recente bestanden", "Op&slaan", "Opslaan &als…",
-                     "&Exporteren naar PDF…", "A&fsluiten"]
+                     "&Exporteren naar PDF…", "Catalogus &bijwerken…", "&Vorige catalogus terugzetten",
+                     "A&fsluiten"]
     assert window.action_new.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.action_save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     assert QKeySequence("Ctrl+E") in window.action_export.shortcuts()
@@ -247,7 +248,7 @@ def test_about_box(window, catalogue):
     title, text = window.files.dialogs.infos[-1]
     assert title == "Over GALA Desktop"
     assert f"{catalogue.count()} interventies" in text
-    assert "gecontroleerd op 23 november 2026" in text
+    assert "gecontroleerd op 30 november 2026" in text
     assert "EUPL-1.2" in text
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gala_desktop.catalogue.repository import Catalogue
 from gala_desktop.domain.project import Project
+from gala_desktop.ui.live_catalogue import LiveCatalogue
 
 
 class ProjectSession(QObject):
@@ -25,14 +26,20 @@ class ProjectSession(QObject):
     pathChanged = Signal()
     readOnlyChanged = Signal(str)  # the reason, or "" when the project may be edited again
     editRefused = Signal(str)  # a change was refused because the project is read-only (reason)
+    catalogueReplaced = Signal()  # an installed update or a rollback replaced the catalogue
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.catalogue = catalogue
+        self.catalogue = LiveCatalogue.wrap(catalogue)
         self.project = Project()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.read_only = ""  # why the project may not be changed ("" = it may)
+
+    def replace_catalogue(self, catalogue) -> None:
+        """Use another catalogue from now on; views re-read and show what changed."""
+        self.catalogue.swap(catalogue)
+        self.catalogueReplaced.emit()
 
     def push(self, command: QUndoCommand) -> None:
         """Apply a change — unless the project is open read-only, which no view can bypass."""
