@@ -253,8 +253,39 @@ def _export(args) -> int:
     return 0
 
 
+_SEARCH_OPTIONS = {"--limit": 1, "--catalogue": 1, "-h": 0, "--help": 0}
+
+
+def search_words_first(argv: list[str]) -> list[str]:
+    """``catalogue search -eenzaam``: a query that starts with ``-`` is text, not an option.
+
+    argparse would refuse it; the search options are put first and every other word after
+    ``--``, so ``search -eenzaam --limit 3`` and ``search -- -eenzaam`` both work.
+    """
+    if argv[:2] != ["catalogue", "search"]:
+        return argv
+    options: list[str] = []
+    words: list[str] = []
+    rest = argv[2:]
+    i = 0
+    while i < len(rest):
+        word = rest[i]
+        if word == "--":
+            words += rest[i + 1:]
+            break
+        name = word.split("=", 1)[0]
+        if name in _SEARCH_OPTIONS:
+            takes = _SEARCH_OPTIONS[name] if "=" not in word else 0
+            options += rest[i:i + 1 + takes]
+            i += 1 + takes
+            continue
+        words.append(word)
+        i += 1
+    return argv[:2] + options + (["--", *words] if words else [])
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = search_words_first(list(sys.argv[1:] if argv is None else argv))
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

@@ -27,12 +27,21 @@ def read_failure_reason(exc: OSError) -> str:
     return f"Het bestand kon niet worden gelezen (foutcode {error_code(exc)})."
 
 
+# Windows reports a write-protected disk or share as "access denied" with this code.
+_ERROR_WRITE_PROTECT = 19
+
+
+def is_read_only_medium(exc: OSError) -> bool:
+    """A read-only file system, share or write-protected disk (not a permission problem)."""
+    return exc.errno == errno.EROFS or getattr(exc, "winerror", None) == _ERROR_WRITE_PROTECT
+
+
 def write_failure_reason(exc: OSError) -> str:
     """A Dutch, jargon-free explanation of why writing failed."""
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return "De schijf of uw opslagruimte is vol. Maak ruimte vrij of kies een andere plek."
-    if code == errno.EROFS:
+    if is_read_only_medium(exc):
         return "Deze schijf of map is alleen-lezen. Kies een andere plek om op te slaan."
     if code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
         return (

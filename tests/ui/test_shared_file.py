@@ -8,11 +8,13 @@ recovery store, as two running programs would. The answers to the questions come
 
 from __future__ import annotations
 
+import os
 import socket
+import time
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QProgressDialog
 
 from ended import end_abnormally
 from gala_desktop.domain.project import Project
@@ -267,3 +269,41 @@ def test_real_lock_and_conflict_dialogs(qtbot, plan):
     assert {b.text() for b in box.buttons()} == {"Opslaan als &kopie", "&Toch overschrijven", "&Annuleren"}
     assert box.icon() == QMessageBox.Icon.Warning
     assert Qt.WindowType.Dialog & box.windowFlags()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_gui_refuses_a_fifo_without_freezing(windows, tmp_path):
+    fifo = tmp_path / "x.gala"
+    os.mkfifo(fifo)
+    win = windows()
+    start = time.monotonic()
+    assert not win.files.open_project(fifo)
+    assert time.monotonic() - start < 5
+    [message] = win.files.dialogs.errors
+    assert "geen gewoon bestand" in message and "x.gala" in message
+    assert not lock_path(fifo).exists()
+
+
+def test_a_slow_share_does_not_block_the_window(windows, plan, qtbot, monkeypatch):
+    from gala_desktop.project import document
+
+    real = document.read_file_with_stat
+
+    def slow_share(path):
+        time.sleep(1.2)
+        return real(path)
+
+    monkeypatch.setattr(document, "read_file_with_stat", slow_share)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(50)
+    win = windows()
+    win.show()
+    progress = []
+    QTimer.singleShot(900, lambda: progress.append(win.findChild(QProgressDialog, "loadProgress")))
+    assert win.files.open_project(plan)
+    timer.stop()
+    assert len(ticks) >= 10  # the UI thread kept running while the file was read
+    assert progress[0] is not None and progress[0].labelText() == "‘plan.gala’ wordt geopend…"
+    assert win.session.project.title == "Samen sterk"

@@ -57,6 +57,7 @@ from gala_desktop.annex.pdf_styles import (
 )
 from gala_desktop.annex.pdf_text import clean_line, markup
 from gala_desktop.annex.pdfa import CREATOR, make_pdfa
+from gala_desktop.temp_files import remove_orphans
 
 __all__ = ["PROGRESS_TOTAL", "AnnexExportError", "ExportCancelled", "ProgressCallback", "render_pdf"]
 
@@ -371,6 +372,7 @@ def render_pdf(
         raise write_error(IsADirectoryError(str(target)), target)
     if progress is not None:
         progress(0, PROGRESS_TOTAL)
+    remove_orphans(target.parent)  # what killed exports left here before
     temps: list[Path] = []
     try:
         # created first, so that an unwritable target fails before the work starts

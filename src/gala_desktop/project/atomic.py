@@ -16,6 +16,7 @@ from pathlib import Path
 
 from gala_desktop.file_errors import write_failure_reason
 from gala_desktop.project.errors import ProjectSaveError
+from gala_desktop.temp_files import remove_orphans
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_backup: bool = Fal
             Path(path),
             existed=True,
         )
+    remove_orphans(target.parent)  # what killed saves left here before
     temp = _temp_path(target)
     try:
         _write_synced(temp, data, mode)

@@ -142,6 +142,7 @@ def project_from_dict(data: Any) -> Project:
     Raises :class:`NotAProjectError`, :class:`NewerFormatError` or :class:`CorruptProjectError`
     (without a file name; :func:`load_project` adds it).
     """
+    check_shape(data)  # before any recursive step (the migration copies the document)
     version = _check_envelope(data)
     data = _migrate(data, version)
     if "project" not in data:
