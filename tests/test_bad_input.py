@@ -181,3 +181,28 @@ def test_catalogue_search_for_a_word_starting_with_a_dash(args):
     assert done.returncode == 0, done.stderr
     assert "gevonden voor '-eenzaam'" in done.stderr
     assert done.stdout.strip()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="POSIX file size limit")
+def test_catalogue_build_on_a_full_disk_says_so_in_dutch(tmp_path):
+    from gala_desktop import paths
+
+    existing = tmp_path / "catalogue.sqlite"
+    existing.write_bytes(b"de vorige catalogus")
+    # the child may write at most 100 kB per file: the disk "fills up" during the build
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))\n"
+        "from gala_desktop import cli\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "catalogue", "build", "--source",
+         str(paths.catalogue_source_dir()), "--output", str(existing)],
+        capture_output=True, text=True, timeout=300, encoding="utf-8")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "de schijf is vol" in done.stderr and "niet gewijzigd" in done.stderr
+    assert existing.read_bytes() == b"de vorige catalogus"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue.sqlite"]  # no leftovers

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from gala_desktop import __version__, paths
-from gala_desktop.file_errors import write_failure_reason
+from gala_desktop.file_errors import database_write_reason, write_failure_reason
 
 _COMMANDS = ("catalogue", "export")
 
@@ -91,6 +91,12 @@ def _catalogue_build(args) -> int:
     except OSError as err:
         _err(f"Kan {output} niet schrijven. {write_failure_reason(err)} "
              "Het bestaande bestand is niet gewijzigd.")
+        return 1
+    except Exception as err:  # SQLite's own errors (a full disk) come as database errors
+        reason = database_write_reason(err)
+        if reason is None:
+            raise
+        _err(f"Kan {output} niet schrijven. {reason} Het bestaande bestand is niet gewijzigd.")
         return 1
     print(f"Catalogus opgebouwd: {len(built.interventions)} interventies → {output}")
     return 0
@@ -242,7 +248,8 @@ def _export(args) -> int:
     if not output.suffix and output.name and not output.is_dir():  # "bijlage" → "bijlage.pdf"
         output = output.with_name(output.name + ".pdf")
     try:
-        export_project_file(args.project, output, options)
+        for notice in export_project_file(args.project, output, options):
+            _err(notice)
     except (ProjectFileError, AnnexExportError, CatalogueError) as err:
         _err(str(err))
         return 1

@@ -307,3 +307,55 @@ def test_a_slow_share_does_not_block_the_window(windows, plan, qtbot, monkeypatc
     assert len(ticks) >= 10  # the UI thread kept running while the file was read
     assert progress[0] is not None and progress[0].labelText() == "‘plan.gala’ wordt geopend…"
     assert win.session.project.title == "Samen sterk"
+
+
+def test_damaged_catalogue_one_message_then_projects_open_and_export(
+        qapp, qtbot, monkeypatch, tmp_path, shipped_catalogue_path, catalogue):
+    import shutil
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication
+
+    from gala_desktop import paths
+    from gala_desktop.annex.export import export_project
+    from gala_desktop.catalogue import store
+    from gala_desktop.domain.project import EntryStatus, ShortlistEntry
+    from gala_desktop.ui import app as app_module
+
+    damaged = tmp_path / "catalogue.sqlite"
+    shutil.copyfile(shipped_catalogue_path, damaged)
+    with sqlite3.connect(damaged) as conn:
+        conn.execute("UPDATE listing SET level = 'heel_goed' WHERE rowid = 1")
+    monkeypatch.setattr(paths, "shipped_catalogue", lambda: damaged)
+    monkeypatch.setattr(store, "active_catalogue_path", lambda: damaged)
+    entry = ShortlistEntry.for_intervention(catalogue.get("de-luisterlijn"), "eenzaamheid")
+    entry.status = EntryStatus.CHOSEN
+    plan = tmp_path / "plan.gala"
+    save_project(Project(title="Samen sterk", shortlist=[entry]), plan)
+
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and "boxes" not in seen:
+            seen["boxes"] = (box.windowTitle(), box.text())
+            box.accept()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen["status"] = widget.catalogue_info.text()
+                seen["changes"] = widget.shortlist_panel.model._compute_changes()
+                seen["project"] = widget.session.project
+                export_project(widget.session.project, tmp_path / "bijlage.pdf",
+                               catalogue=widget.session.catalogue)
+                widget.close()
+                return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    assert app_module.run(["gala-desktop"], str(plan)) == 0
+    title, text = seen["boxes"]
+    assert title == "Catalogus beschadigd" and "listing.level: heel_goed" in text
+    assert seen["status"] == "Catalogus beschadigd: zoeken niet mogelijk"
+    assert seen["changes"] == {}  # nothing reported as "no longer in the catalogue"
+    assert seen["project"].shortlist[0].snapshot.name == "De Luisterlijn"
+    assert (tmp_path / "bijlage.pdf").stat().st_size > 1000

@@ -29,6 +29,19 @@ class CatalogueError(Exception):
     """The catalogue cannot be opened; ``str`` is a Dutch message for the user."""
 
 
+class DamagedCatalogueError(CatalogueError):
+    """The catalogue file is there but damaged; the program can still work from snapshots."""
+
+
+def damaged_message(path: Path, reason: str) -> str:
+    """The one Dutch message for a catalogue that is damaged or of another kind."""
+    return (
+        f"De interventiecatalogus ({path.name}) is beschadigd: {reason}. Zoeken in de catalogus "
+        "is niet mogelijk; projecten openen en exporteren kan wel, met de gegevens die erin "
+        "zijn bewaard. Installeer het programma opnieuw of zet de vorige catalogus terug."
+    )
+
+
 def read_meta(meta: dict[str, str], path: Path) -> tuple[str, dt.date]:
     """Title and peildatum from the ``catalogue_meta`` rows; refuses another schema version."""
     version = int(meta.get("schema_version", "0"))
@@ -55,6 +68,12 @@ class Catalogue:
             raise
 
     def _read_meta(self) -> None:
+        from gala_desktop.catalogue.integrity import IntegrityError, check_open
+
+        try:
+            check_open(self._conn())
+        except IntegrityError as err:
+            raise DamagedCatalogueError(damaged_message(self.path, str(err))) from err
         meta = dict(self._conn().execute(queries.META).fetchall())
         self.title, self.checked_on = read_meta(meta, self.path)
         self._size: int = self._conn().execute(queries.COUNT).fetchone()[0]
@@ -76,9 +95,7 @@ class Catalogue:
         except CatalogueError:
             raise
         except Exception as err:  # corrupt file, not a database, missing tables
-            raise CatalogueError(
-                f"De interventiecatalogus ({path.name}) is beschadigd of onleesbaar."
-            ) from err
+            raise DamagedCatalogueError(damaged_message(path, "het bestand is onleesbaar")) from err
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop import __version__
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.catalogue_update import CatalogueUpdater
@@ -234,6 +235,10 @@ class MainWindow(QMainWindow):
 
     def _show_catalogue_info(self) -> None:
         catalogue = self.session.catalogue
+        if not is_available(catalogue):
+            self.catalogue_info.setText("Catalogus beschadigd: zoeken niet mogelijk")
+            self.catalogue_info.setToolTip(getattr(catalogue, "reason", ""))
+            return
         self.catalogue_info.setText(
             f"Catalogus: {catalogue.count()} interventies · peildatum "
             f"{format_date_long(catalogue.checked_on)}"

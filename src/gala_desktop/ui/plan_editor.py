@@ -38,6 +38,7 @@ from gala_desktop.domain.formatting import (
 )
 from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource, Project
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.project.changes import catalogue_changes, refresh_snapshot
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
 from gala_desktop.domain.checklist import checklist_changes, merge_checklist
@@ -362,7 +363,7 @@ class PlanEditor(QWidget):
         )
         messages: list[str] = []
         removed = False
-        if self.session.catalogue is not None:
+        if self.session.catalogue is not None and is_available(self.session.catalogue):
             current = self.session.catalogue.get(entry.intervention_key)
             changes = catalogue_changes(Project(shortlist=[entry]), lambda _key: current)
             removed = any(c.kind == "removed" for c in changes)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.project.changes import catalogue_changes
 from gala_desktop.ui.commands import AddEntry, MoveEntry, SetEntryPriority, SetEntryStatus
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
@@ -92,8 +93,8 @@ class ShortlistModel(QAbstractItemModel):
     def _compute_changes(self) -> dict[str, list[str]]:
         result: dict[str, list[str]] = {}
         catalogue = self.session.catalogue
-        if catalogue is None:
-            return result
+        if catalogue is None or not is_available(catalogue):
+            return result  # nothing to compare the snapshots with
         project = self.session.project
         known = catalogue.get_many(e.intervention_key for e in project.shortlist)  # one query
         for change in catalogue_changes(project, known.get):
