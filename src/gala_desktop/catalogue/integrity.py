@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gala_desktop.catalogue import queries
+from gala_desktop.catalogue.uri import catalogue_uri
 from gala_desktop.domain.formatting import is_partial_date
 from gala_desktop.domain.intervention import ConditionKind
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
@@ -28,6 +29,17 @@ _ENUM_COLUMNS = (
     ("condition", "kind", frozenset(kind.value for kind in ConditionKind)),
     ("intervention_theme", "theme_key", frozenset(theme.key for theme in THEMES)),
 )
+
+
+def unknown_values(conn: sqlite3.Connection) -> str:
+    """``listing.level: super`` for the first enumerated column holding values this program
+    does not know; ``""`` when all are known."""
+    for table, column, allowed in _ENUM_COLUMNS:
+        values = {row[0] for row in conn.execute(f"SELECT DISTINCT {column} FROM {table}")}
+        unknown = sorted(str(v) for v in values - allowed)
+        if unknown:
+            return f"{table}.{column}: {', '.join(unknown[:5])}"
+    return ""
 
 
 class IntegrityError(Exception):
@@ -57,7 +69,7 @@ def read_facts(conn: sqlite3.Connection) -> CatalogueFacts:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(catalogue_uri(Path(path).resolve()), uri=True)
 
 
 def catalogue_facts(path: Path) -> CatalogueFacts:
@@ -101,14 +113,10 @@ def check_database(path: Path) -> CatalogueFacts:
                 f"De catalogus in het bestand heeft indeling {facts.schema_version}; dit programma "
                 f"leest indeling {queries.SCHEMA_VERSION}."
             )
-        for table, column, allowed in _ENUM_COLUMNS:
-            values = {row[0] for row in conn.execute(f"SELECT DISTINCT {column} FROM {table}")}
-            unknown = sorted(str(v) for v in values - allowed)
-            if unknown:
-                raise IntegrityError(
-                    f"De catalogus in het bestand bevat waarden die dit programma niet kent "
-                    f"({table}.{column}: {', '.join(unknown[:5])})."
-                )
+        if unknown := unknown_values(conn):
+            raise IntegrityError(
+                f"De catalogus in het bestand bevat waarden die dit programma niet kent ({unknown})."
+            )
         if facts.counts["intervention"] == 0:
             raise IntegrityError("De catalogus in het bestand bevat geen interventies.")
         return facts
@@ -160,13 +168,8 @@ def check_open(conn: sqlite3.Connection) -> None:
             dt.date.fromisoformat(meta["checked_on"])
         except (KeyError, TypeError, ValueError):
             raise IntegrityError("de peildatum van de catalogus ontbreekt of is ongeldig") from None
-        for table, column, allowed in _ENUM_COLUMNS:
-            values = {row[0] for row in conn.execute(f"SELECT DISTINCT {column} FROM {table}")}
-            unknown = sorted(str(v) for v in values - allowed)
-            if unknown:
-                raise IntegrityError(
-                    f"onbekende waarde(n) in {table}.{column}: {', '.join(unknown[:5])}"
-                )
+        if unknown := unknown_values(conn):
+            raise IntegrityError(f"onbekende waarde(n) in {unknown}")
         for table, column in _DATE_COLUMNS:
             bad = conn.execute(
                 f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL AND "

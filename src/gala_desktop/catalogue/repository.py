@@ -17,6 +17,7 @@ from pathlib import Path
 
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.search import SearchResult, search
+from gala_desktop.catalogue.uri import catalogue_uri
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -89,7 +90,7 @@ class Catalogue:
             path = active_catalogue_path()
         if not path.is_file():
             raise CatalogueError(f"De interventiecatalogus is niet gevonden ({path}).")
-        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+        uri = catalogue_uri(path.resolve())  # also from a network (UNC) path
         try:
             return cls(uri, path)
         except CatalogueError:
