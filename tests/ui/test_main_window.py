@@ -78,7 +78,8 @@ def test_contract_object_names_exist(window):
 
 
 def test_three_columns_in_one_splitter(window):
-    splitter = window.centralWidget()
+    splitter = window.splitter  # below the read-only banner (hidden unless read-only)
+    assert splitter.parent() is window.centralWidget() and not window.read_only_banner.isVisible()
     assert isinstance(splitter, QSplitter) and splitter.count() == 3
     assert splitter.widget(0).findChild(QWidget, "themeTree") is not None
     assert splitter.widget(1).objectName() == "mainTabs"

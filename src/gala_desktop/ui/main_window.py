@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -88,7 +89,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = ReadOnlyBanner()  # above the three columns, while read-only
+        central = QWidget()
+        central.setObjectName("centralColumn")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.centralWidget().setContentsMargins(6, 6, 6, 0)
         self.editing = EditingSwitch(
             [self.theme_panel, self.plan_editor, self.project_form, self.shortlist_panel,
@@ -223,9 +232,6 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.action_export)
         self.addToolBar(toolbar)
-        self.read_only_banner = ReadOnlyBanner(self)  # on its own row below the toolbar
-        self.addToolBarBreak()
-        self.addToolBar(self.read_only_banner)
 
     def _create_status_bar(self) -> None:
         self.catalogue_info = QLabel()

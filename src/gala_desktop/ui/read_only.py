@@ -21,30 +21,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
-    QToolBar,
     QWidget,
 )
 
 
-class ReadOnlyBanner(QToolBar):
-    """The bar above the panels while the project is open read-only (a fixed tool bar row)."""
+class ReadOnlyBanner(QFrame):
+    """The bar above the three columns while the project is open read-only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Alleen-lezen", parent)
+        super().__init__(parent)
         self.setObjectName("readOnlyBanner")
-        self.setMovable(False)
-        self.setFloatable(False)
-        self.toggleViewAction().setVisible(False)
-        frame = QFrame()
-        frame.setObjectName("readOnlyFrame")
-        frame.setStyleSheet("#readOnlyFrame { background: #fff4ce; border: 1px solid #c8a400; }")
+        self.setStyleSheet("#readOnlyBanner { background: #fff4ce; border: 1px solid #c8a400; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(frame)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label)
-        self.addWidget(frame)
         self.hide()
 
     def show_reason(self, reason: str) -> None:
