@@ -77,7 +77,7 @@ def _chosen_table(ctx: AnnexContext) -> list[Block]:
             (
                 plain(theme_name(r.entry.theme_key)),
                 (Run(r.name, anchor=r.anchor),),
-                plain(r.level.label),
+                plain(r.level_text),
                 plain(plan.partners.strip()),
                 plain(money(plan.budget_cents)),
                 plain(funding),

@@ -14,11 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Raised on every change to the tables or their meaning; the reader refuses other versions.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
-# Full-text columns, in this order, and their bm25 weights: the name weighs most.
-FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
-FTS_WEIGHTS = (10.0, 2.0, 2.0, 3.0, 3.0, 2.0)
+# Full-text columns, in this order, and their bm25 weights: the name weighs most. The theme
+# names are matched as whole words only (``textnorm.theme_index_text``), so a short word such as
+# "taal" cannot find every intervention themed *Vitaal* ouder worden.
+FTS_COLUMNS = ("name", "summary", "aim", "approach", "elements", "target_group", "owner", "themes")
+FTS_WEIGHTS = (10.0, 2.0, 2.0, 1.0, 1.5, 3.0, 3.0, 2.0)
+FTS_TEXT_COLUMNS = "{" + " ".join(c for c in FTS_COLUMNS if c != "themes") + "}"
 FTS_TABLES = ("search_trigram", "search_words")
 # The ORM schema's tables (``schema.py``), for checks that must not import SQLAlchemy.
 TABLES = (
@@ -93,9 +96,14 @@ ALL_INTERVENTIONS = f"{_FULL_ROW} ORDER BY i.key"
 
 # -- search -------------------------------------------------------------------------------------
 
-SUMMARY_COLUMNS = ("key", "name", "owner", "best_level", "theme_keys", "databank_keys")
+SUMMARY_COLUMNS = (
+    "key", "name", "owner", "best_level", "theme_keys", "databank_keys", "level_may_have_lapsed",
+)
 _SUMMARY = ", ".join(f"i.{c}" for c in SUMMARY_COLUMNS)
 _WEIGHTS = ", ".join(str(w) for w in FTS_WEIGHTS)
+# Relevance first; with equal relevance the higher level comes first (a valid one before one
+# that may have lapsed), then the name.
+LEVEL_ORDER = "i.current_level_rank DESC, i.best_level_rank DESC"
 
 
 def summaries_by_id(count: int) -> str:
@@ -110,6 +118,7 @@ class Filters:
     target_group_keys: tuple[str, ...] = ()
     min_rank: int = 0
     databanks: tuple[str, ...] = ()
+    include_lapsed: bool = False  # a lapsed level counts for min_rank (else: only valid ones)
 
     def __bool__(self) -> bool:
         return bool(self.theme_keys or self.target_group_keys or self.min_rank > 0 or self.databanks)
@@ -135,7 +144,7 @@ class Plan:
 
     @property
     def rank_order(self) -> str:
-        return f"{self.score}, i.sort_name" if self.fts else "i.sort_name"
+        return f"{self.score}, {LEVEL_ORDER}, i.sort_name" if self.fts else f"{LEVEL_ORDER}, i.sort_name"
 
     def probe(self) -> tuple[str, tuple]:
         """Up to ``?`` matching ids, unscored and unordered: is the query narrow enough to rank?"""
@@ -152,7 +161,7 @@ class Plan:
             f"FROM {self.source}{self.clause}{order} LIMIT ?) "
             f"SELECT (SELECT count(*) FROM m), i.id, {_SUMMARY} FROM m "
             "JOIN intervention i ON i.id = m.id "
-            "ORDER BY m.score, m.sort_name LIMIT ? OFFSET ?"
+            f"ORDER BY m.score, {LEVEL_ORDER}, m.sort_name LIMIT ? OFFSET ?"
         )
 
     def scan_page(self) -> str:
@@ -207,7 +216,8 @@ def plan(trigram: str | None, word_expr: str | None, filters: Filters) -> Plan:
     if filters.target_group_keys:
         exists("intervention_target_group", "target_group_key", filters.target_group_keys)
     if filters.min_rank > 0:
-        where.append("i.best_level_rank >= ?")
+        rank = "i.best_level_rank" if filters.include_lapsed else "i.current_level_rank"
+        where.append(f"{rank} >= ?")
         params.append(filters.min_rank)
     if filters.databanks:
         exists("listing", "databank", filters.databanks)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gala_desktop.catalogue import queries
-from gala_desktop.catalogue.search import SearchResult, search
+from gala_desktop.catalogue.search import SearchResult, search, synonyms_from_meta
 from gala_desktop.catalogue.uri import catalogue_uri
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
@@ -77,6 +77,7 @@ class Catalogue:
             raise DamagedCatalogueError(damaged_message(self.path, str(err))) from err
         meta = dict(self._conn().execute(queries.META).fetchall())
         self.title, self.checked_on = read_meta(meta, self.path)
+        self.synonyms = synonyms_from_meta(meta)
         self._size: int = self._conn().execute(queries.COUNT).fetchone()[0]
 
     @classmethod
@@ -123,7 +124,7 @@ class Catalogue:
     # -- queries ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        return search(self._conn(), query, size=self._size)
+        return search(self._conn(), query, size=self._size, synonyms=self.synonyms)
 
     def count(self) -> int:
         return self._size
