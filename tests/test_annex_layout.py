@@ -9,14 +9,14 @@ import pikepdf
 import pyphen
 import pytest
 from pypdf import PdfReader
-from test_annex_support import realistic_project
+from annex_support import realistic_project
 
-from gala_desktop.annex import pdf as pdf_module
+from gala_desktop.annex.pdf import render as pdf_module
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.export import export_project
-from gala_desktop.annex.pdf_flowables import CachedParagraph
-from gala_desktop.annex.pdf_styles import hyphenate, styles
-from gala_desktop.annex.pdf_text import REPLACEMENT, clean
+from gala_desktop.annex.pdf.flowables import CachedParagraph
+from gala_desktop.annex.pdf.styles import hyphenate, styles
+from gala_desktop.annex.pdf.text import REPLACEMENT, clean
 
 _LEADER_NUMBER = re.compile(r"(?:\.\s+)+(\d+)\s*$", re.MULTILINE)
 

@@ -1,7 +1,8 @@
 """Temporary files this program leaves behind when it is killed half-way, and their clean-up.
 
-Saving writes ``.<naam>.<12 hex>.tmp`` beside the target and the PDF export
-``.<naam>.<8 tekens>.pdfa.tmp``; taking over a stale lock briefly makes
+The atomic writer (``gala_desktop/atomic.py``: saving, recovery files, the annex export, the
+catalogue build) writes ``.<naam>.<12 hex>.tmp`` beside the target; versions before it wrote the
+PDF export to ``.<naam>.<8 tekens>.pdfa.tmp``; taking over a stale lock briefly makes
 ``.~lock.<naam>#.<8 hex>.oud``. Normally each is renamed or removed within seconds. A kill
 (power cut, crash, Task Manager) at the wrong moment leaves one behind. The next save or export
 in that folder removes such files once they are older than :data:`ORPHAN_AGE` — old enough that
@@ -23,8 +24,8 @@ log = logging.getLogger(__name__)
 ORPHAN_AGE = dt.timedelta(days=1)
 
 ORPHAN_PATTERNS = (
-    re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$"),  # project/atomic.py
-    re.compile(r"^\..+\.[a-z0-9_]{8}\.pdfa\.tmp$"),  # annex/pdf.py (tempfile.mkstemp)
+    re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$"),  # gala_desktop/atomic.py
+    re.compile(r"^\..+\.[a-z0-9_]{8}\.pdfa\.tmp$"),  # the export of earlier versions
     re.compile(r"^\.~lock\..+#\.[0-9a-f]{8}\.oud$"),  # project/lock.py take-over
 )
 

@@ -7,7 +7,6 @@ layout units. Line breaks inside a text are ``\\n``; renderers decide how to sho
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -28,10 +27,6 @@ Rich = tuple[Run, ...]
 
 def plain(text: str) -> Rich:
     return (Run(text),)
-
-
-def rich_text(value: "str | Rich") -> Rich:
-    return plain(value) if isinstance(value, str) else value
 
 
 def rich_plain_text(value: Rich) -> str:
@@ -131,7 +126,6 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     language: str = "nl-NL"
     running_head: str = ""  # shown on every page but the first
-    created: dt.date | None = None
 
 
 @dataclass(slots=True)

@@ -1,4 +1,4 @@
-"""Stands in for a catalogue that could not be opened because it is damaged.
+"""Stands in for a catalogue that could not be opened because it is damaged (a ``CatalogueReader``).
 
 The program still starts: projects open (their entries keep a snapshot of the catalogue facts)
 and export from those snapshots; searching finds nothing and the reason is shown once. No entry
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gala_desktop.catalogue.search import SearchResult
+from gala_desktop.domain.catalogue import SearchResult
 
 
 class UnavailableCatalogue:

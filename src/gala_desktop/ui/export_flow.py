@@ -1,4 +1,4 @@
-"""Exporteren naar PDF: the dialog, the export off the UI thread, progress, cancel, open.
+"""Exporteren: the dialog, the export as a background job, progress, cancel, open.
 
 The export works on a deep copy of the project, so the officer can keep working while it runs
 and nothing they change mid-export ends up half in the annex. The annex renderer writes to a
@@ -12,7 +12,7 @@ import copy
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.domain.project import Project
+from gala_desktop.ui.jobs import Job, JobRunner
 from gala_desktop.ui.session import ProjectSession
 
+EXPORT_TITLE = "Exporteren"  # format-neutral: the dialog may offer more formats
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
@@ -56,7 +58,7 @@ def suggested_path(session: ProjectSession) -> Path:
 class ExportDialog(QDialog):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Exporteren naar PDF")
+        self.setWindowTitle(EXPORT_TITLE)
         self.setObjectName("exportDialog")
         self.path_edit = QLineEdit(str(suggested_path(session)))
         self.path_edit.setAccessibleName("Bestandsnaam van de bijlage")
@@ -104,7 +106,7 @@ class ExportDialog(QDialog):
     def _accept(self) -> None:
         text = self.path_edit.text().strip()
         if not text:
-            QMessageBox.warning(self, "Exporteren naar PDF", "Vul een bestandsnaam in.")
+            QMessageBox.warning(self, EXPORT_TITLE, "Vul een bestandsnaam in.")
             return
         self.accept()
 
@@ -119,76 +121,25 @@ class ExportDialog(QDialog):
         )
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(bool, str)  # success, Dutch message (error text, or "" on success)
+def export_job(session: ProjectSession, output: Path, options: AnnexOptions,
+               runner: JobRunner) -> Job:
+    """Start the export on a deep copy of the project: the officer can keep working meanwhile
+    and nothing changed mid-export ends up half in the annex."""
+    project = copy.deepcopy(session.project)
+    catalogue = session.catalogue
 
-    def __init__(self, project: Project, output: Path, catalogue, options: AnnexOptions) -> None:
-        super().__init__()
-        self._project = project
-        self._output = output
-        self._catalogue = catalogue
-        self._options = options
-        self.cancel_requested = False
+    def work(progress, is_cancelled) -> tuple[bool, str]:
+        from gala_desktop.operations.export import export_annex  # reportlab loads lazily
 
-    def run(self) -> None:
-        from gala_desktop.annex.export import AnnexExportError, ExportCancelled, export_project
+        outcome = export_annex(project, output, catalogue=catalogue, options=options,
+                               progress=progress, is_cancelled=is_cancelled)
+        return outcome.ok, "" if outcome.ok else outcome.message
 
-        try:
-            export_project(
-                self._project,
-                self._output,
-                catalogue=self._catalogue,
-                options=self._options,
-                progress=lambda done, total: self.progressed.emit(done, total),
-                is_cancelled=lambda: self.cancel_requested,
-            )
-        except ExportCancelled:
-            self.finished.emit(False, "")
-        except AnnexExportError as err:
-            self.finished.emit(False, str(err))
-        except Exception as err:  # a bug must not take the officer's work down with it
-            self.finished.emit(
-                False,
-                "De bijlage kon door een onverwachte fout niet worden gemaakt. Uw project is niet "
-                f"gewijzigd. Technische melding: {type(err).__name__}: {err}",
-            )
-        else:
-            self.finished.emit(True, "")
+    return runner.start(work)
 
 
-class ExportJob(QObject):
-    """One export running on its own thread. ``progressed`` and ``done`` fire on the UI thread."""
-
-    progressed = Signal(int, int)
-    done = Signal(bool, str)
-
-    def __init__(self, session: ProjectSession, output: Path, options: AnnexOptions, parent=None):
-        super().__init__(parent)
-        self.output = output
-        self._thread = QThread()
-        self._worker = _Worker(copy.deepcopy(session.project), output, session.catalogue, options)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        # Relayed through this object, which lives in the UI thread: a plain Python callable
-        # connected to the worker's signal would run in the worker thread and touch widgets there.
-        self._worker.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
-        self._worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._worker.cancel_requested = True
-
-    def _on_finished(self, success: bool, message: str) -> None:
-        self._thread.quit()
-        self._thread.wait()
-        self.done.emit(success, message)
-
-
-def export_pdf_interactive(window: QWidget, session: ProjectSession) -> ExportJob | None:
-    """The whole user flow behind *Exporteren naar PDF…*; returns the running job, if any."""
+def export_pdf_interactive(window: QWidget, session: ProjectSession) -> Job | None:
+    """The whole user flow behind *Exporteren…*; returns the running job, if any."""
     dialog = ExportDialog(session, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -198,10 +149,10 @@ def export_pdf_interactive(window: QWidget, session: ProjectSession) -> ExportJo
 def start_export(
     window: QWidget, session: ProjectSession, output: Path, options: AnnexOptions,
     *, offer_to_open: bool = True,
-) -> ExportJob:
-    job = ExportJob(session, output, options, window)
+) -> Job:
+    job = export_job(session, output, options, JobRunner.of(window))
     progress = QProgressDialog("De bijlage wordt gemaakt…", "Annuleren", 0, 0, window)
-    progress.setWindowTitle("Exporteren naar PDF")
+    progress.setWindowTitle(EXPORT_TITLE)
     progress.setObjectName("exportProgress")
     # Not modal: a modal QProgressDialog runs a nested event loop inside setValue(), where the
     # job's "done" could close and delete the dialog under its own feet. The officer may keep
@@ -233,20 +184,19 @@ def start_export(
             if offer_to_open and _ask_open(window, output):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))
         elif message:
-            QMessageBox.warning(window, "Exporteren naar PDF", message)
+            QMessageBox.warning(window, EXPORT_TITLE, message)
         elif status:
             status().showMessage("Export geannuleerd; er is geen bestand gemaakt.", 8000)
 
     job.progressed.connect(on_progress)
     job.done.connect(on_done)
-    job.start()
     return job
 
 
 def _ask_open(window: QWidget, output: Path) -> bool:
     answer = QMessageBox.question(
         window,
-        "Exporteren naar PDF",
+        EXPORT_TITLE,
         f"De bijlage is opgeslagen als\n{output}\n\nWilt u de PDF nu openen?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
