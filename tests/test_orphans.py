@@ -59,7 +59,7 @@ def test_killed_save_and_export_leave_temp_files_that_the_next_run_removes(tmp_p
     ''')
     assert code == -9
     leftovers = sorted(p for p in tmp_path.iterdir() if is_orphan_name(p.name))
-    assert any(p.name.endswith(".pdfa.tmp") for p in leftovers), leftovers
+    assert any(p.name.startswith(".bijlage.pdf.") for p in leftovers), leftovers
     assert any(p.name.startswith(".plan.gala.") for p in leftovers), leftovers
     assert load_project(target).title == "Vorige"  # the kill lost nothing
 
