@@ -8,6 +8,7 @@ overview in their own modules.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
@@ -34,14 +35,17 @@ from gala_desktop.ui.catalogue_update import CatalogueUpdater
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
-from gala_desktop.ui.overview_panel import OverviewPanel
-from gala_desktop.ui.plan_editor import PlanEditor
-from gala_desktop.ui.project_form import ProjectForm
+from gala_desktop.ui.lazy_tabs import LazyTabs
 from gala_desktop.ui.read_only import EditingSwitch, ReadOnlyBanner
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
 from gala_desktop.ui.theme_panel import ThemePanel
+
+if TYPE_CHECKING:  # the pages behind other tabs are imported when first shown
+    from gala_desktop.ui.overview_panel import OverviewPanel
+    from gala_desktop.ui.plan_editor import PlanEditor
+    from gala_desktop.ui.project_form import ProjectForm
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +73,8 @@ class MainWindow(QMainWindow):
 
         self.theme_panel = ThemePanel(self.session)
         self.browser = CatalogueBrowser(self.session)
-        self.plan_editor = PlanEditor(self.session)
-        self.overview = OverviewPanel(self.session)
-        self.project_form = ProjectForm(self.session)
         self.shortlist_panel = ShortlistPanel(self.session)
+        self._selected_entry: str | None = None  # for the plan editor, once it is built
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -80,9 +82,10 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Tabbladen")
 
         self.tabs.addTab(self.browser, "&Catalogus")
-        self.tabs.addTab(self.plan_editor, "&Uitvoering")
-        self.tabs.addTab(self.overview, "&Overzicht")
-        self.tabs.addTab(self.project_form, "&Project")
+        self.pages = LazyTabs(self.tabs)
+        self.pages.add("plan", "&Uitvoering", self._build_plan_editor)
+        self.pages.add("overview", "&Overzicht", self._build_overview)
+        self.pages.add("project", "&Project", self._build_project_form)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -102,10 +105,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.centralWidget().setContentsMargins(6, 6, 6, 0)
-        self.editing = EditingSwitch(
-            [self.theme_panel, self.plan_editor, self.project_form, self.shortlist_panel,
-             self.browser.add_button]
-        )
+        self.editing = EditingSwitch(self._editing_widgets)
 
         self._create_actions()
         self._create_menus()
@@ -120,6 +120,54 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- composition --------------------------------------------------------------------------
+
+    @property
+    def plan_editor(self) -> "PlanEditor":
+        return self.pages.page("plan")
+
+    @property
+    def overview(self) -> "OverviewPanel":
+        return self.pages.page("overview")
+
+    @property
+    def project_form(self) -> "ProjectForm":
+        return self.pages.page("project")
+
+    def _editing_widgets(self) -> list[QWidget]:
+        """Where the project is changed: the side panels and the pages built so far."""
+        built = [self.pages.page(name) for name in ("plan", "project") if self.pages.is_built(name)]
+        return [self.theme_panel, self.shortlist_panel, self.browser.add_button, *built]
+
+    def _build_plan_editor(self) -> "PlanEditor":
+        from gala_desktop.ui.plan_editor import PlanEditor
+
+        editor = PlanEditor(self.session)
+        editor.set_entry(self._selected_entry)
+        return editor
+
+    def _build_overview(self) -> "OverviewPanel":
+        from gala_desktop.ui.overview_panel import OverviewPanel
+
+        return OverviewPanel(self.session)
+
+    def _build_project_form(self) -> "ProjectForm":
+        from gala_desktop.ui.project_form import ProjectForm
+
+        return ProjectForm(self.session)
+
+    def _on_entry_selected(self, entry_id: str) -> None:
+        self._selected_entry = entry_id or None
+        if self.pages.is_built("plan"):
+            self.plan_editor.set_entry(self._selected_entry)
+
+    def commit_pending_edits(self) -> list[str]:
+        """Values still being typed in the plan editor and the project form become part of the
+        project; returns the fields whose typed text is refused (a page never built has none)."""
+        refused: list[str] = []
+        for name, page in (("plan", "plan_editor"), ("project", "project_form")):
+            if self.pages.is_built(name):
+                refused += getattr(self, page).commit_pending()
+        return refused
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter, "catalogue": self.browser.splitter}
@@ -256,19 +304,20 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.files.pending_edits += [self.plan_editor.commit_pending, self.project_form.commit_pending]
+        self.files.pending_edits.append(self.commit_pending_edits)
         s.pathChanged.connect(self._update_title)
         s.projectReplaced.connect(self._update_title)
         s.catalogueReplaced.connect(self._show_catalogue_info)
         self.updater.statusMessage.connect(self.show_status)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
             source.statusMessage.connect(self.show_status)
-        self.shortlist_panel.entrySelected.connect(lambda entry_id: self.plan_editor.set_entry(entry_id or None))
+        self.shortlist_panel.entrySelected.connect(self._on_entry_selected)
         self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
         s.readOnlyChanged.connect(self._on_read_only_changed)
         s.editRefused.connect(self._on_edit_refused)
         self.shortlist_panel.entrySelected.connect(lambda _id: self.editing.set_read_only(s.read_only))
+        self.pages.built.connect(lambda _name: self.editing.set_read_only(s.read_only))
 
     def _set_tab_order(self) -> None:
         """Qt's own chain for the catalogue page (used inside the page's widgets too)."""
@@ -376,7 +425,7 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         from gala_desktop.ui.export_flow import export_pdf_interactive  # reportlab loads lazily
 
-        self.plan_editor.commit_pending()  # the annex shows what the officer sees
+        self.commit_pending_edits()  # the annex shows what the officer sees
         self.export_job = export_pdf_interactive(self, self.session)
 
     def show_about(self) -> None:

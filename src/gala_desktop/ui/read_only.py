@@ -8,6 +8,8 @@ Reading, searching the catalogue and exporting keep working.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -49,13 +51,12 @@ class ReadOnlyBanner(QFrame):
 class EditingSwitch:
     """Switches the editing widgets under some roots off and back on, restoring their state."""
 
-    def __init__(self, roots: list[QWidget], keep: list[QWidget] = ()) -> None:
-        self.roots = roots
-        self.keep = set(keep)  # widgets that only read (a search field) stay as they are
+    def __init__(self, roots: Callable[[], list[QWidget]]) -> None:
+        self.roots = roots  # asked each time: pages behind tabs are built when first shown
         self._saved: dict[tuple[QWidget, str], object] = {}
 
     def _targets(self):
-        for root in self.roots:
+        for root in self.roots():
             yield root
             yield from root.findChildren(QWidget)
 
@@ -66,8 +67,6 @@ class EditingSwitch:
             return
         tip = f"Alleen-lezen: {reason}"
         for widget in self._targets():
-            if widget in self.keep:
-                continue
             if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)):
                 self._save(widget, "readOnly", widget.isReadOnly())
                 widget.setReadOnly(True)
