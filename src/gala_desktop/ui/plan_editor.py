@@ -38,6 +38,7 @@ from gala_desktop.domain.formatting import (
 )
 from gala_desktop.domain.project import AccessAspect, ChecklistState, EntryStatus, FundingSource
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.changes import catalogue_changes
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
 from gala_desktop.domain.checklist import checklist_changes
@@ -389,7 +390,7 @@ class PlanEditor(QWidget):
         )
         messages: list[str] = []
         removed = False
-        if self.session.catalogue is not None:
+        if self.session.catalogue is not None and is_available(self.session.catalogue):
             known = self.session.catalogue.get_many([entry.intervention_key])
             changes = catalogue_changes([entry], known)
             removed = any(c.kind == "removed" for c in changes)
