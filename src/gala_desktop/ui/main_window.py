@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 APP_TITLE = "GALA Desktop"
 TAB_CATALOGUE, TAB_PLAN, TAB_OVERVIEW, TAB_PROJECT = range(4)
 STATUS_TIMEOUT_MS = 8000
-SPLIT_THEMES, SPLIT_SHORTLIST = 0.19, 0.31  # default shares of the window's width
+SPLIT_THEMES, SPLIT_SHORTLIST = 0.19, 0.32  # default shares of the window's width
 
 
 def open_own_library(catalogue):

@@ -9,6 +9,7 @@ are visible, so a test can hold the layout to "no name cut shorter than 20 chara
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 import sys
 from dataclasses import dataclass
@@ -88,11 +89,13 @@ def build_window(catalogue, setup: Setup, project_path: Path = SAMPLE):
         font = QFont(app.font())
         font.setPointSizeF(setup.font_pt)
         app.setFont(font)
-    settings_dir = tempfile.mkdtemp(prefix="gala-screens-")  # never the officer's saved layout
-    window = MainWindow(catalogue, settings=AppSettings(Path(settings_dir) / "settings.ini"))
+    work = Path(tempfile.mkdtemp(prefix="gala-screens-"))  # never the officer's saved layout
+    window = MainWindow(catalogue, settings=AppSettings(work / "settings.ini"))
+    project_copy = work / project_path.name  # a copy: its lock file never lands in examples/
+    shutil.copyfile(project_path, project_copy)
     window.show()
     window.resize(setup.width, setup.height)
-    window.files.load(project_path)
+    window.files.load(project_copy)
     for _ in range(3):  # the filters re-flow once the width is known; then the size holds
         app.processEvents()
         window.resize(setup.width, setup.height)

@@ -99,6 +99,7 @@ class ShortlistPanel(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setAllColumnsShowFocus(True)
         self.view.setUniformRowHeights(True)
+        self.view.setIndentation(max(12, self.view.fontMetrics().averageCharWidth() * 2))  # room for names
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # The name takes the room that is left and is elided in the middle (both ends of a name
         # tell most); the other columns are as narrow as their short texts.
