@@ -30,7 +30,7 @@ def offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
 
 
 def test_domain_imports_no_qt_sqlalchemy_or_reportlab():
-    assert not offenders("domain", ("PySide6", "sqlalchemy", "reportlab", "pikepdf", "gala_desktop.ui",
+    assert not offenders("domain", ("PySide6", "sqlalchemy", "reportlab", "pikepdf", "docx", "gala_desktop.ui",
                                     "gala_desktop.catalogue", "gala_desktop.project", "gala_desktop.annex"))
 
 

@@ -1,22 +1,51 @@
-"""Use cases: export a project (in memory or from a ``.gala`` file) as a PDF annex."""
+"""Use cases: export a project (in memory or from a ``.gala`` file) as an annex, PDF/A or Word."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
-from gala_desktop.annex.pdf import ProgressCallback, render_pdf
+from gala_desktop.annex.formats import ExportFormat, ExportResult
+from gala_desktop.annex.model import Document
+from gala_desktop.annex.pdf import ProgressCallback
 from gala_desktop.domain.project import Project
 
-__all__ = ["AnnexExportError", "AnnexOptions", "ExportCancelled", "export_project",
-           "export_project_file"]
+__all__ = ["AnnexExportError", "AnnexOptions", "ExportCancelled", "ExportFormat", "ExportResult",
+           "Renderer", "export_project", "export_project_file", "renderer_for"]
 
 if TYPE_CHECKING:
     from gala_desktop.catalogue.repository import Catalogue
+
+
+class Renderer(Protocol):
+    """Writes a document model to a file and says what it wrote."""
+
+    def __call__(self, document: Document, output_path: Path, *,
+                 progress: ProgressCallback | None,
+                 is_cancelled: Callable[[], bool] | None) -> ExportResult: ...
+
+
+def renderer_for(fmt: ExportFormat, template: Path | None = None) -> Renderer:
+    """The renderer of ``fmt``; ``template`` is the Word house-style template (DOCX only)."""
+
+    def pdf(document, output_path, *, progress=None, is_cancelled=None) -> ExportResult:
+        from gala_desktop.annex.pdf import render_pdf
+
+        verdict = render_pdf(document, output_path, progress=progress, is_cancelled=is_cancelled)
+        return ExportResult(Path(output_path), ExportFormat.PDF, verdict.valid, verdict.detail)
+
+    def docx(document, output_path, *, progress=None, is_cancelled=None) -> ExportResult:
+        from gala_desktop.annex.docx import render_docx
+
+        render_docx(document, output_path, template=template, progress=progress,
+                    is_cancelled=is_cancelled)
+        return ExportResult(Path(output_path), ExportFormat.DOCX)
+
+    return pdf if fmt is ExportFormat.PDF else docx
 
 
 def export_project(
@@ -27,22 +56,26 @@ def export_project(
     options: AnnexOptions | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> None:
-    """Build the annex of ``project`` with the current catalogue facts and write it as PDF/A.
+    renderer: Renderer | None = None,
+) -> ExportResult:
+    """Build the annex of ``project`` with the current catalogue facts and write it with
+    ``renderer`` (PDF/A by default).
 
     Safe to run off the UI thread: it only reads the catalogue and the project.
     """
     keys = [e.intervention_key for e in project.shortlist]
     known = catalogue.get_many(keys)
     document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on)
-    render_pdf(document, output_path, progress=progress, is_cancelled=is_cancelled)
+    render = renderer or renderer_for(ExportFormat.PDF)
+    return render(document, Path(output_path), progress=progress, is_cancelled=is_cancelled)
 
 
 def export_project_file(
     project_path: Path | str,
     output_path: Path | str,
     options: AnnexOptions | None = None,
-) -> None:
+    renderer: Renderer | None = None,
+) -> ExportResult:
     """Load a ``.gala`` file and export its annex with the shipped catalogue.
 
     Raises ``ProjectFileError`` (project unreadable), ``CatalogueError`` (catalogue missing) or
@@ -60,6 +93,7 @@ def export_project_file(
         )
     catalogue = Catalogue.open()
     try:
-        export_project(project, target, catalogue=catalogue, options=options)
+        return export_project(project, target, catalogue=catalogue, options=options,
+                              renderer=renderer)
     finally:
         catalogue.close()

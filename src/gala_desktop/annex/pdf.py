@@ -56,7 +56,7 @@ from gala_desktop.annex.pdf_styles import (
     styles,
 )
 from gala_desktop.annex.pdf_text import clean_line, markup
-from gala_desktop.annex.pdfa import CREATOR, make_pdfa
+from gala_desktop.annex.pdfa import CREATOR, PdfaVerdict, make_pdfa
 
 __all__ = ["PROGRESS_TOTAL", "AnnexExportError", "ExportCancelled", "ProgressCallback", "render_pdf"]
 
@@ -359,8 +359,9 @@ def render_pdf(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> None:
-    """Write ``document`` as a PDF/A-2b file at ``output_path``.
+) -> PdfaVerdict:
+    """Write ``document`` as a PDF/A-2b file at ``output_path``; returns the PDF/A verdict
+    (a file that failed validation is written as a plain PDF, see ``pdfa.make_pdfa``).
 
     Raises ``ExportCancelled`` when ``is_cancelled()`` turns true, ``AnnexExportError`` when the
     target cannot be written. In both cases no file (and no temporary file) is left behind.
@@ -384,7 +385,7 @@ def render_pdf(
             raise ExportCancelled()
         if progress is not None:
             progress(90, PROGRESS_TOTAL)  # PDF/A post-processing and validation
-        make_pdfa(raw, final, document.metadata)
+        verdict = make_pdfa(raw, final, document.metadata)
         os.chmod(final, 0o666 & ~_UMASK)  # temporary files are private; the annex is not
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
@@ -398,3 +399,4 @@ def render_pdf(
                 path.unlink()
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
+    return verdict

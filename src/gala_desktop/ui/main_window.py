@@ -128,9 +128,9 @@ class MainWindow(QMainWindow):
                                         [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton, "Het project opslaan")
         self.action_save_as = self._action("actionSaveAs", "Opslaan &als…", self.files.save_as,
                                            [QKeySequence.StandardKey.SaveAs], None, "Het project onder een andere naam opslaan")
-        self.action_export = self._action("actionExportPdf", "&Exporteren naar PDF…", self.export_pdf,
+        self.action_export = self._action("actionExportPdf", "&Exporteren (PDF of Word)…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
-                                          "De bijlage als PDF-bestand maken")
+                                          "De bijlage maken: PDF/A voor het archief of een Word-document")
         self.action_quit = self._action("actionQuit", "A&fsluiten", self.close,
                                         [QKeySequence.StandardKey.Quit, QKeySequence("Ctrl+Q")], None, "GALA Desktop afsluiten")
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
