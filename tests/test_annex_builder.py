@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
+from dataclasses import replace
 
 from test_annex_support import PLAN, realistic_project
 
@@ -22,6 +24,7 @@ from gala_desktop.annex.model import (
 from gala_desktop.domain.formatting import format_euro
 from gala_desktop.domain.overview import total_budget
 from gala_desktop.domain.project import EntryStatus
+from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.themes import theme_name
 
 
@@ -127,6 +130,59 @@ def test_intervention_missing_from_catalogue_uses_snapshot(catalogue):
     assert gone.snapshot.name in [h.text for h in doc.headings()]
     assert any("staat niet meer in de interventiecatalogus" in t for t in texts)
     assert f"Eigenaar: {gone.snapshot.owner}" in texts
+
+
+def test_each_listing_shows_when_recognised_and_when_seen(catalogue):
+    project, _ = realistic_project(catalogue)
+    key = project.shortlist[0].intervention_key
+    iv = catalogue.get(key)
+    listing = replace(iv.listings[0], level=RecognitionLevel.EFFECTIVE, recognised_on="2022",
+                      seen_on=dt.date(2026, 11, 30))
+    changed = replace(iv, listings=(listing,))
+    lookup = lambda k: changed if k == key else catalogue.get(k)  # noqa: E731
+    doc = build_annex(project, lookup, AnnexOptions(), catalogue.checked_on)
+    table = next(b for b in doc.blocks if isinstance(b, Table) and "Erkend en gezien" in b.header
+                 and any(rich_plain_text(r[4]) == listing.url for r in b.rows))
+    row = next(r for r in table.rows if rich_plain_text(r[4]) == listing.url)
+    assert rich_plain_text(row[1]).startswith("Effectief (niveau niet vermeld)")
+    assert rich_plain_text(row[2]) == "erkend in 2022, gezien op 30 november 2026"
+    assert row[4][0].url == listing.url
+
+
+def _section_tables(doc, heading: str) -> list[Table]:
+    start = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.text == heading)
+    tables = []
+    for block in doc.blocks[start + 1:]:
+        if isinstance(block, Heading):
+            break
+        if isinstance(block, Table):
+            tables.append(block)
+    return tables
+
+
+def test_sources_chapter_separates_databank_pages_from_other_sources(catalogue):
+    project, _ = realistic_project(catalogue)
+    key = project.shortlist[0].intervention_key
+    iv = catalogue.get(key)
+    bank = replace(iv.listings[0], databank=Databank.NJI, url="https://www.nji.nl/interventies/x",
+                   seen_on=dt.date(2026, 11, 30))
+    other = replace(iv.listings[0], databank=Databank.OTHER, level=RecognitionLevel.NOT_ASSESSED,
+                    url="https://blog.example.org/x")
+    changed = replace(iv, listings=(bank, other),
+                      sources=(bank.url, "https://eigenaar.example.org/handleiding"))
+    lookup = lambda k: changed if k == key else catalogue.get(k)  # noqa: E731
+    doc = build_annex(project, lookup, AnnexOptions(), catalogue.checked_on)
+    [banks] = _section_tables(doc, "Databankpagina's")
+    [others] = _section_tables(doc, "Andere bronnen")
+    bank_urls = {rich_plain_text(row[2]) for row in banks.rows}
+    other_urls = {rich_plain_text(row[1]) for row in others.rows}
+    assert bank.url in bank_urls
+    assert {"https://blog.example.org/x", "https://eigenaar.example.org/handleiding"} <= other_urls
+    assert not bank_urls & other_urls
+    row = next(r for r in banks.rows if rich_plain_text(r[2]) == bank.url)
+    assert [rich_plain_text(c) for c in row[1:]] == ["NJi", bank.url, "30 november 2026"]
+    # every databank row is a recognised databank, never "Overig"
+    assert all(rich_plain_text(r[1]) != Databank.OTHER.short_label for r in banks.rows)
 
 
 def test_builder_does_not_import_reportlab():

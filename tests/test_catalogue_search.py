@@ -212,3 +212,20 @@ def test_the_measured_single_statement_returns_the_same_page(small, query):
     with sqlite3.connect(small.path) as raw:
         keys = [row[0] for row in raw.execute(sql, params)]
     assert keys == [i.key for i in result.items]
+
+
+def test_effective_without_sub_level_passes_a_minimum_of_first_indications(tmp_path):
+    source = write_source(
+        tmp_path,
+        {
+            "eff": intervention_toml("eff", "Effectief zonder subniveau", level="effectief"),
+            "goede": intervention_toml("goede", "Goede aanwijzingen", level="effectief_goede"),
+            "onderbouwd": intervention_toml("onderbouwd", "Onderbouwd", level="goed_onderbouwd"),
+        },
+    )
+    build_catalogue(source, tmp_path / "c.sqlite")
+    with Catalogue.open(tmp_path / "c.sqlite") as cat:
+        first = set(names(cat, min_level=RecognitionLevel.EFFECTIVE_FIRST))
+        assert first == {"Effectief zonder subniveau", "Goede aanwijzingen"}
+        assert names(cat, min_level=RecognitionLevel.EFFECTIVE_GOOD) == ["Goede aanwijzingen"]
+        assert cat.get("eff").best_level.short_label == "effectief (niveau niet vermeld)"

@@ -42,6 +42,20 @@ def test_key_must_match_file_name_and_dates_be_real(tmp_path):
     assert {"key", "checked_on", "listings[1].recognised_on"} <= fields
 
 
+def test_seen_on_is_a_real_date_not_in_the_future(tmp_path):
+    good = intervention_toml("gezien", "Gezien").replace(
+        'level = "goed_beschreven"', 'level = "effectief"\nseen_on = 2026-10-30')
+    assert validate_path(write_source(tmp_path / "g", {"gezien": good})) == []
+    quoted = good.replace("seen_on = 2026-10-30", 'seen_on = "2026-10-30"')
+    future = good.replace("seen_on = 2026-10-30", "seen_on = 2999-01-01")
+    for text, words in ((quoted, "moet een datum zijn"), (future, "in de toekomst")):
+        problems = validate_path(write_source(tmp_path / words[:4], {"gezien": text}))
+        assert [p.field for p in problems] == ["listings[1].seen_on"]
+        assert words in problems[0].message
+        assert problems[0].line == text.splitlines().index(next(
+            line for line in text.splitlines() if line.startswith("seen_on"))) + 1
+
+
 def test_broken_toml_is_reported_with_its_line(tmp_path):
     source = write_source(tmp_path, {"kapot": 'key = "kapot"\nname = "niet afgesloten\n'})
     problems = validate_path(source)

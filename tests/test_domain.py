@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -76,10 +77,31 @@ def test_dates():
 def test_recognition_levels_are_ordered_and_unknown_is_not_a_level():
     ordered = RecognitionLevel.ordered()
     assert [lv.value for lv in ordered] == [
-        "goed_beschreven", "goed_onderbouwd", "effectief_eerste", "effectief_goede", "effectief_sterke"
+        "goed_beschreven", "goed_onderbouwd", "effectief", "effectief_eerste", "effectief_goede",
+        "effectief_sterke",
     ]
     assert RecognitionLevel.UNKNOWN.rank == RecognitionLevel.NOT_ASSESSED.rank == 0
     assert not RecognitionLevel.UNKNOWN.is_recognised
+    assert RecognitionLevel.thresholds() == [lv for lv in ordered if lv is not RecognitionLevel.EFFECTIVE]
+
+
+def test_effective_without_sub_level_counts_as_at_least_first_indications():
+    effective = RecognitionLevel.EFFECTIVE
+    assert effective.is_recognised
+    assert effective.rank == RecognitionLevel.EFFECTIVE_FIRST.rank < RecognitionLevel.EFFECTIVE_GOOD.rank
+    assert effective.short_label == "effectief (niveau niet vermeld)"
+    # A stated sub-level of the same rank is the more informative best level.
+    assert _intervention(effective, RecognitionLevel.EFFECTIVE_FIRST).best_level is RecognitionLevel.EFFECTIVE_FIRST
+    assert _intervention(RecognitionLevel.WELL_FOUNDED, effective).best_level is effective
+
+
+def test_listing_provenance_says_when_recognised_and_when_seen():
+    listing = Listing(Databank.NJI, RecognitionLevel.EFFECTIVE, "https://x", "2019-04-15",
+                      seen_on=dt.date(2026, 11, 30))
+    assert listing.provenance == "erkend op 15 april 2019, gezien op 30 november 2026"
+    assert replace(listing, recognised_on="2019").provenance.startswith("erkend in 2019, ")
+    assert replace(listing, recognised_on="", seen_on=None).provenance == (
+        "erkenningsdatum onbekend, niet vermeld wanneer gezien")
 
 
 def _intervention(*levels):

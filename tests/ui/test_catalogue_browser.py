@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -210,6 +212,20 @@ def test_unknown_level_reads_as_not_verified(catalogue):
     pane.show_intervention(replace(base, listings=(listing,)))
     assert "Onbekend (niet geverifieerd)" in pane.toPlainText()
     assert "datum onbekend" in pane.toPlainText()
+
+
+def test_each_listing_says_when_recognised_and_when_seen_with_its_source(catalogue):
+    from dataclasses import replace
+
+    base = catalogue.get("creatief-leven")
+    listing = replace(base.listings[0], level=RecognitionLevel.EFFECTIVE, recognised_on="2021-03-04",
+                      seen_on=dt.date(2026, 11, 30))
+    pane = DetailPane()
+    pane.show_intervention(replace(base, listings=(listing,)))
+    text = pane.toPlainText()
+    assert "Effectief (niveau niet vermeld)" in text
+    assert "erkend op 4 maart 2021, gezien op 30 november 2026 (bron)" in text
+    assert f"<a href='{listing.url}'>bron</a>" in intervention_html(replace(base, listings=(listing,)))
 
 
 def test_links_go_to_the_desktop_and_never_navigate(browser, monkeypatch):

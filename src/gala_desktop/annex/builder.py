@@ -161,39 +161,57 @@ def _colophon(ctx: AnnexContext) -> list[Block]:
 
 
 def _sources(ctx: AnnexContext) -> list[Block]:
+    """Databank pages (where a recognised databank states the level) apart from other sources."""
     peil = format_date_long(ctx.checked_on) if ctx.checked_on else "onbekend"
     blocks: list[Block] = [
         Heading(1, "Bronnen", SOURCES_ANCHOR),
         Paragraph.of(
-            "De databankpagina's waarnaar deze bijlage verwijst. De gegevens zijn gecontroleerd "
-            f"op de genoemde datum; de peildatum van de catalogus als geheel is {peil}."
+            "Eerst de databankpagina's waarop het erkenningsniveau is gelezen, daarna de andere "
+            "bronnen van de beschrijvingen. De peildatum van de catalogus als geheel is "
+            f"{peil}."
         ),
+        Heading(2, "Databankpagina's", "bronnen-databanken"),
     ]
-    rows = []
+    bank_rows, other_rows = [], []
     seen: set[tuple[str, str]] = set()
     for r in ctx.all_entries():
         iv = r.intervention
         if iv is None:
             continue
+        name = (Run(iv.name, anchor=r.anchor),)
         for listing in iv.listings:
             if not listing.url or (iv.key, listing.url) in seen:
                 continue
             seen.add((iv.key, listing.url))
-            rows.append(
-                (
-                    (Run(iv.name, anchor=r.anchor),),
-                    plain(listing.databank.short_label),
-                    (Run(listing.url, url=listing.url),),
-                    plain(format_date_long(iv.checked_on)),
-                )
-            )
-    if rows:
+            link = (Run(listing.url, url=listing.url),)
+            if listing.databank is Databank.OTHER:
+                other_rows.append((name, link))
+                continue
+            seen_on = format_date_long(listing.seen_on) or (
+                f"niet vermeld (gegevens gecontroleerd op {format_date_long(iv.checked_on)})")
+            bank_rows.append((name, plain(listing.databank.short_label), link, plain(seen_on)))
+        for url in iv.sources:
+            if (iv.key, url) not in seen:
+                seen.add((iv.key, url))
+                other_rows.append((name, (Run(url, url=url),)))
+    if bank_rows:
         blocks.append(
-            Table(("Interventie", "Databank", "Vindplaats", "Gecontroleerd op"), tuple(rows),
+            Table(("Interventie", "Databank", "Vindplaats", "Gezien op"), tuple(bank_rows),
                   (2.2, 1.3, 4.0, 1.9))
         )
     else:
         blocks.append(Paragraph.of("Deze bijlage verwijst naar geen databankpagina's.", ParagraphStyle.EMPTY))
+    blocks.append(Heading(2, "Andere bronnen", "bronnen-overig"))
+    blocks.append(
+        Paragraph.of(
+            "Websites van eigenaren, handleidingen en andere pagina's waaruit gegevens komen. "
+            "Zij zijn geen erkenning door een databank."
+        )
+    )
+    if other_rows:
+        blocks.append(Table(("Interventie", "Vindplaats"), tuple(other_rows), (2.2, 7.2)))
+    else:
+        blocks.append(Paragraph.of("Geen andere bronnen.", ParagraphStyle.EMPTY))
     missing = [r for r in ctx.all_entries() if r.intervention is None]
     if missing:
         blocks.append(

@@ -19,8 +19,6 @@ from gala_desktop.annex.model import (
 from gala_desktop.domain.formatting import (
     format_count,
     format_date_long,
-
-    format_partial_date,
 )
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.project import AccessAspect, EntryStatus, ImplementationPlan
@@ -145,14 +143,14 @@ def _catalogue_facts(iv: Intervention) -> list[Block]:
                 (
                     plain(listing.databank.short_label),
                     plain(level),
-                    plain(format_partial_date(listing.recognised_on)),
+                    plain(listing.provenance),
                     plain(listing.committee or "onbekend"),
                     (Run(listing.url, url=listing.url),) if listing.url else plain("geen adres"),
                 )
             )
         blocks.append(
             Table(
-                ("Databank", "Erkenningsniveau", "Datum", "Commissie", "Vindplaats"),
+                ("Databank", "Erkenningsniveau", "Erkend en gezien", "Commissie", "Vindplaats (bron)"),
                 tuple(rows),
                 (1.2, 2.2, 1.3, 1.6, 3.2),
             )

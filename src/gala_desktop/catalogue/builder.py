@@ -150,6 +150,7 @@ def _row(row_id: int, item: Intervention) -> InterventionRow:
                 position=i, databank=li.databank.value, level=li.level.value,
                 level_rank=li.level.rank, url=li.url, recognised_on=li.recognised_on,
                 committee=li.committee, under_review=li.under_review, note=li.note,
+                seen_on=li.seen_on,
             )
             for i, li in enumerate(item.listings)
         ],

@@ -32,6 +32,7 @@ def intervention_to_dict(item: Intervention) -> dict:
                 "level": li.level.value,
                 "level_name": li.level.label,
                 "recognised_on": li.recognised_on,
+                "seen_on": li.seen_on.isoformat() if li.seen_on else None,
                 "committee": li.committee,
                 "under_review": li.under_review,
                 "url": li.url,

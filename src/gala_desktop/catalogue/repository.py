@@ -161,6 +161,7 @@ def _to_domain(row: InterventionRow, groups: dict[str, TargetGroup]) -> Interven
                 committee=li.committee,
                 under_review=li.under_review,
                 note=li.note,
+                seen_on=li.seen_on,
             )
             for li in row.listings
         ),

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
@@ -113,6 +113,7 @@ class ListingRow(Base):
     committee: Mapped[str] = mapped_column(Text, default="")
     under_review: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    seen_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class ConditionRow(Base):

@@ -36,7 +36,7 @@ INTERVENTION_FIELDS = {
 }
 LISTING_FIELDS = {
     "databank": True, "level": True, "url": True, "recognised_on": False, "committee": False,
-    "under_review": False, "note": False,
+    "under_review": False, "note": False, "seen_on": False,
 }
 CONDITION_FIELDS = {"kind": True, "text": True}
 
@@ -138,6 +138,20 @@ class _Checker:
             self.add(path + key, f"{what} '{raw}' (kies uit: {allowed})", key, table, index)
             return None
 
+    def date(self, data: dict, key: str, required: bool, path: str, today: dt.date, table=None, index=-1):
+        """A TOML date (no quotes) not in the future; ``None`` when missing or wrong."""
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.add(path, "ontbreekt (verplichte datum)", key, table, index)
+            return None
+        if type(value) is not dt.date:
+            self.add(path, "moet een datum zijn, bijvoorbeeld 2026-11-23 (zonder aanhalingstekens)", key, table, index)
+            return None
+        if value > today:
+            self.add(path, f"datum {value.isoformat()} ligt in de toekomst", key, table, index)
+        return value
+
     def text_list(self, data: dict, key: str, required: bool, path: str) -> list[str]:
         value = data.get(key)
         if value is None:
@@ -207,15 +221,8 @@ def parse_intervention(
     website = check.url(data, "website", False, "website")
     costs = check.text(data, "costs", False, "costs")
 
-    checked_on = data.get("checked_on")
     today = today or dt.date.today()
-    if checked_on is None:
-        check.add("checked_on", "ontbreekt (peildatum verplicht)", "checked_on")
-    elif type(checked_on) is not dt.date:
-        check.add("checked_on", "moet een datum zijn, bijvoorbeeld 2026-11-23 (zonder aanhalingstekens)", "checked_on")
-        checked_on = None
-    elif checked_on > today:
-        check.add("checked_on", f"peildatum {checked_on.isoformat()} ligt in de toekomst", "checked_on")
+    checked_on = check.date(data, "checked_on", True, "checked_on", today)
 
     themes = check.text_list(data, "themes", True, "themes")
     for theme in themes:
@@ -231,7 +238,7 @@ def parse_intervention(
         if not URL_RE.match(url):
             check.add("sources", f"'{url}' is geen geldig webadres (http:// of https://)", "sources")
 
-    listings = _listings(check, data.get("listings"))
+    listings = _listings(check, data.get("listings"), today)
     conditions = _conditions(check, data.get("conditions"))
 
     if check.problems:
@@ -261,7 +268,7 @@ def _table_list(check: _Checker, value: Any, name: str, required: bool) -> list[
     return value
 
 
-def _listings(check: _Checker, value: Any) -> list[Listing]:
+def _listings(check: _Checker, value: Any, today: dt.date) -> list[Listing]:
     result = []
     for index, item in enumerate(_table_list(check, value, "listings", True)):
         path = f"listings[{index + 1}]."
@@ -274,12 +281,13 @@ def _listings(check: _Checker, value: Any) -> list[Listing]:
             check.add(path + "recognised_on", f"'{recognised_on}' is geen datum als 2019, 2019-04 of 2019-04-15", "recognised_on", "listings", index)
         committee = check.text(item, "committee", False, path + "committee", "listings", index)
         note = check.text(item, "note", False, path + "note", "listings", index)
+        seen_on = check.date(item, "seen_on", False, path + "seen_on", today, "listings", index)
         under_review = item.get("under_review", False)
         if not isinstance(under_review, bool):
             check.add(path + "under_review", "moet true of false zijn", "under_review", "listings", index)
             under_review = False
         if databank and level:
-            result.append(Listing(databank, level, url, recognised_on, committee, under_review, note))
+            result.append(Listing(databank, level, url, recognised_on, committee, under_review, note, seen_on))
     return result
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from gala_desktop.domain.formatting import format_date_long, format_partial_date
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 
 
@@ -55,7 +56,8 @@ class Listing:
     """An intervention's entry in one databank.
 
     ``recognised_on`` is a partial ISO date (``2019``, ``2019-04`` or ``2019-04-15``) because the
-    sources often give only a year or a month; empty when unknown.
+    sources often give only a year or a month; empty when unknown. ``seen_on`` is the day the
+    level (or, for *onbekend*, the search that found none) was read on the page at ``url``.
     """
 
     databank: Databank
@@ -65,6 +67,19 @@ class Listing:
     committee: str = ""
     under_review: bool = False
     note: str = ""
+    seen_on: dt.date | None = None
+
+    @property
+    def provenance(self) -> str:
+        """``erkend op 15 april 2019, gezien op 30 november 2026`` (``erkend in 2019`` when only
+        a year or month is known), saying so where a date is unknown."""
+        if not self.recognised_on:
+            recognised = "erkenningsdatum onbekend"
+        else:
+            word = "op" if len(self.recognised_on) == 10 else "in"
+            recognised = f"erkend {word} {format_partial_date(self.recognised_on)}"
+        seen = f"gezien op {format_date_long(self.seen_on)}" if self.seen_on else "niet vermeld wanneer gezien"
+        return f"{recognised}, {seen}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +106,7 @@ class Intervention:
         """The highest level over all listings; UNKNOWN beats NOT_ASSESSED when none is real."""
         if not self.listings:
             return RecognitionLevel.UNKNOWN
-        best = max(self.listings, key=lambda li: (li.level.rank, li.level is RecognitionLevel.UNKNOWN))
-        return best.level
+        return max(self.listings, key=lambda li: li.level.sort_key).level
 
     @property
     def databanks(self) -> tuple[Databank, ...]:

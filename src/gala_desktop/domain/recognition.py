@@ -11,12 +11,18 @@ class RecognitionLevel(enum.Enum):
     ``rank`` orders the real levels; both non-levels rank 0 so that a minimum-level filter never
     lets them through. ``UNKNOWN`` means we could not verify a level; ``NOT_ASSESSED`` means the
     intervention is known not to have been assessed (or is not in a databank at all).
+
+    ``EFFECTIVE`` is a real level: the databank says *effectief* without naming the sub-level.
+    It is at least *effectief volgens eerste aanwijzingen*, so it shares that rank (a minimum of
+    "eerste aanwijzingen" lets it through, a minimum of "goede aanwijzingen" does not), and
+    ``sort_key`` places it just below the named sub-level of the same rank.
     """
 
     UNKNOWN = "onbekend"
     NOT_ASSESSED = "niet_beoordeeld"
     WELL_DESCRIBED = "goed_beschreven"
     WELL_FOUNDED = "goed_onderbouwd"
+    EFFECTIVE = "effectief"
     EFFECTIVE_FIRST = "effectief_eerste"
     EFFECTIVE_GOOD = "effectief_goede"
     EFFECTIVE_STRONG = "effectief_sterke"
@@ -24,6 +30,12 @@ class RecognitionLevel(enum.Enum):
     @property
     def rank(self) -> int:
         return _RANKS[self]
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Total order: rank first; within a rank the stated sub-level above the unstated one,
+        and *onbekend* above *niet beoordeeld*."""
+        return _RANKS[self], _TIE_BREAK.get(self, 1)
 
     @property
     def label(self) -> str:
@@ -41,7 +53,12 @@ class RecognitionLevel(enum.Enum):
     @classmethod
     def ordered(cls) -> list["RecognitionLevel"]:
         """The real levels, lowest first."""
-        return sorted((lvl for lvl in cls if lvl.rank > 0), key=lambda lvl: lvl.rank)
+        return sorted((lvl for lvl in cls if lvl.rank > 0), key=lambda lvl: lvl.sort_key)
+
+    @classmethod
+    def thresholds(cls) -> list["RecognitionLevel"]:
+        """The levels a minimum-level filter offers: one per rank (the stated sub-level)."""
+        return [lvl for lvl in cls.ordered() if lvl is not cls.EFFECTIVE]
 
 
 _RANKS = {
@@ -49,16 +66,20 @@ _RANKS = {
     RecognitionLevel.NOT_ASSESSED: 0,
     RecognitionLevel.WELL_DESCRIBED: 1,
     RecognitionLevel.WELL_FOUNDED: 2,
+    RecognitionLevel.EFFECTIVE: 3,
     RecognitionLevel.EFFECTIVE_FIRST: 3,
     RecognitionLevel.EFFECTIVE_GOOD: 4,
     RecognitionLevel.EFFECTIVE_STRONG: 5,
 }
+
+_TIE_BREAK = {RecognitionLevel.NOT_ASSESSED: 0, RecognitionLevel.EFFECTIVE: 0}
 
 _LABELS = {
     RecognitionLevel.UNKNOWN: "Onbekend (niet geverifieerd)",
     RecognitionLevel.NOT_ASSESSED: "Niet beoordeeld",
     RecognitionLevel.WELL_DESCRIBED: "Goed beschreven",
     RecognitionLevel.WELL_FOUNDED: "Goed onderbouwd",
+    RecognitionLevel.EFFECTIVE: "Effectief (niveau niet vermeld)",
     RecognitionLevel.EFFECTIVE_FIRST: "Effectief volgens eerste aanwijzingen",
     RecognitionLevel.EFFECTIVE_GOOD: "Effectief volgens goede aanwijzingen",
     RecognitionLevel.EFFECTIVE_STRONG: "Effectief volgens sterke aanwijzingen",
@@ -69,6 +90,7 @@ _SHORT_LABELS = {
     RecognitionLevel.NOT_ASSESSED: "niet beoordeeld",
     RecognitionLevel.WELL_DESCRIBED: "goed beschreven",
     RecognitionLevel.WELL_FOUNDED: "goed onderbouwd",
+    RecognitionLevel.EFFECTIVE: "effectief (niveau niet vermeld)",
     RecognitionLevel.EFFECTIVE_FIRST: "effectief (eerste)",
     RecognitionLevel.EFFECTIVE_GOOD: "effectief (goede)",
     RecognitionLevel.EFFECTIVE_STRONG: "effectief (sterke)",
@@ -82,6 +104,10 @@ LEVEL_EXPLANATIONS: dict[RecognitionLevel, str] = {
     RecognitionLevel.WELL_FOUNDED: (
         "Daarnaast is met theorie, modellen of literatuur onderbouwd waarom de aanpak werkt "
         "(niveau I)."
+    ),
+    RecognitionLevel.EFFECTIVE: (
+        "De databank noemt de interventie effectief, maar de geraadpleegde pagina vermeldt niet "
+        "volgens welke aanwijzingen (eerste, goede of sterke); telt als minstens eerste aanwijzingen."
     ),
     RecognitionLevel.EFFECTIVE_FIRST: (
         "Onderzoek in de praktijk geeft eerste aanwijzingen dat de interventie effect heeft "
@@ -111,6 +137,12 @@ class Databank(enum.Enum):
     NJI = "nji"
     VILANS = "vilans"
     OTHER = "overig"
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Total order: rank first; within a rank the stated sub-level above the unstated one,
+        and *onbekend* above *niet beoordeeld*."""
+        return _RANKS[self], _TIE_BREAK.get(self, 1)
 
     @property
     def label(self) -> str:

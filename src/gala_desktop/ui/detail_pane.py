@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from gala_desktop.domain.formatting import format_date_long, format_partial_date
+from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.intervention import ConditionKind, Intervention, Listing
 from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
@@ -56,7 +56,8 @@ def listing_html(listing: Listing) -> str:
     parts = [f"<b>{escape(listing.databank.label)}</b>"]
     level = f"Erkenningsniveau: {escape(listing.level.label)}"
     parts.append(level)
-    details = [f"beoordeeld: {escape(format_partial_date(listing.recognised_on))}"]
+    source = f" ({_link(listing.url, 'bron')})" if listing.url else ""
+    details = [escape(listing.provenance) + source]
     if listing.committee:
         details.append(f"commissie: {escape(listing.committee)}")
     parts.append("; ".join(details))
@@ -64,8 +65,6 @@ def listing_html(listing: Listing) -> str:
         parts.append("<b>Let op: in herbeoordeling</b>")
     if listing.note:
         parts.append(_text(listing.note))
-    if listing.url:
-        parts.append(_link(listing.url, "Bekijk in de databank"))
     return "<br>".join(parts)
 
 

@@ -142,7 +142,7 @@ class FacetFilters(QWidget):
         self.min_level = QComboBox()
         self.min_level.setAccessibleName("Minimaal erkenningsniveau")
         self.min_level.addItem("Alle niveaus", None)
-        for level in RecognitionLevel.ordered():
+        for level in RecognitionLevel.thresholds():
             self.min_level.addItem(level.label, level)
         self.min_level.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

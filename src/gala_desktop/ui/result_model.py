@@ -36,7 +36,7 @@ def _sort_key(column: int):
         return lambda s: (s.name.casefold(),)
     if column == LEVEL:
         # Real levels by rank; "unknown" above "not assessed" (both rank 0), then by name.
-        return lambda s: (s.best_level.rank, s.best_level is RecognitionLevel.UNKNOWN, s.name.casefold())
+        return lambda s: (*s.best_level.sort_key, s.name.casefold())
     if column == THEMES:
         return lambda s: (themes_text(s.theme_keys).casefold(), s.name.casefold())
     return lambda s: (s.owner.casefold(), s.name.casefold())

@@ -44,6 +44,7 @@ COMPACT_LEVELS = {
     RecognitionLevel.NOT_ASSESSED: "Niet beoord.",
     RecognitionLevel.WELL_DESCRIBED: "Beschreven",
     RecognitionLevel.WELL_FOUNDED: "Onderbouwd",
+    RecognitionLevel.EFFECTIVE: "Effectief (?)",
     RecognitionLevel.EFFECTIVE_FIRST: "Eff. eerste",
     RecognitionLevel.EFFECTIVE_GOOD: "Eff. goede",
     RecognitionLevel.EFFECTIVE_STRONG: "Eff. sterke",
