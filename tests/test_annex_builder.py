@@ -85,7 +85,7 @@ def test_considering_and_dropped_are_labelled_when_included(catalogue):
 def test_summary_table_links_to_each_chosen_entry(catalogue):
     project, ivs = realistic_project(catalogue)
     doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
-    table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie")
+    table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie en erkenningsniveau")
     anchors = {h.anchor: h.text for h in doc.headings()}
     chosen = [e for e in project.shortlist if e.status is EntryStatus.CHOSEN]
     assert len(table.rows) == len(chosen)

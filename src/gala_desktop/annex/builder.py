@@ -29,6 +29,7 @@ from gala_desktop.annex.model import (
     TitlePage,
     TocPlaceholder,
     plain,
+    proper_name,
 )
 from gala_desktop.annex.summary import summary_blocks
 from gala_desktop.annex.theme_sections import theme_blocks
@@ -61,7 +62,7 @@ def build_annex(
     doc.add(TocPlaceholder("Inhoud"), PageBreak())
     doc.add(*summary_blocks(ctx))
     doc.add(*theme_blocks(ctx))
-    doc.add(PageBreak(), *_sources(ctx))
+    doc.add(*_sources(ctx))  # like a theme chapter: a new page only when little room is left
     return doc
 
 
@@ -178,7 +179,7 @@ def _sources(ctx: AnnexContext) -> list[Block]:
         iv = r.intervention
         if iv is None:
             continue
-        name = (Run(iv.name, anchor=r.anchor),)
+        name = proper_name(iv.name, anchor=r.anchor)
         for listing in iv.listings:
             if not listing.url or (iv.key, listing.url) in seen:
                 continue

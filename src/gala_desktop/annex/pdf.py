@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import io
 import os
 import tempfile
@@ -22,7 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -42,7 +45,12 @@ from gala_desktop.annex.errors import (
     refuse_project_file_target,
     write_error,
 )
-from gala_desktop.annex.pdf_flowables import FlowableBuilder, HeadingParagraph
+from gala_desktop.annex.pdf_flowables import (
+    CachedParagraph,
+    FlowableBuilder,
+    HeadingParagraph,
+    style_for,
+)
 from gala_desktop.annex.pdf_styles import (
     ACCENT,
     BODY_SIZE,
@@ -55,7 +63,7 @@ from gala_desktop.annex.pdf_styles import (
     RULE,
     styles,
 )
-from gala_desktop.annex.pdf_text import clean_line, markup
+from gala_desktop.annex.pdf_text import clean_line, has_rtl, markup
 from gala_desktop.annex.pdfa import CREATOR, PdfaVerdict, make_pdfa
 
 __all__ = ["PROGRESS_TOTAL", "AnnexExportError", "ExportCancelled", "ProgressCallback", "render_pdf"]
@@ -131,6 +139,35 @@ class LayoutFrame(Frame):
             if isinstance(value, list):
                 setattr(clone, name, list(value))
         return clone
+
+
+def _draw_line(canvas, text: str, font: str, size: float, x: float, y: float, width: float,
+               *, right: bool = False) -> None:
+    """One line of page furniture (running head, footer), cut to ``width``.
+
+    A line with right-to-left letters goes through a paragraph, which puts the words in visual
+    order and shapes them (joined Arabic) like the body text; ``drawString`` would draw it
+    mirrored and unjoined.
+    """
+    line = _fit(text, font, size, width * 0.97)
+    if not has_rtl(line):
+        if right:
+            canvas.drawRightString(x + width, y, line)
+        else:
+            canvas.drawString(x, y, line)
+        return
+    style = _line_style(font, size, right)
+    para = CachedParagraph(markup((model.Run(line),)), style_for((model.Run(line),), style))
+    _w, height = para.wrap(width, size * 4)
+    para.drawOn(canvas, x, y - height + size)
+
+
+@functools.cache
+def _line_style(font: str, size: float, right: bool) -> ParagraphStyle:
+    return ParagraphStyle(f"line-{font}-{size}-{right}", fontName=font, fontSize=size,
+                          leading=size * 1.2, textColor=ACCENT if font == FONT_BOLD else MUTED,
+                          alignment=TA_RIGHT if right else TA_LEFT, hyphenationLang="",
+                          splitLongWords=1)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -210,8 +247,8 @@ class AnnexDocTemplate(BaseDocTemplate):
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         line = clean_line(self._meta.subject)
-        canvas.drawString(PAGE_MARGIN_X, PAGE_MARGIN_BOTTOM,
-                          _fit(line, FONT, 8, width - 2 * PAGE_MARGIN_X))
+        _draw_line(canvas, line, FONT, 8, PAGE_MARGIN_X, PAGE_MARGIN_BOTTOM,
+                   width - 2 * PAGE_MARGIN_X)
         canvas.restoreState()
 
     def _draw_running_parts(self, canvas, doc) -> None:
@@ -228,7 +265,7 @@ class AnnexDocTemplate(BaseDocTemplate):
         canvas.setFont(FONT_BOLD, 7.8)
         canvas.setFillColor(ACCENT)
         head = clean_line(self._meta.running_head, FONT_BOLD)
-        canvas.drawString(left, head_y, _fit(head, FONT_BOLD, 7.8, right - left))
+        _draw_line(canvas, head, FONT_BOLD, 7.8, left, head_y, right - left)
         foot_y = PAGE_MARGIN_BOTTOM - 11 * mm
         canvas.line(left, foot_y + 4 * mm, right, foot_y + 4 * mm)
         canvas.setFont(FONT, 7.8)
@@ -237,7 +274,7 @@ class AnnexDocTemplate(BaseDocTemplate):
         number = f"pagina {doc.page} van {total}" if total else f"pagina {doc.page}"
         canvas.drawRightString(right, foot_y, number)
         subject = clean_line(self._meta.subject)
-        canvas.drawString(left, foot_y, _fit(subject, FONT, 7.8, (right - left) * 0.7))
+        _draw_line(canvas, subject, FONT, 7.8, left, foot_y, (right - left) * 0.7)
         canvas.restoreState()
 
 

@@ -12,6 +12,7 @@ from gala_desktop.annex.model import (
     Run,
     Table,
     plain,
+    proper_name,
 )
 
 from gala_desktop.domain.overview import (
@@ -76,26 +77,27 @@ def _chosen_table(ctx: AnnexContext) -> list[Block]:
         rows.append(
             (
                 plain(theme_name(r.entry.theme_key)),
-                (Run(r.name, anchor=r.anchor),),
-                plain(r.level.label),
-                plain(plan.partners.strip()),
+                # the level under the name: one narrow column less, so names get room
+                (Run(r.name, anchor=r.anchor, name=True), Run(f"\n{r.level.label}", italic=True)),
+                proper_name(plan.partners.strip()),
                 plain(money(plan.budget_cents)),
                 plain(funding),
             )
         )
     blocks.append(
         Paragraph.of(
-            "Klik op de naam van een interventie om naar de uitwerking te gaan. "
-            "Een leeg vak betekent dat het gegeven nog niet is ingevuld.",
+            "Klik op de naam van een interventie om naar de uitwerking te gaan; onder de naam "
+            "staat het erkenningsniveau. Een leeg vak betekent dat het gegeven nog niet is "
+            "ingevuld.",
             ParagraphStyle.NOTE,
         )
     )
     blocks.append(
         Table(
-            header=("Thema", "Interventie", "Erkenningsniveau", "Uitvoerder", "Budget", "Financiering"),
+            header=("Thema", "Interventie en erkenningsniveau", "Uitvoerder", "Budget", "Financiering"),
             rows=tuple(rows),
-            col_weights=(2.2, 2.0, 1.7, 2.5, 2.0, 1.6),
-            numeric_columns=(4,),
+            col_weights=(1.55, 2.6, 2.75, 1.55, 1.45),
+            numeric_columns=(3,),
         )
     )
     return blocks

@@ -207,6 +207,9 @@ class _Writer:
 
     def table(self, block: model.Table) -> None:
         cols = len(block.header)
+        if block.caption:  # above the table, as in the PDF, and kept with it
+            caption = self.paragraph(model.plain(block.caption), st.CAPTION)
+            ooxml.keep_with_next(caption)
         table = self._table(len(block.rows) + 1, cols, block.col_weights)
         for i, (cell, text) in enumerate(zip(table.rows[0].cells, block.header)):
             self._cell(cell, model.plain(text), bold=True, right=i in block.numeric_columns)
@@ -220,10 +223,7 @@ class _Writer:
         ooxml.keep_rows_whole(table)
         ooxml.set_table_look(table, first_row=True, first_column=False, last_row=block.total_row)
         ooxml.set_table_caption(table, block.caption or " · ".join(block.header))
-        if block.caption:
-            self.paragraph(model.plain(block.caption), st.CAPTION)
-        else:
-            self._spacer()
+        self._spacer()
 
     def key_value_table(self, block: model.KeyValueTable) -> None:
         """Label and value: a two-column table whose first column names each row."""

@@ -122,7 +122,7 @@ def _default_look(document: DocxDocument) -> None:
         style.font.bold = True
         style.font.italic = False
         style.font.color.rgb = ACCENT
-        style.paragraph_format.space_before = Pt({1: 0, 2: 14, 3: 9}[level])
+        style.paragraph_format.space_before = Pt({1: 20, 2: 14, 3: 9}[level])
         style.paragraph_format.space_after = Pt({1: 10, 2: 5, 3: 3}[level])
     for name, size in ((TITLE, 26), (SUBTITLE, 13)):
         style = styles[name]
