@@ -35,4 +35,6 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setattr(paths, "data_dir", lambda: home / "data")
     monkeypatch.setattr(paths, "recovery_dir", lambda: home / "data" / "herstel")
     monkeypatch.setattr(paths, "settings_file", lambda: home / "config" / "settings.ini")
+    # never read the real machine-wide folder for catalogue updates
+    monkeypatch.setattr(paths, "machine_catalogue_dir", lambda: home / "machine" / "catalogus")
     yield home

@@ -45,6 +45,17 @@ def _command_parser() -> argparse.ArgumentParser:
     search.add_argument("--catalogue", type=Path, default=None, help="een andere catalogusdatabase")
     validate = actions.add_parser("validate", help="een bronbestand of bronmap controleren")
     validate.add_argument("file", type=Path)
+    keygen = actions.add_parser("keygen", help="een sleutelpaar maken om catalogusbijwerkingen te ondertekenen")
+    keygen.add_argument("--output", type=Path, required=True,
+                        help="naam zonder achtervoegsel: maakt NAAM.key (geheim) en NAAM.pub")
+    pack = actions.add_parser("pack", help="een ondertekende catalogusbijwerking (.galacat) maken")
+    pack.add_argument("--key", type=Path, required=True, help="de privésleutel (.key)")
+    pack.add_argument("--output", type=Path, required=True, help="het .galacat-bestand")
+    pack.add_argument("--source", type=Path, default=None, help="map met de bron (standaard data/catalogue)")
+    pack.add_argument("--catalogue", type=Path, default=None, help="een al opgebouwde catalogusdatabase")
+    install = actions.add_parser("install", help="een catalogusbijwerking (.galacat) controleren en installeren")
+    install.add_argument("file", type=Path)
+    actions.add_parser("rollback", help="de vorige catalogus terugzetten")
 
     annex = commands.add_parser(
         "export", help="een project als bijlage exporteren (PDF/A of Word)",
@@ -144,6 +155,89 @@ def _catalogue_validate(args) -> int:
     return 0
 
 
+def _catalogue_keygen(args) -> int:
+    from gala_desktop.catalogue.signing import SigningKeyError, generate_key_pair
+
+    try:
+        private, public = generate_key_pair(args.output)
+    except (SigningKeyError, OSError) as err:
+        _err(str(err))
+        return 1
+    print(f"Privésleutel: {private} (geheim houden, nooit meeleveren)")
+    print(f"Openbare sleutel: {public} (meeleveren in resources/catalogue-keys/)")
+    return 0
+
+
+def _catalogue_pack(args) -> int:
+    import tempfile
+
+    from gala_desktop.catalogue.builder import build_catalogue
+    from gala_desktop.catalogue.signing import SigningKeyError
+    from gala_desktop.catalogue.source import SourceError
+    from gala_desktop.catalogue.update_file import UpdateError, pack_update
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = args.catalogue
+        try:
+            if database is None:
+                source = args.source or paths.catalogue_source_dir()
+                database = Path(folder) / "catalogue.sqlite"
+                build_catalogue(source, database)
+            manifest = pack_update(database, args.key, args.output)
+        except SourceError as err:
+            for problem in err.problems:
+                _err(str(problem))
+            _err("De catalogus is niet opgebouwd; er is geen bijwerking gemaakt.")
+            return 1
+        except (SigningKeyError, UpdateError) as err:
+            _err(str(err))
+            return 1
+        except OSError as err:
+            _err(f"Kan {args.output} niet schrijven. {write_failure_reason(err)}")
+            return 1
+    print(f"Catalogusbijwerking gemaakt: {args.output} (peildatum {manifest.checked_on.isoformat()}, "
+          f"{manifest.counts['intervention']} interventies, sleutel {manifest.key_id})")
+    return 0
+
+
+def _catalogue_install(args) -> int:
+    from gala_desktop.catalogue.store import CatalogueStore, StoreError, diff_files
+    from gala_desktop.catalogue.update_file import UpdateError
+
+    store = CatalogueStore()
+    try:
+        update = store.verify(args.file)
+    except UpdateError as err:
+        _err(str(err))
+        _err("De catalogus in gebruik is niet gewijzigd.")
+        return 1
+    try:
+        diff = diff_files(store.active().path, update.database)
+        store.install(update)
+    except StoreError as err:
+        _err(str(err))
+        return 1
+    finally:
+        update.discard()
+    counts = ", ".join(f"{kind.label.lower()}: {n}" for kind, n in diff.counts().items() if n)
+    print(f"Catalogus geïnstalleerd: peildatum {update.manifest.checked_on.isoformat()}, "
+          f"{diff.new_count} interventies ({counts or 'geen inhoudelijke verschillen'}).")
+    return 0
+
+
+def _catalogue_rollback(args) -> int:
+    from gala_desktop.catalogue.store import CatalogueStore, StoreError
+
+    try:
+        active = CatalogueStore().roll_back()
+    except StoreError as err:
+        _err(str(err))
+        return 1
+    origin = "de meegeleverde catalogus" if active.installed is None else "een geïnstalleerde bijwerking"
+    print(f"Vorige catalogus teruggezet: {origin}, peildatum {active.facts.checked_on.isoformat()}.")
+    return 0
+
+
 def _export(args) -> int:
     from gala_desktop.annex.builder import AnnexOptions
     from gala_desktop.annex.export import (
@@ -202,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
             "export": _catalogue_export,
             "search": _catalogue_search,
             "validate": _catalogue_validate,
+            "keygen": _catalogue_keygen,
+            "pack": _catalogue_pack,
+            "install": _catalogue_install,
+            "rollback": _catalogue_rollback,
         }[args.action](args)
     args = _gui_parser().parse_args(argv)
     from gala_desktop.ui.app import run

@@ -60,6 +60,20 @@ def shipped_catalogue() -> Path:
     return _first_existing(candidates)
 
 
+def trusted_keys_dir() -> Path:
+    """The public keys whose catalogue update files the program accepts."""
+    return resource("catalogue-keys")
+
+
+def machine_catalogue_dir() -> Path:
+    """Where IT places catalogue update files (``*.galacat``) for every user of the machine.
+
+    Windows: ``C:\\ProgramData\\GALA Desktop\\catalogus``; Linux: ``/usr/local/share/GALA Desktop/catalogus``
+    (the first folder of ``$XDG_DATA_DIRS``). Only read, never written.
+    """
+    return Path(platformdirs.site_data_dir(APP_NAME, appauthor=False)) / "catalogus"
+
+
 def catalogue_source_dir() -> Path:
     """The reviewable text source of the catalogue (only present in a source checkout)."""
     return _SOURCE_ROOT / "data" / "catalogue"
@@ -84,6 +98,11 @@ def data_dir() -> Path:
     if is_portable():
         return _executable_dir() / "gebruikersgegevens" / "data"
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
+
+
+def catalogue_store_dir() -> Path:
+    """Installed catalogue updates (the program folder itself is read-only)."""
+    return data_dir() / "catalogus"
 
 
 def recovery_dir() -> Path:

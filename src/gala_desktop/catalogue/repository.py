@@ -11,7 +11,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.pool import QueuePool
 
-from gala_desktop import paths
 from gala_desktop.catalogue import schema
 from gala_desktop.catalogue.schema import InterventionRow, MetaRow, TargetGroupRow
 from gala_desktop.catalogue.search import SearchResult, search
@@ -42,8 +41,13 @@ class Catalogue:
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Catalogue":
-        """Open a catalogue database read-only (default: the shipped one)."""
-        path = Path(path) if path else paths.shipped_catalogue()
+        """Open a catalogue database read-only (default: the one in use, see ``store``)."""
+        if path:
+            path = Path(path)
+        else:
+            from gala_desktop.catalogue.store import active_catalogue_path
+
+            path = active_catalogue_path()
         if not path.is_file():
             raise CatalogueError(f"De interventiecatalogus is niet gevonden ({path}).")
         uri = path.resolve().as_uri() + "?mode=ro&immutable=1"

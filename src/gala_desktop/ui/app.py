@@ -54,12 +54,31 @@ def install_translations(app: QApplication) -> bool:
     return True
 
 
+def adopt_machine_updates() -> None:
+    """Install a newer catalogue update IT placed in the machine-wide folder (never fatal)."""
+    from gala_desktop.catalogue.store import CatalogueStore
+
+    try:
+        for line in CatalogueStore().adopt_machine_updates():
+            log.info("%s", line)
+    except Exception:  # noqa: BLE001 - the program keeps working with the catalogue it has
+        log.exception("checking the machine-wide catalogue folder failed")
+
+
 def open_catalogue():
-    """The shipped catalogue, read-only; shows a Dutch error and returns ``None`` on failure."""
+    """The catalogue in use, read-only; shows a Dutch error and returns ``None`` on failure.
+
+    When an installed update cannot be opened, the shipped catalogue is used instead.
+    """
+    from gala_desktop import paths
     from gala_desktop.catalogue.repository import Catalogue, CatalogueError
 
     try:
         return Catalogue.open()
+    except CatalogueError:
+        log.warning("the catalogue in use cannot be opened; trying the shipped one", exc_info=True)
+    try:
+        return Catalogue.open(paths.shipped_catalogue())
     except CatalogueError as exc:
         message = str(exc)
     except Exception as exc:  # noqa: BLE001 - anything else is also "cannot open"
@@ -88,6 +107,7 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     """Run the program; opens ``file`` when given. Returns the exit code."""
     app = create_application(list(argv) if argv is not None else sys.argv)
     install_translations(app)
+    adopt_machine_updates()
     catalogue = open_catalogue()
     if catalogue is None:
         return 1
