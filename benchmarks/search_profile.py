@@ -14,7 +14,7 @@ import sys
 import time
 
 from benchmarks import synthetic
-from gala_desktop.catalogue.schema import FTS_WEIGHTS
+from gala_desktop.catalogue.queries import FTS_WEIGHTS
 from gala_desktop.catalogue.search import build_match
 
 WEIGHTS = ", ".join(str(w) for w in FTS_WEIGHTS)

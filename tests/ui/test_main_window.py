@@ -93,7 +93,8 @@ def test_menus_have_dutch_mnemonics_and_standard_shortcuts(window):
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts == ["&Nieuw", "&Openen…", "&Recente bestanden", "Op&slaan", "Opslaan &als…",
-                     "&Exporteren (PDF of Word)…", "A&fsluiten"]
+                     "&Exporteren (PDF of Word)…", "Catalogus &bijwerken…", "&Vorige catalogus terugzetten",
+                     "A&fsluiten"]
     assert window.action_new.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.action_save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     assert QKeySequence("Ctrl+E") in window.action_export.shortcuts()

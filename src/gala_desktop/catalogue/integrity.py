@@ -12,12 +12,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from gala_desktop.catalogue import schema
+from gala_desktop.catalogue import queries
 from gala_desktop.domain.intervention import ConditionKind
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.themes import THEMES
 
-EXPECTED_TABLES = frozenset(schema.Base.metadata.tables) | {"search_trigram", "search_words"}
+EXPECTED_TABLES = frozenset(queries.TABLES) | frozenset(queries.FTS_TABLES)
 
 # (table, column, allowed values)
 _ENUM_COLUMNS = (
@@ -95,10 +95,10 @@ def check_database(path: Path) -> CatalogueFacts:
             facts = read_facts(conn)
         except (KeyError, ValueError) as err:
             raise IntegrityError("De catalogus in het bestand mist zijn peildatum of versie.") from err
-        if facts.schema_version != schema.SCHEMA_VERSION:
+        if facts.schema_version != queries.SCHEMA_VERSION:
             raise IntegrityError(
                 f"De catalogus in het bestand heeft indeling {facts.schema_version}; dit programma "
-                f"leest indeling {schema.SCHEMA_VERSION}."
+                f"leest indeling {queries.SCHEMA_VERSION}."
             )
         for table, column, allowed in _ENUM_COLUMNS:
             values = {row[0] for row in conn.execute(f"SELECT DISTINCT {column} FROM {table}")}

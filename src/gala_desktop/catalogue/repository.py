@@ -1,43 +1,63 @@
-"""Read access to a built catalogue. Opens the database read-only and returns domain objects."""
+"""Read access to a built catalogue at run time: the standard library's ``sqlite3``, read-only.
+
+The database is opened with a ``file:…?mode=ro&immutable=1`` URI, so it works from a read-only
+install folder and is never changed. Every statement comes from ``queries.py``; nothing here
+imports SQLAlchemy, which keeps it out of the program's start-up (the builder and the typed
+schema still use it). Each thread gets its own connection.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.pool import QueuePool
-
-from gala_desktop.catalogue import schema
-from gala_desktop.catalogue.schema import InterventionRow, MetaRow, TargetGroupRow
+from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.search import SearchResult, search
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
+
+# Keys per statement: far below SQLite's limit on bound values, and a project has far fewer.
+BATCH = 5000
 
 
 class CatalogueError(Exception):
     """The catalogue cannot be opened; ``str`` is a Dutch message for the user."""
 
 
+def read_meta(meta: dict[str, str], path: Path) -> tuple[str, dt.date]:
+    """Title and peildatum from the ``catalogue_meta`` rows; refuses another schema version."""
+    version = int(meta.get("schema_version", "0"))
+    if version != queries.SCHEMA_VERSION:
+        raise CatalogueError(
+            f"De catalogus {path.name} heeft een andere indeling (versie {version}) dan dit "
+            f"programma verwacht (versie {queries.SCHEMA_VERSION})."
+        )
+    return meta.get("title", ""), dt.date.fromisoformat(meta["checked_on"])
+
+
 class Catalogue:
-    def __init__(self, engine: Engine, path: Path) -> None:
-        self._engine = engine
+    def __init__(self, uri: str, path: Path) -> None:
+        self._uri = uri
         self.path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
         self._target_groups: dict[str, TargetGroup] | None = None
-        with Session(engine) as session:
-            meta = {row.key: row.value for row in session.scalars(select(MetaRow))}
-        version = int(meta.get("schema_version", "0"))
-        if version != schema.SCHEMA_VERSION:
-            raise CatalogueError(
-                f"De catalogus {path.name} heeft een andere indeling (versie {version}) dan dit "
-                f"programma verwacht (versie {schema.SCHEMA_VERSION})."
-            )
-        self.title = meta.get("title", "")
-        self.checked_on = dt.date.fromisoformat(meta["checked_on"])
+        try:
+            self._read_meta()
+        except BaseException:
+            self.close()
+            raise
+
+    def _read_meta(self) -> None:
+        meta = dict(self._conn().execute(queries.META).fetchall())
+        self.title, self.checked_on = read_meta(meta, self.path)
+        self._size: int = self._conn().execute(queries.COUNT).fetchone()[0]
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Catalogue":
@@ -51,24 +71,30 @@ class Catalogue:
         if not path.is_file():
             raise CatalogueError(f"De interventiecatalogus is niet gevonden ({path}).")
         uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-
-        def connect() -> sqlite3.Connection:
-            return sqlite3.connect(uri, uri=True, check_same_thread=False)
-
-        engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=2)
         try:
-            return cls(engine, path)
+            return cls(uri, path)
         except CatalogueError:
-            engine.dispose()
             raise
         except Exception as err:  # corrupt file, not a database, missing tables
-            engine.dispose()
             raise CatalogueError(
                 f"De interventiecatalogus ({path.name}) is beschadigd of onleesbaar."
             ) from err
 
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
     def close(self) -> None:
-        self._engine.dispose()
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
+        self._local = threading.local()
 
     def __enter__(self) -> "Catalogue":
         return self
@@ -79,96 +105,84 @@ class Catalogue:
     # -- queries ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        with self._engine.connect() as conn:
-            return search(conn, query)
+        return search(self._conn(), query, size=self._size)
 
     def count(self) -> int:
-        with self._engine.connect() as conn:
-            return conn.exec_driver_sql("SELECT count(*) FROM intervention").scalar_one()
+        return self._size
 
     def keys(self) -> list[str]:
-        with self._engine.connect() as conn:
-            return list(conn.exec_driver_sql("SELECT key FROM intervention ORDER BY key").scalars())
+        return [row[0] for row in self._conn().execute(queries.KEYS)]
 
     def get(self, key: str) -> Intervention | None:
         return self.get_many([key]).get(key)
 
-    def get_many(self, keys) -> dict[str, Intervention]:
+    def get_many(self, keys: Iterable[str]) -> dict[str, Intervention]:
+        """The interventions for ``keys`` that exist, in one statement per ``BATCH`` keys."""
         keys = list(dict.fromkeys(keys))
-        if not keys:
-            return {}
+        found: dict[str, Intervention] = {}
         groups = self._groups()
-        with Session(self._engine) as session:
-            rows = session.scalars(
-                select(InterventionRow)
-                .where(InterventionRow.key.in_(keys))
-                .options(*_LOAD_ALL)
-            ).all()
-            return {row.key: _to_domain(row, groups) for row in rows}
+        conn = self._conn()
+        for start in range(0, len(keys), BATCH):
+            chunk = keys[start : start + BATCH]
+            for row in conn.execute(queries.interventions_by_key(len(chunk)), chunk):
+                found[row[0]] = _to_domain(row, groups)
+        return {k: found[k] for k in keys if k in found}
 
     def all(self) -> list[Intervention]:
         """Every intervention, ordered by key (for export and checks)."""
         groups = self._groups()
-        with Session(self._engine) as session:
-            rows = session.scalars(
-                select(InterventionRow).order_by(InterventionRow.key).options(*_LOAD_ALL)
-            ).all()
-            return [_to_domain(row, groups) for row in rows]
+        return [_to_domain(row, groups) for row in self._conn().execute(queries.ALL_INTERVENTIONS)]
 
     def target_groups(self) -> list[TargetGroup]:
         return list(self._groups().values())
 
     def databanks_in_use(self) -> list[Databank]:
-        with self._engine.connect() as conn:
-            used = set(conn.exec_driver_sql("SELECT DISTINCT databank FROM listing").scalars())
+        used = {row[0] for row in self._conn().execute(queries.DATABANKS_IN_USE)}
         return [d for d in Databank if d.value in used]
 
     def _groups(self) -> dict[str, TargetGroup]:
         if self._target_groups is None:
-            with Session(self._engine) as session:
-                rows = session.scalars(select(TargetGroupRow).order_by(TargetGroupRow.position))
-                self._target_groups = {r.key: TargetGroup(r.key, r.name) for r in rows}
+            rows = self._conn().execute(queries.TARGET_GROUPS).fetchall()
+            self._target_groups = {key: TargetGroup(key, name) for key, name in rows}
         return self._target_groups
 
 
-_LOAD_ALL = (
-    selectinload(InterventionRow.themes),
-    selectinload(InterventionRow.target_groups),
-    selectinload(InterventionRow.listings),
-    selectinload(InterventionRow.conditions),
-    selectinload(InterventionRow.active_elements),
-    selectinload(InterventionRow.sources),
-)
+def _children(data: str) -> list[list]:
+    """A child column: JSON ``[[position, value, ...], ...]``, in position order."""
+    return sorted(json.loads(data), key=lambda item: item[0])
 
 
-def _to_domain(row: InterventionRow, groups: dict[str, TargetGroup]) -> Intervention:
+def _to_domain(row: tuple, groups: dict[str, TargetGroup]) -> Intervention:
+    (key, name, summary, aim, approach, target_group_text, owner, checked_on, website, costs_note,
+     active_elements, themes, target_groups, listings, conditions, sources) = row
     return Intervention(
-        key=row.key,
-        name=row.name,
-        summary=row.summary,
-        aim=row.aim,
-        approach=row.approach,
-        target_group_text=row.target_group_text,
-        owner=row.owner,
-        checked_on=row.checked_on,
-        website=row.website,
-        costs_note=row.costs_note,
-        active_elements=tuple(e.text for e in row.active_elements),
-        theme_keys=tuple(t.theme_key for t in row.themes),
-        target_groups=tuple(groups[g.target_group_key] for g in row.target_groups),
+        key=key,
+        name=name,
+        summary=summary,
+        aim=aim,
+        approach=approach,
+        target_group_text=target_group_text,
+        owner=owner,
+        checked_on=dt.date.fromisoformat(checked_on),
+        website=website,
+        costs_note=costs_note,
+        active_elements=tuple(text for _, text in _children(active_elements)),
+        theme_keys=tuple(theme for _, theme in _children(themes)),
+        target_groups=tuple(groups[group] for _, group in _children(target_groups)),
         listings=tuple(
             Listing(
-                databank=Databank(li.databank),
-                level=RecognitionLevel(li.level),
-                url=li.url,
-                recognised_on=li.recognised_on,
-                committee=li.committee,
-                under_review=li.under_review,
-                note=li.note,
-                seen_on=li.seen_on,
+                databank=Databank(databank),
+                level=RecognitionLevel(level),
+                url=url,
+                recognised_on=recognised_on,
+                committee=committee,
+                under_review=bool(under_review),
+                note=note,
+                seen_on=dt.date.fromisoformat(seen_on) if seen_on else None,
             )
-            for li in row.listings
+            for _, databank, level, url, recognised_on, committee, under_review, note, seen_on
+            in _children(listings)
         ),
-        conditions=tuple(Condition(ConditionKind(c.kind), c.text) for c in row.conditions),
-        sources=tuple(s.url for s in row.sources),
+        conditions=tuple(Condition(ConditionKind(kind), text) for _, kind, text in _children(conditions)),
+        sources=tuple(url for _, url in _children(sources)),
     )

@@ -7,7 +7,11 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 3
+# The version and the full-text tables are shared with the run-time reader, which must not
+# import SQLAlchemy; ``tests/test_catalogue_queries.py`` checks the two sides agree.
+from gala_desktop.catalogue.queries import FTS_COLUMNS, FTS_DDL, FTS_WEIGHTS, SCHEMA_VERSION
+
+__all__ = ["FTS_COLUMNS", "FTS_DDL", "FTS_WEIGHTS", "SCHEMA_VERSION", "Base"]
 
 
 class Base(DeclarativeBase):
@@ -142,19 +146,3 @@ class SourceRow(Base):
     intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     url: Mapped[str] = mapped_column(Text)
-
-
-# Full-text columns, in this order, and their bm25 weights: the name weighs most.
-FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
-FTS_WEIGHTS = (10.0, 2.0, 2.0, 3.0, 3.0, 2.0)
-
-# Trigram index: substrings, so words inside Dutch compounds are found (3+ characters).
-# Word index: prefix search for the first one or two typed characters.
-FTS_DDL = (
-    "CREATE VIRTUAL TABLE search_trigram USING fts5("
-    + ", ".join(FTS_COLUMNS)
-    + ", content='', columnsize=1, tokenize='trigram')",
-    "CREATE VIRTUAL TABLE search_words USING fts5("
-    + ", ".join(FTS_COLUMNS)
-    + ", content='', tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2')",
-)

@@ -12,12 +12,10 @@ order until the next keystroke narrows it.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import text
-from sqlalchemy.engine import Connection
-
-from gala_desktop.catalogue.schema import FTS_WEIGHTS
+from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.textnorm import stem, words
 from gala_desktop.domain.intervention import InterventionSummary
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
@@ -65,171 +63,91 @@ def build_match(user_text: str) -> tuple[str | None, str | None]:
     return tri, word_expr
 
 
-def _expand_themes(keys: frozenset[str]) -> list[str]:
+def _expand_themes(keys: frozenset[str]) -> tuple[str, ...]:
     """A goal also selects its sub-themes."""
     expanded = set(keys)
     for theme in THEMES:
         if theme.parent_key in keys:
             expanded.add(theme.key)
-    return sorted(expanded)
+    return tuple(sorted(expanded))
 
 
-def _bind_list(prefix: str, values: list[str], params: dict) -> str:
-    names = []
-    for i, value in enumerate(values):
-        params[f"{prefix}{i}"] = value
-        names.append(f":{prefix}{i}")
-    return ", ".join(names)
+def _filters(query: SearchQuery) -> queries.Filters:
+    return queries.Filters(
+        theme_keys=_expand_themes(query.theme_keys) if query.theme_keys else (),
+        target_group_keys=tuple(sorted(query.target_group_keys)),
+        min_rank=query.min_level.rank if query.min_level is not None else 0,
+        databanks=tuple(sorted(d.value for d in query.databanks)),
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    fts: str | None  # the FTS table that drives the query, if any
-    source: str
-    clause: str
-    params: dict[str, object]
-
-    @property
-    def score(self) -> str:
-        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-        return f"bm25({self.fts}, {weights})" if self.fts else "0"
-
-    @property
-    def scan_order(self) -> str:
-        """The order rows come in without ranking: build order for FTS, else by name."""
-        return f"{self.fts}.rowid" if self.fts else "i.sort_name"
-
-
-def _plan(query: SearchQuery) -> _Plan:
-    params: dict[str, object] = {}
-    where: list[str] = []
+def _plan(query: SearchQuery) -> queries.Plan:
     tri, word_expr = build_match(query.text)
-    if tri:
-        fts = "search_trigram"
-        where.append("search_trigram MATCH :tri")
-        params["tri"] = tri
-        if word_expr:
-            where.append("i.id IN (SELECT rowid FROM search_words WHERE search_words MATCH :words)")
-            params["words"] = word_expr
-    elif word_expr:
-        fts = "search_words"
-        where.append("search_words MATCH :words")
-        params["words"] = word_expr
-    else:  # no searchable word: every intervention, by name
-        fts = None
-    source = f"{fts} JOIN intervention i ON i.id = {fts}.rowid" if fts else "intervention i"
-
-    if query.theme_keys:
-        names = _bind_list("th", _expand_themes(query.theme_keys), params)
-        where.append(
-            f"i.id IN (SELECT intervention_id FROM intervention_theme WHERE theme_key IN ({names}))"
-        )
-    if query.target_group_keys:
-        names = _bind_list("tg", sorted(query.target_group_keys), params)
-        where.append(
-            "i.id IN (SELECT intervention_id FROM intervention_target_group "
-            f"WHERE target_group_key IN ({names}))"
-        )
-    if query.min_level is not None and query.min_level.rank > 0:
-        where.append("i.best_level_rank >= :min_rank")
-        params["min_rank"] = query.min_level.rank
-    if query.databanks:
-        names = _bind_list("db", sorted(d.value for d in query.databanks), params)
-        where.append(f"i.id IN (SELECT intervention_id FROM listing WHERE databank IN ({names}))")
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    return _Plan(fts, source, clause, params)
+    return queries.plan(tri, word_expr, _filters(query))
 
 
-_SUMMARY_COLUMNS = "i.key, i.name, i.owner, i.best_level, i.theme_keys, i.databank_keys"
-
-
-def page_sql(query: SearchQuery, exact: bool) -> tuple[str, dict[str, object]]:
+def page_sql(query: SearchQuery, exact: bool) -> tuple[str, tuple[object, ...]]:
     """One plain statement that returns the same page as :func:`search` (for measurements)."""
     plan = _plan(query)
-    order = f"{plan.score}, i.sort_name" if plan.fts and exact else plan.scan_order
-    sql = (
-        f"SELECT {_SUMMARY_COLUMNS} FROM {plan.source}{plan.clause} "
-        f"ORDER BY {order} LIMIT :limit OFFSET :offset"
-    )
-    return sql, {**plan.params, "limit": max(0, query.limit), "offset": max(0, query.offset)}
+    return plan.single_statement(exact), (*plan.params, max(0, query.limit), max(0, query.offset))
 
 
-def search(conn: Connection, query: SearchQuery) -> SearchResult:
+def search(conn: sqlite3.Connection, query: SearchQuery, *, size: int | None = None) -> SearchResult:
     """At most ``RANK_CAP + 1`` matches are read; that gives the count and, when they are few
-    enough, the ranking. A second, tiny query reads the page's rows by id."""
+    enough, the ranked page, in one statement. ``size`` is the number of interventions in the
+    catalogue when known: a catalogue no bigger than the cap needs no probe."""
     plan = _plan(query)
-    if plan.fts and not _has_filters(query):
+    offset, limit = max(0, query.offset), max(0, query.limit)
+    if plan.fts and not _filters(query) and (size is None or size > RANK_CAP):
         # Text alone is often broad while typing ("een"); scoring costs per match, so first
         # see, without scores, whether the matches are few enough to rank at all.
-        first = list(
-            conn.execute(
-                text(f"SELECT i.id FROM {plan.source}{plan.clause} LIMIT :cap"),
-                {**plan.params, "cap": RANK_CAP + 1},
-            ).scalars()
-        )
+        sql, params = plan.probe()
+        first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
         if len(first) > RANK_CAP:
             return _broad_page(conn, plan, query, first)
-    candidates = conn.execute(
-        text(
-            f"SELECT i.id, {plan.score} AS score, i.sort_name FROM {plan.source}{plan.clause} "
-            f"{'' if plan.fts else 'ORDER BY i.sort_name '}LIMIT :cap"
-        ),
-        {**plan.params, "cap": RANK_CAP + 1},
-    ).all()
-    if len(candidates) > RANK_CAP:
-        return _broad_page(conn, plan, query, [row.id for row in candidates])
-    if plan.fts:
-        candidates.sort(key=lambda row: (row.score, row.sort_name))
-    offset, limit = max(0, query.offset), max(0, query.limit)
-    page_ids = [row.id for row in candidates[offset : offset + limit]]
-    return SearchResult(_summaries(conn, page_ids), len(candidates), True)
+    rows = conn.execute(plan.ranked_page(), (*plan.params, RANK_CAP + 1, limit, offset)).fetchall()
+    total = rows[0][0] if rows else _count(conn, plan) if offset else 0
+    if total > RANK_CAP:
+        sql, params = plan.probe()
+        first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
+        return _broad_page(conn, plan, query, first)
+    return SearchResult([_summary(row[2:]) for row in rows], total, True)
 
 
-def _has_filters(query: SearchQuery) -> bool:
-    return bool(
-        query.theme_keys or query.target_group_keys or query.databanks
-        or (query.min_level is not None and query.min_level.rank > 0)
-    )
+def _count(conn: sqlite3.Connection, plan: queries.Plan) -> int:
+    """The capped count when the page itself is empty (paged past the end)."""
+    sql, params = plan.probe()
+    return len(conn.execute(sql, (*params, RANK_CAP + 1)).fetchall())
 
 
-def _broad_page(conn: Connection, plan: _Plan, query: SearchQuery, ids: list[int]) -> SearchResult:
+def _broad_page(
+    conn: sqlite3.Connection, plan: queries.Plan, query: SearchQuery, ids: list[int]
+) -> SearchResult:
     """More than ``RANK_CAP`` matches: a page in scan order, not ranked, the count capped."""
     offset, limit = max(0, query.offset), max(0, query.limit)
     if offset + limit <= len(ids):
         page_ids = ids[offset : offset + limit]
     else:  # paging past the cap: straight from the index, in scan order
-        page_ids = list(
-            conn.execute(
-                text(
-                    f"SELECT i.id FROM {plan.source}{plan.clause} ORDER BY {plan.scan_order} "
-                    "LIMIT :limit OFFSET :offset"
-                ),
-                {**plan.params, "limit": limit, "offset": offset},
-            ).scalars()
-        )
+        page_ids = [
+            row[0] for row in conn.execute(plan.scan_page(), (*plan.params, limit, offset))
+        ]
     return SearchResult(_summaries(conn, page_ids), RANK_CAP, False)
 
 
-def _summaries(conn: Connection, ids: list[int]) -> list[InterventionSummary]:
+def _summaries(conn: sqlite3.Connection, ids: list[int]) -> list[InterventionSummary]:
     if not ids:
         return []
-    params: dict[str, object] = {}
-    names = _bind_list("id", ids, params)
-    rows = {
-        row.id: row
-        for row in conn.execute(
-            text(f"SELECT i.id, {_SUMMARY_COLUMNS} FROM intervention i WHERE i.id IN ({names})"),
-            params,
-        )
-    }
-    return [
-        InterventionSummary(
-            key=r.key,
-            name=r.name,
-            owner=r.owner,
-            best_level=RecognitionLevel(r.best_level),
-            theme_keys=tuple(r.theme_keys.split()),
-            databanks=tuple(Databank(d) for d in r.databank_keys.split()),
-        )
-        for r in (rows[i] for i in ids)
-    ]
+    rows = {row[0]: row[1:] for row in conn.execute(queries.summaries_by_id(len(ids)), ids)}
+    return [_summary(rows[i]) for i in ids]
+
+
+def _summary(row) -> InterventionSummary:
+    key, name, owner, best_level, theme_keys, databank_keys = row
+    return InterventionSummary(
+        key=key,
+        name=name,
+        owner=owner,
+        best_level=RecognitionLevel(best_level),
+        theme_keys=tuple(theme_keys.split()),
+        databanks=tuple(Databank(d) for d in databank_keys.split()),
+    )

@@ -29,11 +29,15 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gala_desktop import __version__
-from gala_desktop.catalogue import schema, signing
-from gala_desktop.domain.formatting import format_date
+from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.integrity import CatalogueFacts, IntegrityError, check_database
+from gala_desktop.domain.formatting import format_date
+
+if TYPE_CHECKING:  # cryptography is imported only when an update file is packed or checked
+    from gala_desktop.catalogue import signing
 
 SUFFIX = ".galacat"
 FORMAT = "gala-desktop-catalogue-update"
@@ -99,6 +103,8 @@ def sha256_of(path: Path) -> str:
 
 def pack_update(database: Path, private_key_path: Path, output: Path) -> Manifest:
     """Sign ``database`` (a built catalogue) into ``output``; checks the database first."""
+    from gala_desktop.catalogue import signing  # cryptography: only when packing or checking
+
     private = signing.load_private_key(private_key_path)
     try:
         facts = check_database(database)
@@ -147,6 +153,8 @@ def open_update(
     ``in_use`` (the catalogue now in use) makes an older update a refusal. Nothing outside the
     temp folder is touched; on any failure the temp folder is removed again.
     """
+    from gala_desktop.catalogue import signing  # cryptography: only when packing or checking
+
     path = Path(path)
     name = path.name
     trusted = signing.trusted_keys() if trusted is None else trusted
@@ -252,16 +260,16 @@ def _manifest(raw: dict, name: str) -> Manifest:
 
 
 def _check_versions(manifest: Manifest, name: str) -> None:
-    if manifest.schema_version > schema.SCHEMA_VERSION:
+    if manifest.schema_version > queries.SCHEMA_VERSION:
         raise UpdateError(
             f"{name} is gemaakt voor een nieuwere versie van GALA Desktop (catalogusindeling "
-            f"{manifest.schema_version}; dit programma kent indeling {schema.SCHEMA_VERSION}). "
+            f"{manifest.schema_version}; dit programma kent indeling {queries.SCHEMA_VERSION}). "
             "Vraag uw IT-afdeling om GALA Desktop bij te werken."
         )
-    if manifest.schema_version < schema.SCHEMA_VERSION:
+    if manifest.schema_version < queries.SCHEMA_VERSION:
         raise UpdateError(
             f"{name} heeft een oude catalogusindeling ({manifest.schema_version}) die dit "
-            f"programma niet meer leest (indeling {schema.SCHEMA_VERSION}). Vraag een nieuwere "
+            f"programma niet meer leest (indeling {queries.SCHEMA_VERSION}). Vraag een nieuwere "
             "catalogusbijwerking op."
         )
 

@@ -168,6 +168,7 @@ class CatalogueBrowser(QWidget):
         self.table.addRequested.connect(self.show_add_menu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.detail.statusMessage.connect(self.statusMessage)
+        session.catalogueReplaced.connect(self._on_catalogue_replaced)
         self.run_search()
 
     # -- searching ----------------------------------------------------------------------------
@@ -179,6 +180,10 @@ class CatalogueBrowser(QWidget):
         """Run a pending search now (the debounce timer otherwise does it shortly)."""
         if self._timer.isActive():
             self._timer.stop()
+        self.run_search()
+
+    def _on_catalogue_replaced(self) -> None:
+        self.detail.show_intervention(None)
         self.run_search()
 
     def run_search(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gala_desktop import __version__
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
+from gala_desktop.ui.catalogue_update import CatalogueUpdater
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.overview_panel import OverviewPanel
@@ -131,6 +132,13 @@ class MainWindow(QMainWindow):
         self.action_export = self._action("actionExportPdf", "&Exporteren (PDF of Word)…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
                                           "De bijlage maken: PDF/A voor het archief of een Word-document")
+        self.updater = CatalogueUpdater(self, self.session, lambda: self.files.dialogs)
+        self.action_update_catalogue = self._action(
+            "actionUpdateCatalogue", "Catalogus &bijwerken…", self.updater.choose_and_check, (), None,
+            "Een ondertekende catalogusbijwerking (.galacat) controleren en installeren")
+        self.action_rollback_catalogue = self._action(
+            "actionRollbackCatalogue", "&Vorige catalogus terugzetten", self.updater.roll_back, (), None,
+            "Teruggaan naar de catalogus van vóór de laatste bijwerking")
         self.action_quit = self._action("actionQuit", "A&fsluiten", self.close,
                                         [QKeySequence.StandardKey.Quit, QKeySequence("Ctrl+Q")], None, "GALA Desktop afsluiten")
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -181,6 +189,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_export)
         file_menu.addSeparator()
+        file_menu.addActions([self.action_update_catalogue, self.action_rollback_catalogue])
+        file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
         edit_menu = bar.addMenu("Be&werken")
@@ -208,13 +218,17 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _create_status_bar(self) -> None:
+        self.catalogue_info = QLabel()
+        self.catalogue_info.setAccessibleName("Gegevens van de catalogus")
+        self._show_catalogue_info()
+        self.statusBar().addPermanentWidget(self.catalogue_info)
+
+    def _show_catalogue_info(self) -> None:
         catalogue = self.session.catalogue
-        info = QLabel(
+        self.catalogue_info.setText(
             f"Catalogus: {catalogue.count()} interventies · peildatum "
             f"{format_date_long(catalogue.checked_on)}"
         )
-        info.setAccessibleName("Gegevens van de catalogus")
-        self.statusBar().addPermanentWidget(info)
 
     def _connect(self) -> None:
         s = self.session
@@ -222,6 +236,8 @@ class MainWindow(QMainWindow):
         self.files.pending_edits.append(self.plan_editor.commit_pending)
         s.pathChanged.connect(self._update_title)
         s.projectReplaced.connect(self._update_title)
+        s.catalogueReplaced.connect(self._show_catalogue_info)
+        self.updater.statusMessage.connect(self.show_status)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
             source.statusMessage.connect(self.show_status)
         for name in ("statusMessage",):

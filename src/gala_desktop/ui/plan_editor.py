@@ -114,6 +114,7 @@ class PlanEditor(QWidget):
         self.stack.addWidget(self.scroll)
 
         session.projectReplaced.connect(self.clear)
+        session.catalogueReplaced.connect(lambda: self.set_entry(self.entry_id))
         session.shortlistChanged.connect(self._on_shortlist_changed)
         session.themesChanged.connect(self._on_shortlist_changed)  # "(thema niet gekozen)"
         session.entryChanged.connect(self._on_entry_changed)
@@ -362,10 +363,10 @@ class PlanEditor(QWidget):
         messages: list[str] = []
         removed = False
         if self.session.catalogue is not None:
-            changes = catalogue_changes(Project(shortlist=[entry]), self.session.catalogue.get)
+            current = self.session.catalogue.get(entry.intervention_key)
+            changes = catalogue_changes(Project(shortlist=[entry]), lambda _key: current)
             removed = any(c.kind == "removed" for c in changes)
             messages = [c.message for c in changes]
-            current = self.session.catalogue.get(entry.intervention_key)
             if current is not None:
                 added, dropped = checklist_changes(entry.plan.checklist, current.conditions)
                 if added or dropped:

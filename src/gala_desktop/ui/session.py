@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gala_desktop.catalogue.repository import Catalogue
 from gala_desktop.domain.project import Project
+from gala_desktop.ui.live_catalogue import LiveCatalogue
 
 
 class ProjectSession(QObject):
@@ -23,13 +24,19 @@ class ProjectSession(QObject):
     shortlistChanged = Signal()  # entries added, removed, moved, status/priority changed
     entryChanged = Signal(str)  # one entry's plan changed (entry id)
     pathChanged = Signal()
+    catalogueReplaced = Signal()  # an installed update or a rollback replaced the catalogue
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.catalogue = catalogue
+        self.catalogue = LiveCatalogue.wrap(catalogue)
         self.project = Project()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
+
+    def replace_catalogue(self, catalogue) -> None:
+        """Use another catalogue from now on; views re-read and show what changed."""
+        self.catalogue.swap(catalogue)
+        self.catalogueReplaced.emit()
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)

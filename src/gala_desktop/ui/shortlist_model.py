@@ -72,6 +72,7 @@ class ShortlistModel(QAbstractItemModel):
         self._rebuild(reset=True)
         # bound methods (not lambdas), so the connections end with this model
         session.projectReplaced.connect(self._on_replaced)
+        session.catalogueReplaced.connect(self._on_replaced)
         session.shortlistChanged.connect(self._on_changed)
         session.themesChanged.connect(self._on_themes_changed)
 
@@ -93,7 +94,9 @@ class ShortlistModel(QAbstractItemModel):
         catalogue = self.session.catalogue
         if catalogue is None:
             return result
-        for change in catalogue_changes(self.session.project, catalogue.get):
+        project = self.session.project
+        known = catalogue.get_many(e.intervention_key for e in project.shortlist)  # one query
+        for change in catalogue_changes(project, known.get):
             result.setdefault(change.entry_id, []).append(change.message)
         return result
 

@@ -1,0 +1,215 @@
+"""Every SQL statement the program runs against a built catalogue, in one place.
+
+The run-time reader (``repository.py``) and the search (``search.py``) use these on a plain
+``sqlite3`` connection, so starting the program never imports SQLAlchemy. The builder writes the
+database from the typed ORM schema (``schema.py``); ``tests/test_catalogue_queries.py`` checks
+that every table and column named here exists there, with the same full-text tables, so the two
+cannot drift apart.
+
+Lists of values are bound positionally (``?, ?, ?``); no value is ever put into the SQL text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Raised on every change to the tables or their meaning; the reader refuses other versions.
+SCHEMA_VERSION = 3
+
+# Full-text columns, in this order, and their bm25 weights: the name weighs most.
+FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
+FTS_WEIGHTS = (10.0, 2.0, 2.0, 3.0, 3.0, 2.0)
+FTS_TABLES = ("search_trigram", "search_words")
+# The ORM schema's tables (``schema.py``), for checks that must not import SQLAlchemy.
+TABLES = (
+    "catalogue_meta", "theme", "target_group", "intervention", "intervention_theme",
+    "intervention_target_group", "listing", "condition", "active_element", "source",
+)
+
+# Trigram index: substrings, so words inside Dutch compounds are found (3+ characters).
+# Word index: prefix search for the first one or two typed characters.
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE search_trigram USING fts5("
+    + ", ".join(FTS_COLUMNS)
+    + ", content='', columnsize=1, tokenize='trigram')",
+    "CREATE VIRTUAL TABLE search_words USING fts5("
+    + ", ".join(FTS_COLUMNS)
+    + ", content='', tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2')",
+)
+
+
+def placeholders(count: int) -> str:
+    """``?, ?, ?`` for a list bound positionally."""
+    return ", ".join("?" * count)
+
+
+# -- plain look-ups ---------------------------------------------------------------------------
+
+META = "SELECT key, value FROM catalogue_meta"
+COUNT = "SELECT count(*) FROM intervention"
+KEYS = "SELECT key FROM intervention ORDER BY key"
+TARGET_GROUPS = "SELECT key, name FROM target_group ORDER BY position"
+DATABANKS_IN_USE = "SELECT DISTINCT databank FROM listing"
+
+# One row per intervention with its child rows as JSON arrays of [position, ...values]: a whole
+# batch of interventions is one statement, however many child tables there are.
+INTERVENTION_COLUMNS = (
+    "key", "name", "summary", "aim", "approach", "target_group_text", "owner", "checked_on",
+    "website", "costs_note",
+)
+CHILD_COLUMNS = {
+    "active_element": ("text",),
+    "intervention_theme": ("theme_key",),
+    "intervention_target_group": ("target_group_key",),
+    "listing": (
+        "databank", "level", "url", "recognised_on", "committee", "under_review", "note", "seen_on",
+    ),
+    "condition": ("kind", "text"),
+    "source": ("url",),
+}
+
+
+def _children(table: str) -> str:
+    values = ", ".join(f"c.{column}" for column in ("position", *CHILD_COLUMNS[table]))
+    return (
+        f"(SELECT json_group_array(json_array({values})) FROM {table} c "
+        "WHERE c.intervention_id = i.id)"
+    )
+
+
+_FULL_ROW = (
+    "SELECT " + ", ".join(f"i.{c}" for c in INTERVENTION_COLUMNS) + ", "
+    + ", ".join(_children(table) for table in CHILD_COLUMNS)
+    + " FROM intervention i"
+)
+
+
+def interventions_by_key(count: int) -> str:
+    """Full rows for ``count`` keys bound positionally."""
+    return f"{_FULL_ROW} WHERE i.key IN ({placeholders(count)})"
+
+
+ALL_INTERVENTIONS = f"{_FULL_ROW} ORDER BY i.key"
+
+# -- search -------------------------------------------------------------------------------------
+
+SUMMARY_COLUMNS = ("key", "name", "owner", "best_level", "theme_keys", "databank_keys")
+_SUMMARY = ", ".join(f"i.{c}" for c in SUMMARY_COLUMNS)
+_WEIGHTS = ", ".join(str(w) for w in FTS_WEIGHTS)
+
+
+def summaries_by_id(count: int) -> str:
+    return f"SELECT i.id, {_SUMMARY} FROM intervention i WHERE i.id IN ({placeholders(count)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Facet values, already expanded (a goal's sub-themes included) and sorted."""
+
+    theme_keys: tuple[str, ...] = ()
+    target_group_keys: tuple[str, ...] = ()
+    min_rank: int = 0
+    databanks: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.theme_keys or self.target_group_keys or self.min_rank > 0 or self.databanks)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The FROM and WHERE of one search, with its parameters in order."""
+
+    fts: str | None  # the FTS table that drives the query, if any
+    source: str
+    clause: str
+    params: tuple[object, ...]
+
+    @property
+    def score(self) -> str:
+        return f"bm25({self.fts}, {_WEIGHTS})" if self.fts else "0"
+
+    @property
+    def scan_order(self) -> str:
+        """The order rows come in without ranking: build order for FTS, else by name."""
+        return f"{self.fts}.rowid" if self.fts else "i.sort_name"
+
+    @property
+    def rank_order(self) -> str:
+        return f"{self.score}, i.sort_name" if self.fts else "i.sort_name"
+
+    def probe(self) -> tuple[str, tuple]:
+        """Up to ``?`` matching ids, unscored and unordered: is the query narrow enough to rank?"""
+        return f"SELECT i.id FROM {self.source}{self.clause} LIMIT ?", self.params
+
+    def ranked_page(self) -> str:
+        """The page, ranked, from at most ``cap`` matches, plus how many matches there were
+        (``cap`` being the first parameter after the plan's, then ``limit`` and ``offset``).
+        One statement: the capped matches are kept once and both counted and ranked."""
+        score = f"{self.score} AS score" if self.fts else "0 AS score"
+        order = "" if self.fts else " ORDER BY i.sort_name"
+        return (
+            f"WITH m AS MATERIALIZED (SELECT i.id AS id, {score}, i.sort_name AS sort_name "
+            f"FROM {self.source}{self.clause}{order} LIMIT ?) "
+            f"SELECT (SELECT count(*) FROM m), i.id, {_SUMMARY} FROM m "
+            "JOIN intervention i ON i.id = m.id "
+            "ORDER BY m.score, m.sort_name LIMIT ? OFFSET ?"
+        )
+
+    def scan_page(self) -> str:
+        """Ids in scan order, by ``limit`` and ``offset`` (paging past the cap)."""
+        return (
+            f"SELECT i.id FROM {self.source}{self.clause} ORDER BY {self.scan_order} "
+            "LIMIT ? OFFSET ?"
+        )
+
+    def single_statement(self, exact: bool) -> str:
+        """The page as one plain statement without the cap (the measured floor)."""
+        order = self.rank_order if exact else self.scan_order
+        return (
+            f"SELECT {_SUMMARY} FROM {self.source}{self.clause} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+
+
+def plan(trigram: str | None, word_expr: str | None, filters: Filters) -> Plan:
+    """FROM and WHERE for MATCH expressions and facet filters.
+
+    Facets are correlated ``EXISTS`` on the link tables' (intervention, value) keys: each
+    candidate row costs one index probe, so a filter never builds its full id list first (at
+    100,000 interventions that list alone took longer than the text match; see
+    ``docs/benchmarks.md``).
+    """
+    params: list[object] = []
+    where: list[str] = []
+    if trigram:
+        fts = "search_trigram"
+        where.append("search_trigram MATCH ?")
+        params.append(trigram)
+        if word_expr:
+            where.append("i.id IN (SELECT rowid FROM search_words WHERE search_words MATCH ?)")
+            params.append(word_expr)
+    elif word_expr:
+        fts = "search_words"
+        where.append("search_words MATCH ?")
+        params.append(word_expr)
+    else:  # no searchable word: every intervention, by name
+        fts = None
+    source = f"{fts} JOIN intervention i ON i.id = {fts}.rowid" if fts else "intervention i"
+
+    def exists(table: str, column: str, values: tuple[str, ...]) -> None:
+        where.append(
+            f"EXISTS (SELECT 1 FROM {table} f WHERE f.intervention_id = i.id "
+            f"AND f.{column} IN ({placeholders(len(values))}))"
+        )
+        params.extend(values)
+
+    if filters.theme_keys:
+        exists("intervention_theme", "theme_key", filters.theme_keys)
+    if filters.target_group_keys:
+        exists("intervention_target_group", "target_group_key", filters.target_group_keys)
+    if filters.min_rank > 0:
+        where.append("i.best_level_rank >= ?")
+        params.append(filters.min_rank)
+    if filters.databanks:
+        exists("listing", "databank", filters.databanks)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    return Plan(fts, source, clause, tuple(params))
