@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from gala_desktop.annex.context import NOT_FILLED, AnnexContext, ResolvedEntry, money, text_blocks
+from gala_desktop.annex.budget_tables import budget_text, sources_text
+from gala_desktop.annex.context import NOT_FILLED, AnnexContext, ResolvedEntry, text_blocks
 from gala_desktop.annex.model import (
     Block,
     BulletList,
@@ -177,7 +178,8 @@ def _planning(plan: ImplementationPlan) -> str:
     return ""
 
 def _funding(plan: ImplementationPlan) -> str:
-    parts = [plan.funding_source.label] if plan.funding_source else []
+    sources = sources_text(plan)
+    parts = [sources] if sources else []
     if plan.funding_note.strip():
         parts.append(plan.funding_note.strip())
     return " – ".join(parts)
@@ -189,7 +191,7 @@ def _plan(plan: ImplementationPlan, iv: Intervention | None) -> list[Block]:
         KeyValueTable(
             (
                 ("Uitvoerende partner(s)", proper_name(plan.partners.strip())),
-                ("Budget", plain(money(plan.budget_cents))),
+                ("Budget", plain(budget_text(plan))),
                 ("Financiering", plain(_funding(plan))),
                 ("Planning", plain(_planning(plan))),
                 ("Wijken en kernen", plain(plan.neighbourhoods.strip())),

@@ -2,7 +2,7 @@
 
 ::
 
-    {"format": "gala-desktop-project", "format_version": 1, "saved_with": "0.1.0",
+    {"format": "gala-desktop-project", "format_version": 2, "saved_with": "0.1.0",
      "project": {...}}
 
 ``project_to_dict`` / ``project_from_dict`` work on the whole envelope, so that
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "gala-desktop-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FILE_SUFFIX = ".gala"
 
 # Far above any real project (a large one is well under 1 MB); protects against opening a
@@ -63,7 +63,25 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # It receives a private deep copy and returns the upgraded document (``format_version`` is set
 # by the loop). When FORMAT_VERSION is raised, add the step for the previous version here and a
 # test with a real file of that version.
-_MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _v1_single_budget_to_lines(data: dict) -> dict:
+    """Version 1 → 2: an entry's one ``budget_cents`` becomes one budget line for the whole
+    period (``year`` null) from the entry's funding source (``source`` null): the same amount
+    with the same meaning. Shapes that are not understood are left for the reader to report."""
+    project = data.get("project")
+    shortlist = project.get("shortlist") if isinstance(project, dict) else None
+    for entry in shortlist if isinstance(shortlist, list) else []:
+        plan = entry.get("plan") if isinstance(entry, dict) else None
+        if not isinstance(plan, dict) or "budget_cents" not in plan:
+            continue
+        cents = plan.pop("budget_cents")
+        plan["budget"] = [] if cents is None else [
+            {"year": None, "source": None, "budget_cents": cents}]
+    return data
+
+
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_single_budget_to_lines}
 
 
 # ---------------------------------------------------------------------------------------------

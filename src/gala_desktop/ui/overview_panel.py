@@ -23,14 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop.domain.formatting import format_euro
-from gala_desktop.domain.overview import (
-    budget_by_funding,
-    budget_by_theme,
-    required_theme_gaps,
-    theme_counts,
-    total_budget,
-)
-from gala_desktop.domain.project import FundingSource
+from gala_desktop.domain.budget import BudgetGrid, budget_grid
+from gala_desktop.domain.overview import required_theme_gaps, theme_counts, total_budget
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
 
@@ -39,7 +33,6 @@ LEVEL_COLUMNS = [
     RecognitionLevel.NOT_ASSESSED,
     RecognitionLevel.UNKNOWN,
 ]
-NO_SOURCE = "Geen bron opgegeven"
 
 
 def level_header(level: RecognitionLevel) -> str:
@@ -47,6 +40,18 @@ def level_header(level: RecognitionLevel) -> str:
     return level.short_label.capitalize().replace(" ", "\n", 1)
 
 TOTAL = "Totaal"
+
+
+def grid_rows(grid: BudgetGrid, first: str) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of a budget grid (the same one the annex shows), totals last; an
+    empty cell where nothing was budgeted."""
+    headers = [first, *grid.column_labels, TOTAL]
+    rows = [[row.label, *(format_euro(c) for c in row.cells), format_euro(row.total)]
+            for row in grid.rows]
+    used = [any(row.cells[i] is not None for row in grid.rows) for i in range(len(grid.columns))]
+    rows.append([TOTAL, *(format_euro(c) if used[i] else "" for i, c in enumerate(grid.column_totals)),
+                 format_euro(grid.total)])
+    return headers, rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -212,16 +217,17 @@ class OverviewPanel(QWidget):
 
         layout.addSpacing(12)
         layout.addWidget(_heading("Budget van de gekozen interventies", body))
-        self.theme_budget_model = SummaryTableModel(["Thema", "Budget"], parent=self)
+        self.theme_budget_model = SummaryTableModel(["Thema", TOTAL], parent=self)
         self.theme_budget_table = _table(
-            self.theme_budget_model, "Budget per thema",
-            "Begroot bedrag van de gekozen interventies per thema.", body,
+            self.theme_budget_model, "Budget per thema en jaar",
+            "Begroot bedrag van de gekozen interventies per thema en per jaar, met totalen.", body,
         )
         layout.addWidget(self.theme_budget_table)
-        self.funding_model = SummaryTableModel(["Financieringsbron", "Budget"], parent=self)
+        self.funding_model = SummaryTableModel(["Financieringsbron", TOTAL], parent=self)
         self.funding_table = _table(
-            self.funding_model, "Budget per financieringsbron",
-            "Begroot bedrag van de gekozen interventies per financieringsbron.", body,
+            self.funding_model, "Budget per jaar en financieringsbron",
+            "Begroot bedrag van de gekozen interventies per financieringsbron en per jaar, met "
+            "totalen.", body,
         )
         layout.addWidget(self.funding_table)
         self.total_label = QLabel(body)
@@ -306,18 +312,9 @@ class OverviewPanel(QWidget):
             )
         self.counts_model.set_rows(count_rows, True, headers, tooltips)
 
-        by_theme = budget_by_theme(project)
-        theme_rows = [
-            [theme_name(c.theme_key), format_euro(by_theme[c.theme_key])]
-            for c in counts if c.theme_key in by_theme
-        ]
         total = format_euro(total_budget(project))
-        self.theme_budget_model.set_rows(theme_rows + [[TOTAL, total]], bold_last_row=True)
-        by_funding = budget_by_funding(project)
-        order = [*FundingSource, None]
-        funding_rows = [
-            [source.label if source else NO_SOURCE, format_euro(by_funding[source])]
-            for source in order if source in by_funding
-        ]
-        self.funding_model.set_rows(funding_rows + [[TOTAL, total]], bold_last_row=True)
+        for model, by, first in ((self.theme_budget_model, "theme", "Thema"),
+                                 (self.funding_model, "source", "Financieringsbron")):
+            headers, rows = grid_rows(budget_grid(project, by), first)
+            model.set_rows(rows, True, headers)
         self.total_label.setText(f"Totaal begroot voor gekozen interventies: {total}")

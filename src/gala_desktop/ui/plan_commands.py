@@ -21,6 +21,7 @@ from gala_desktop.domain.project import (
 PLAN_FIELD_LABELS: dict[str, str] = {
     "partners": "uitvoerende partners",
     "budget_cents": "budget",
+    "budget": "budget",
     "funding_source": "financieringsbron",
     "funding_note": "toelichting financiering",
     "start": "startdatum",
