@@ -29,7 +29,7 @@ from gala_desktop.domain.project import (
 from gala_desktop.project.document import save_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_content import INTRODUCTION, THEMES  # noqa: E402
+from sample_content import INTRODUCTION, PLAN, THEMES  # noqa: E402
 from sample_entries import ENTRIES  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "voorbeeld-gemeente-lindeveen.gala"
@@ -101,6 +101,7 @@ def build_project(catalogue: Catalogue) -> Project:
         date=dt.date(2026, 11, 16),
         format_reference="Format beleidsvisie sociale basis (Brede SPUK GALA)",
         introduction=INTRODUCTION,
+        **PLAN,
         themes=[ThemeChoice(key, text) for key, text in THEMES],
         shortlist=[_entry(catalogue, n, spec) for n, spec in enumerate(ENTRIES, start=1)],
     )

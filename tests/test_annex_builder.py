@@ -47,7 +47,8 @@ def test_order_of_the_parts(catalogue):
     doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
     assert isinstance(doc.blocks[0], TitlePage)
     h1 = [h.text for h in doc.headings() if h.level == 1]
-    assert h1 == ["Verantwoording", "Samenvatting", *[theme_name(k) for k in PLAN], "Bronnen"]
+    assert h1 == ["Verantwoording", "Samenvatting", *[theme_name(k) for k in PLAN], "Bronnen",
+                  "Afkortingen"]
     toc_at = next(i for i, b in enumerate(doc.blocks) if isinstance(b, TocPlaceholder))
     summary_at = next(i for i, b in enumerate(doc.blocks) if getattr(b, "text", "") == "Samenvatting")
     assert toc_at < summary_at
@@ -193,3 +194,24 @@ def test_builder_does_not_import_reportlab():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_plan_parts_only_when_filled_and_abbreviations_only_when_used(catalogue):
+    from gala_desktop.annex.abbreviations import used_abbreviations
+    from gala_desktop.domain.project import PLAN_PARTS
+
+    project, _ = realistic_project(catalogue)
+    for part in PLAN_PARTS:
+        setattr(project, part.attribute, "")
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    assert "Het plan als geheel" not in [h.text for h in doc.headings()]
+    project.coordination = "Welzijn coördineert.\n\nDe gemeente bewaakt de afspraken (SISA)."
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    texts = [h.text for h in doc.headings()]
+    at = texts.index("Het plan als geheel")
+    assert texts[at + 1] == "Coördinatie" and texts[at + 2] != "Samenwerking"
+    body = [rich_plain_text(b.runs) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "De gemeente bewaakt de afspraken (SISA)." in body
+    assert texts[-1] == "Afkortingen"
+    used = dict(used_abbreviations(doc.blocks))
+    assert "SISA" in used and "CJG" not in used  # listed only when the text uses it

@@ -58,7 +58,8 @@ def test_headings_use_the_built_in_styles_without_skipping_a_level(exported, sam
         assert level <= previous + 1, f"{text!r} skips from level {previous} to {level}"
         previous = level
     chapters = [text for level, text in levels if level == 1]
-    assert chapters[:2] == ["Verantwoording", "Samenvatting"] and chapters[-1] == "Bronnen"
+    assert chapters[:3] == ["Verantwoording", "Samenvatting", "Het plan als geheel"]
+    assert chapters[-2:] == ["Bronnen", "Afkortingen"]
     for key in sample.chosen_theme_keys():
         assert theme_name(key) in chapters
     # the built-in styles themselves, so that Word shows them as Kop 1-3
@@ -235,3 +236,19 @@ def test_libreoffice_renders_the_same_content_as_the_pdf_annex(exported, sample,
             assert entry.snapshot.name in text
     assert "pagina 2 van" in text
     assert 15 <= len(PdfReader(str(converted)).pages) <= 60
+
+
+def test_plan_parts_and_abbreviations_are_sections_of_their_own(exported, sample):
+    """Each filled part of the plan as a whole is its own section; empty ones are left out;
+    the abbreviations used get a list of their own."""
+    from gala_desktop.domain.project import PLAN_PARTS
+
+    _, document = exported
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Het plan als geheel") in headings
+    for part in PLAN_PARTS:
+        assert (("Heading 2", part.title) in headings) == bool(getattr(sample, part.attribute).strip())
+    assert ("Heading 1", "Afkortingen") in headings
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Afkorting")
+    meanings = {row.cells[0].text: row.cells[1].text for row in table.rows[1:]}
+    assert meanings["SPUK"] == "Specifieke uitkering" and meanings["GALA"].startswith("Gezond en Actief")

@@ -157,3 +157,29 @@ def test_render_overview(panel, session):
         session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
     QApplication.processEvents()
     assert panel.grab().save("/tmp/overview_ok.png")
+
+
+def test_copy_summary_as_table_puts_html_and_text_on_the_clipboard(panel, session, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from gala_desktop.annex.clipboard import summary_table
+
+    QApplication.clipboard().clear()
+    panel.copy_button.click()  # nothing chosen yet: nothing copied
+    mime = QApplication.clipboard().mimeData()
+    assert mime is None or not mime.hasHtml()
+    assert "niets gekopieerd" in panel.copy_button.toolTip()
+    entries = session.project.shortlist[:2]
+    for entry in entries:
+        session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+    session.push(cmd.SetPlanField(session, entries[0].id, "budget_cents", 1250000))
+    panel.copy_button.click()
+    mime = QApplication.clipboard().mimeData()
+    html, text = mime.html(), mime.text()
+    assert "<table" in html and html.count("</th>") == 5 and html.count("<tr>") == 3
+    lines = text.splitlines()
+    assert lines[0].split("\t") == ["Thema", "Interventie en erkenningsniveau", "Uitvoerder",
+                                    "Budget", "Financiering"]
+    assert len(lines) == 3 and "€\u00a012.500,00" in lines[1]
+    table = summary_table(session.project, session.catalogue.get)  # the annex's own table
+    assert [r[1][0].text for r in table.rows] == [l.split("\t")[1].split(" – ")[0] for l in lines[1:]]

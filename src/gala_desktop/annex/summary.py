@@ -39,7 +39,7 @@ def summary_blocks(ctx: AnnexContext) -> list[Block]:
     blocks += [Heading(2, "Inleiding", "samenvatting-inleiding")]
     blocks += text_blocks(ctx.project.introduction)
     blocks += _themes(ctx)
-    blocks += _chosen_table(ctx)
+    blocks += chosen_table(ctx)
     blocks += _budget(ctx)
     blocks += _coverage(ctx)
     return blocks
@@ -60,7 +60,7 @@ def _themes(ctx: AnnexContext) -> list[Block]:
     return blocks + [BulletList(tuple(items))]
 
 
-def _chosen_table(ctx: AnnexContext) -> list[Block]:
+def chosen_table(ctx: AnnexContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, "Gekozen interventies", "samenvatting-interventies")]
     chosen = ctx.chosen_entries()
     if not chosen:

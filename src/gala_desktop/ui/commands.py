@@ -12,7 +12,13 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry, ThemeChoice
+from gala_desktop.domain.project import (
+    PLAN_PARTS,
+    EntryStatus,
+    Priority,
+    ShortlistEntry,
+    ThemeChoice,
+)
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
 
 # Dutch names of the editable fields, used in the undo texts.
@@ -26,11 +32,12 @@ METADATA_LABELS: dict[str, str] = {
     "date": "datum",
     "format_reference": "verwijzing naar het format",
     "introduction": "inleiding",
+    **{part.attribute: part.title.lower() for part in PLAN_PARTS},
 }
 
 TEXT_METADATA_FIELDS = frozenset(
     {"gemeente", "title", "subtitle", "period", "version_status", "format_reference",
-     "introduction", "authors"}
+     "introduction", "authors", *(part.attribute for part in PLAN_PARTS)}
 )
 
 # Command ids for merging (any distinct positive numbers; plan commands use 1003-1005).

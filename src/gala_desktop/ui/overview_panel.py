@@ -7,7 +7,7 @@ focusable, so a screen-reader user can walk through them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStyle,
     QTableView,
@@ -216,6 +217,20 @@ class OverviewPanel(QWidget):
         layout.addWidget(self.counts_table)
 
         layout.addSpacing(12)
+        copy_row = QHBoxLayout()
+        copy_note = QLabel(
+            "De tabel met gekozen interventies uit de samenvatting van de bijlage, om in een "
+            "bestaand Word-document of een mail te plakken.", body)
+        copy_note.setWordWrap(True)
+        self.copy_button = QPushButton("Kopiëren als tabel", body)
+        self.copy_button.setObjectName("copySummaryTable")
+        self.copy_button.setAccessibleName("Gekozen interventies kopiëren als tabel")
+        self.copy_button.clicked.connect(self.copy_summary_table)
+        copy_row.addWidget(copy_note, 1)
+        copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(copy_row)
+
+        layout.addSpacing(12)
         layout.addWidget(_heading("Budget van de gekozen interventies", body))
         self.theme_budget_model = SummaryTableModel(["Thema", TOTAL], parent=self)
         self.theme_budget_table = _table(
@@ -258,6 +273,28 @@ class OverviewPanel(QWidget):
         row.addWidget(self.gap_icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.gap_text, 1)
         return self.gap_box
+
+    def copy_summary_table(self) -> None:
+        """*Kopiëren als tabel*: HTML (pastes into Word as a real table) and plain text."""
+        from gala_desktop.annex.clipboard import summary_table, table_html, table_text
+
+        catalogue = self.session.catalogue
+        lookup = catalogue.get if catalogue is not None else (lambda key: None)
+        table = summary_table(self.session.project, lookup)
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if table is None:
+            message = "Er is nog geen interventie gekozen; er is niets gekopieerd."
+        else:
+            mime = QMimeData()
+            mime.setHtml(table_html(table))
+            mime.setText(table_text(table))
+            QApplication.clipboard().setMimeData(mime)
+            message = (f"Tabel met {len(table.rows)} gekozen interventies gekopieerd; plak hem in "
+                       "Word of een mail.")
+        self.copy_button.setToolTip(message)
+        if status:
+            status().showMessage(message, 8000)
 
     def _on_entry_changed(self, _entry_id: str) -> None:
         self.refresh()
