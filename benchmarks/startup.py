@@ -14,7 +14,8 @@ from benchmarks.processes import run_probe
 from benchmarks.report import Row, Section, Target
 from benchmarks.stats import Summary
 
-TARGET_RATIO = 1.3
+TARGET_RATIO = 1.5
+PHASES = ("import", "catalogue", "window", "project", "paint")
 EXAMPLE_PROJECT = Path(__file__).resolve().parent.parent / "examples" / "voorbeeld-gemeente-lindeveen.gala"
 
 
@@ -45,13 +46,21 @@ def measure(repeats: int, log=print) -> Section:
         row("script top → first paint", "top_to_paint", "without interpreter start-up"),
         row("spawn → process exit", "wall", "includes shutdown"),
     ]
+    notes = {"import": "importing the app's modules", "catalogue": "opening the catalogue",
+             "window": "building the main window", "project": "opening the project",
+             "paint": "from the project opened to the first paint"}
+    for phase in PHASES:
+        values = [r.report["phases"][phase] for r in app_runs if phase in r.report.get("phases", {})]
+        if values:
+            section.rows.append(Row("start", f"phase: {phase}", Summary.of(values), None, "ms",
+                                    notes[phase]))
     titles = {r.report.get("window_title", "") for r in app_runs}
     section.notes.append(
         "Floor: a bare QMainWindow with a 1,000-row QTableView (QStandardItemModel), same size. "
         f"App window title at paint: {', '.join(sorted(titles))}."
     )
     section.targets.append(
-        Target(f"Start ≤ {TARGET_RATIO}× floor (median, spawn → first paint)",
+        Target(f"Start ≤ {TARGET_RATIO}× bare-Qt floor (median, spawn → first paint)",
                f"{spawn.ratio:.2f}× ({spawn.value.median:.2f} s vs {spawn.floor.median:.2f} s)",
                spawn.ratio <= TARGET_RATIO)
     )

@@ -63,3 +63,28 @@ def write_source(root: Path, interventions: dict[str, str]) -> Path:
     for key, text in interventions.items():
         (source / "interventions" / f"{key}.toml").write_text(text, encoding="utf-8")
     return source
+
+
+def _listing(databank: str, level: str, recognised_on: str) -> str:
+    return (f'\n[[listings]]\ndatabank = "{databank}"\nlevel = "{level}"\n'
+            f'url = "https://example.org/{databank}/{level}"\nrecognised_on = "{recognised_on}"\n')
+
+
+def lapsing_source(root: Path) -> Path:
+    """Interventions around the validity rules, all with peildatum 2026-11-01.
+
+    ``oud-nji``: NJi, recognised 2015 (lapsed); ``vers-nji``: NJi, 2024 (valid); ``oud-rivm``:
+    RIVM, 2010 (no rule known, so never marked); ``gemengd``: NJi 2012 (lapsed) beside Movisie
+    *goed beschreven* (no rule), so its current level is lower than its best one.
+    """
+    def item(key: str, name: str, *listings: str) -> str:
+        base = intervention_toml(key, name, level="niet_beoordeeld", databank="overig")
+        return base + "".join(listings)
+
+    return write_source(root, {
+        "oud-nji": item("oud-nji", "Oude jeugdinterventie", _listing("nji", "goed_onderbouwd", "2015-06")),
+        "vers-nji": item("vers-nji", "Verse jeugdinterventie", _listing("nji", "effectief_eerste", "2024")),
+        "oud-rivm": item("oud-rivm", "Oude leefstijlinterventie", _listing("rivm", "effectief_goede", "2010")),
+        "gemengd": item("gemengd", "Gemengde interventie", _listing("nji", "effectief_goede", "2012"),
+                        _listing("movisie", "goed_beschreven", "2012")),
+    })

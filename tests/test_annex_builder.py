@@ -22,6 +22,7 @@ from gala_desktop.annex.model import (
     rich_plain_text,
 )
 from gala_desktop.domain.formatting import format_euro
+from gala_desktop.domain.intervention import Listing
 from gala_desktop.domain.overview import total_budget
 from gala_desktop.domain.project import EntryStatus
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
@@ -133,15 +134,25 @@ def test_intervention_missing_from_catalogue_uses_snapshot(catalogue):
     assert f"Eigenaar: {gone.snapshot.owner}" in texts
 
 
-def test_each_listing_shows_when_recognised_and_when_seen(catalogue):
+def _annex_with_first_entry_changed(catalogue, change):
+    """The annex of the realistic project, its first entry's intervention passed through ``change``."""
     project, _ = realistic_project(catalogue)
     key = project.shortlist[0].intervention_key
-    iv = catalogue.get(key)
-    listing = replace(iv.listings[0], level=RecognitionLevel.EFFECTIVE, recognised_on="2022",
-                      seen_on=dt.date(2026, 11, 30))
-    changed = replace(iv, listings=(listing,))
+    changed = change(catalogue.get(key))
     lookup = lambda k: changed if k == key else catalogue.get(k)  # noqa: E731
-    doc = build_annex(project, lookup, AnnexOptions(), catalogue.checked_on)
+    return build_annex(project, lookup, AnnexOptions(), catalogue.checked_on)
+
+
+def test_each_listing_shows_when_recognised_and_when_seen(catalogue):
+    listing = None
+
+    def change(iv):
+        nonlocal listing
+        listing = replace(iv.listings[0], level=RecognitionLevel.EFFECTIVE, recognised_on="2022",
+                          seen_on=dt.date(2026, 11, 30))
+        return replace(iv, listings=(listing,))
+
+    doc = _annex_with_first_entry_changed(catalogue, change)
     table = next(b for b in doc.blocks if isinstance(b, Table) and "Erkend en gezien" in b.header
                  and any(rich_plain_text(r[4]) == listing.url for r in b.rows))
     row = next(r for r in table.rows if rich_plain_text(r[4]) == listing.url)
@@ -162,17 +173,11 @@ def _section_tables(doc, heading: str) -> list[Table]:
 
 
 def test_sources_chapter_separates_databank_pages_from_other_sources(catalogue):
-    project, _ = realistic_project(catalogue)
-    key = project.shortlist[0].intervention_key
-    iv = catalogue.get(key)
-    bank = replace(iv.listings[0], databank=Databank.NJI, url="https://www.nji.nl/interventies/x",
+    bank = Listing(Databank.NJI, RecognitionLevel.WELL_FOUNDED, "https://www.nji.nl/interventies/x",
                    seen_on=dt.date(2026, 11, 30))
-    other = replace(iv.listings[0], databank=Databank.OTHER, level=RecognitionLevel.NOT_ASSESSED,
-                    url="https://blog.example.org/x")
-    changed = replace(iv, listings=(bank, other),
-                      sources=(bank.url, "https://eigenaar.example.org/handleiding"))
-    lookup = lambda k: changed if k == key else catalogue.get(k)  # noqa: E731
-    doc = build_annex(project, lookup, AnnexOptions(), catalogue.checked_on)
+    other = Listing(Databank.OTHER, RecognitionLevel.NOT_ASSESSED, "https://blog.example.org/x")
+    doc = _annex_with_first_entry_changed(catalogue, lambda iv: replace(
+        iv, listings=(bank, other), sources=(bank.url, "https://eigenaar.example.org/handleiding")))
     [banks] = _section_tables(doc, "Databankpagina's")
     [others] = _section_tables(doc, "Andere bronnen")
     bank_urls = {rich_plain_text(row[2]) for row in banks.rows}
@@ -184,6 +189,26 @@ def test_sources_chapter_separates_databank_pages_from_other_sources(catalogue):
     assert [rich_plain_text(c) for c in row[1:]] == ["NJi", bank.url, "30 november 2026"]
     # every databank row is a recognised databank, never "Overig"
     assert all(rich_plain_text(r[1]) != Databank.OTHER.short_label for r in banks.rows)
+
+
+def test_a_recognition_that_may_have_lapsed_is_marked_with_its_rule(catalogue):
+    lapsed = Listing(Databank.NJI, RecognitionLevel.EFFECTIVE_GOOD, "https://www.nji.nl/interventies/y",
+                     "2012-03")
+    doc = _annex_with_first_entry_changed(catalogue, lambda iv: replace(iv, listings=(lapsed,)))
+    notice = "⚠ erkenning mogelijk verlopen — controleer de databank"
+    texts = _texts(doc)
+    rows = [t for t in texts if lapsed.url in t]
+    assert rows and all(notice in t for t in rows if t.startswith("NJi |"))
+    chosen = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie"
+                  and b.header[2] == "Erkenningsniveau")
+    assert sum(notice in rich_plain_text(row[2]) for row in chosen.rows) == 1
+    start = next(i for i, b in enumerate(doc.blocks)
+                 if isinstance(b, Heading) and b.text == "Geldigheid van erkenningen")
+    rules = doc.blocks[start + 1]
+    assert isinstance(rules, Paragraph)
+    nji = next(i for i, run in enumerate(rules.runs) if run.text.startswith(" NJi:"))
+    assert rules.runs[nji + 1].url == "https://www.nji.nl/nieuws/dialoog-maakt-de-databank-beter"
+    assert "Voor " in rich_plain_text(rules.runs) and "geen termijn bekend" in rich_plain_text(rules.runs)
 
 
 def test_builder_does_not_import_reportlab():

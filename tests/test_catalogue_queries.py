@@ -48,6 +48,7 @@ SEARCHES = [
     SearchQuery(text="buurt", theme_keys=frozenset({"eenzaamheid"}), databanks=frozenset({Databank.MOVISIE})),
     SearchQuery(min_level=RecognitionLevel.WELL_DESCRIBED),
     SearchQuery(text="ouderen", min_level=RecognitionLevel.WELL_FOUNDED),
+    SearchQuery(min_level=RecognitionLevel.EFFECTIVE_FIRST, include_lapsed=True),
     SearchQuery(databanks=frozenset(Databank)),
     SearchQuery(text="gezonde leefstijl", target_group_keys=frozenset({"jongeren", "ouderen"})),
     SearchQuery(text="geen-bestaand-woord-xyz"),
@@ -66,7 +67,8 @@ def test_every_table_and_column_the_reader_names_is_in_the_orm_schema():
     children = {t for t, cols in columns.items() if "intervention_id" in cols}
     assert children == set(queries.CHILD_COLUMNS)
     read = set(queries.INTERVENTION_COLUMNS) | set(queries.SUMMARY_COLUMNS)
-    derived = {"id", "sort_name", "best_level", "best_level_rank", "theme_keys", "databank_keys"}
+    derived = {"id", "sort_name", "best_level", "best_level_rank", "current_level_rank", "theme_keys",
+               "databank_keys"}
     assert columns["intervention"] - derived <= read
 
 

@@ -3,7 +3,9 @@
 Options: ``--catalogue PATH`` opens another catalogue instead of the shipped one (for the memory
 measure), ``--project FILE`` opens a project as on the command line, ``--type WORD`` types WORD
 into the search field one character at a time after the paint (each prefix searched at once),
-so the peak memory includes searching.
+so the peak memory includes searching. ``--modules`` adds the names of the modules loaded at the
+first paint to the report. The report's ``phases`` are the seconds spent importing the app,
+opening the catalogue, building the main window, opening the project, and from then to the paint.
 """
 
 import time
@@ -28,7 +30,9 @@ def main() -> int:
     parser.add_argument("--catalogue")
     parser.add_argument("--project")
     parser.add_argument("--type", default="")
+    parser.add_argument("--modules", action="store_true")
     args = parser.parse_args()
+    marks = {"top": STARTED}
 
     from gala_desktop import paths
 
@@ -36,6 +40,12 @@ def main() -> int:
         catalogue = Path(args.catalogue)
         paths.shipped_catalogue = lambda: catalogue
     from gala_desktop.ui import app as gui
+    from gala_desktop.ui import file_actions, main_window as window_module
+
+    marks["imported"] = time.perf_counter()
+    _time_phase(gui, "open_catalogue", "catalogue", marks)
+    _time_phase(window_module.MainWindow, "__init__", "window", marks)
+    _time_phase(file_actions.FileActions, "open_project", "project", marks)
 
     qapp = gui.create_application(sys.argv[:1])
 
@@ -46,7 +56,9 @@ def main() -> int:
         # A modal dialog (recovery offer, a message) would keep run() from returning.
         QTimer.singleShot(FAILSAFE_MS, lambda: os._exit(3))
         window = main_window()
-        report = {"window_title": window.windowTitle()}
+        report = {"window_title": window.windowTitle(), "phases": _phases(marks, probe.report)}
+        if args.modules:
+            report["modules"] = sorted(sys.modules)
         browser = getattr(window, "browser", None)
         if args.type and browser is not None:
             for end in range(1, len(args.type) + 1):
@@ -57,6 +69,31 @@ def main() -> int:
 
     probe = FirstPaint(qapp, STARTED, lambda obj: isinstance(obj, QMainWindow), after_paint)  # noqa: F841
     return gui.run(sys.argv[:1], file=args.project)
+
+
+def _time_phase(owner, name: str, phase: str, marks: dict) -> None:
+    """Wrap ``owner.name`` so that its start and end are marked as ``phase``."""
+    original = getattr(owner, name)
+
+    def timed(*args, **kwargs):
+        marks.setdefault(phase + " start", time.perf_counter())
+        try:
+            return original(*args, **kwargs)
+        finally:
+            marks.setdefault(phase + " end", time.perf_counter())
+
+    setattr(owner, name, timed)
+
+
+def _phases(marks: dict, report: dict) -> dict:
+    """Seconds per phase; "paint" runs from the last phase that ended to the first paint."""
+    phases = {"import": marks["imported"] - marks["top"]}
+    for phase in ("catalogue", "window", "project"):
+        if phase + " end" in marks:
+            phases[phase] = marks[phase + " end"] - marks[phase + " start"]
+    ends = [value for key, value in marks.items() if key.endswith(" end")] or [marks["imported"]]
+    phases["paint"] = marks["top"] + report["paint_since_top"] - max(ends)
+    return phases
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu
 
-from gala_desktop.domain.intervention import InterventionSummary
+from gala_desktop.domain.intervention import InterventionSummary, Listing
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
 from gala_desktop.ui.catalogue_browser import NO_THEME_HINT, CatalogueBrowser, count_text
@@ -226,6 +226,55 @@ def test_each_listing_says_when_recognised_and_when_seen_with_its_source(catalog
     assert "Effectief (niveau niet vermeld)" in text
     assert "erkend op 4 maart 2021, gezien op 30 november 2026 (bron)" in text
     assert f"<a href='{listing.url}'>bron</a>" in intervention_html(replace(base, listings=(listing,)))
+
+
+def test_a_listing_that_may_have_lapsed_says_so_with_the_rule(catalogue):
+    from dataclasses import replace
+
+    base = catalogue.get("creatief-leven")
+    lapsed = Listing(Databank.NJI, RecognitionLevel.WELL_FOUNDED, "https://www.nji.nl/x", "2015-06-01")
+    pane = DetailPane()
+    pane.show_intervention(replace(base, listings=(lapsed,), checked_on=dt.date(2026, 11, 30)))
+    text = pane.toPlainText()
+    assert "⚠ Erkenning mogelijk verlopen — controleer de databank" in text  # under the best level
+    assert "⚠ Let op: erkenning mogelijk verlopen — controleer de databank" in text  # the listing
+    assert "Herbeoordeling was nodig vanaf 1 juni 2020 (regel)" in text
+    pane.show_intervention(replace(base, listings=(replace(lapsed, recognised_on="2024"),)))
+    assert "mogelijk verlopen" not in pane.toPlainText()
+
+
+def test_result_table_marks_a_lapsed_level_in_words_and_with_an_icon():
+    from dataclasses import replace
+
+    model = ResultTableModel()
+    lapsed = InterventionSummary("oud", "Oud", "x", RecognitionLevel.WELL_FOUNDED, (), ())
+    model.set_results([replace(lapsed, level_may_have_lapsed=True), replace(lapsed, name="Vers")])
+    old, new = (model.index(r, LEVEL) for r in range(2))
+    assert old.data() == "Goed onderbouwd — mogelijk verlopen"
+    assert "erkenning mogelijk verlopen — controleer de databank" in old.data(Qt.ItemDataRole.ToolTipRole)
+    assert "controleer de databank" in old.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert not old.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert new.data() == "Goed onderbouwd" and new.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_the_lapse_check_box_lets_lapsed_levels_count(qtbot, tmp_path):
+    from catalogue_factory import lapsing_source
+
+    from gala_desktop.catalogue.builder import build_catalogue
+    from gala_desktop.catalogue.repository import Catalogue
+
+    build_catalogue(lapsing_source(tmp_path), tmp_path / "c.sqlite")
+    with Catalogue.open(tmp_path / "c.sqlite") as cat:
+        widget = CatalogueBrowser(ProjectSession(cat))
+        qtbot.addWidget(widget)
+        filters = widget.filters
+        filters.min_level.setCurrentIndex(filters.min_level.findData(RecognitionLevel.WELL_FOUNDED))
+        qtbot.waitUntil(lambda: set(_names(widget)) == {"Verse jeugdinterventie", "Oude leefstijlinterventie"})
+        filters.include_lapsed.setChecked(True)
+        qtbot.waitUntil(lambda: len(_names(widget)) == 4)
+        assert filters.clear_button.isEnabled()
+        filters.clear_button.click()
+        assert not filters.include_lapsed.isChecked()
 
 
 def test_links_go_to_the_desktop_and_never_navigate(browser, monkeypatch):

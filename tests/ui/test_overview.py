@@ -183,3 +183,31 @@ def test_copy_summary_as_table_puts_html_and_text_on_the_clipboard(panel, sessio
     assert len(lines) == 3 and "€\u00a012.500,00" in lines[1]
     table = summary_table(session.project, session.catalogue.get)  # the annex's own table
     assert [r[1][0].text for r in table.rows] == [l.split("\t")[1].split(" – ")[0] for l in lines[1:]]
+
+
+def test_chosen_interventions_whose_recognition_may_have_lapsed_are_named(qtbot, tmp_path):
+    from catalogue_factory import lapsing_source
+
+    from gala_desktop.catalogue.builder import build_catalogue
+    from gala_desktop.catalogue.repository import Catalogue
+
+    build_catalogue(lapsing_source(tmp_path), tmp_path / "c.sqlite")
+    with Catalogue.open(tmp_path / "c.sqlite") as cat:
+        s = ProjectSession(cat)
+        project = Project()
+        project.themes = [ThemeChoice("eenzaamheid")]
+        for key in ("vers-nji", "oud-nji", "gemengd"):
+            project.shortlist.append(ShortlistEntry.for_intervention(cat.get(key), "eenzaamheid"))
+        s.replace(project, None)
+        widget = OverviewPanel(s)
+        qtbot.addWidget(widget)
+        widget.show()
+        assert widget.lapse_box.isHidden()  # nothing chosen yet
+        for entry in project.shortlist[:2]:
+            s.push(cmd.SetEntryStatus(s, entry.id, EntryStatus.CHOSEN))
+        assert not widget.lapse_box.isHidden()
+        assert widget.lapse_text.text().splitlines() == [
+            "Bij 1 gekozen interventie(s): erkenning mogelijk verlopen — controleer de databank.",
+            "• Oude jeugdinterventie",
+        ]
+        assert widget.lapse_icon.pixmap() is not None and not widget.lapse_icon.pixmap().isNull()

@@ -39,6 +39,7 @@ from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.project import PLAN_PARTS, Project
 from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS, Databank, RecognitionLevel
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.domain.validity import LAPSE_MARK, LAPSE_NOTICE, VALIDITY_RULES
 
 __all__ = ["AnnexOptions", "build_annex"]
 
@@ -179,6 +180,24 @@ def _colophon(ctx: AnnexContext) -> list[Block]:
     return blocks
 
 
+def _validity(used: list[Databank]) -> list[Block]:
+    """Each used databank's validity rule with its source; the others named in one sentence."""
+    ruled = [d for d in used if VALIDITY_RULES[d]]
+    unknown = [d.short_label for d in used if not VALIDITY_RULES[d] and d is not Databank.OTHER]
+    if not ruled and not unknown:
+        return []
+    text = [Run(
+        "Erkenningen worden na een termijn opnieuw beoordeeld. Is die termijn op de peildatum "
+        f"verstreken, dan staat bij de erkenning: ‘{LAPSE_MARK} {LAPSE_NOTICE}’.")]
+    for databank in ruled:
+        rule = VALIDITY_RULES[databank]
+        text += [Run(f" {databank.short_label}: {rule.rule} Bron: "), Run(rule.source, url=rule.source), Run(".")]
+    if unknown:
+        names = ", ".join(unknown[:-1]) + (" en " if len(unknown) > 1 else "") + unknown[-1]
+        text.append(Run(f" Voor {names} is geen termijn bekend; die erkenningen worden niet gemarkeerd."))
+    return [Heading(2, "Geldigheid van erkenningen", "bronnen-geldigheid"), Paragraph(tuple(text))]
+
+
 def _sources(ctx: AnnexContext) -> list[Block]:
     """Databank pages (where a recognised databank states the level) apart from other sources."""
     peil = format_date_long(ctx.checked_on) if ctx.checked_on else "onbekend"
@@ -206,8 +225,7 @@ def _sources(ctx: AnnexContext) -> list[Block]:
             if listing.databank is Databank.OTHER:
                 other_rows.append((name, link))
                 continue
-            seen_on = format_date_long(listing.seen_on) or (
-                f"niet vermeld (gegevens gecontroleerd op {format_date_long(iv.checked_on)})")
+            seen_on = format_date_long(listing.seen_on) or "niet vermeld"
             bank_rows.append((name, plain(listing.databank.short_label), link, plain(seen_on)))
         for url in iv.sources:
             if (iv.key, url) not in seen:
@@ -220,6 +238,7 @@ def _sources(ctx: AnnexContext) -> list[Block]:
         )
     else:
         blocks.append(Paragraph.of("Deze bijlage verwijst naar geen databankpagina's.", ParagraphStyle.EMPTY))
+    blocks += _validity(_databanks_used(ctx))
     blocks.append(Heading(2, "Andere bronnen", "bronnen-overig"))
     blocks.append(
         Paragraph.of(

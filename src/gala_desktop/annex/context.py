@@ -15,6 +15,7 @@ from gala_desktop.domain.formatting import format_euro
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.project import EntryStatus, Project, ShortlistEntry
 from gala_desktop.domain.recognition import RecognitionLevel
+from gala_desktop.domain.validity import best_level_may_have_lapsed, lapse_suffix
 
 Lookup = Callable[[str], "Intervention | None"]
 
@@ -51,6 +52,12 @@ class ResolvedEntry:
     @property
     def level(self) -> RecognitionLevel:
         return self.intervention.best_level if self.intervention else self.entry.snapshot.level
+
+    @property
+    def level_text(self) -> str:
+        """The level in words, with the lapse warning when it may have lapsed."""
+        lapsed = self.intervention is not None and best_level_may_have_lapsed(self.intervention)
+        return self.level.label + lapse_suffix(lapsed)
 
     @property
     def owner(self) -> str:

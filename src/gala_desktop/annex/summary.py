@@ -75,7 +75,7 @@ def chosen_table(ctx: AnnexContext) -> list[Block]:
             (
                 plain(theme_name(r.entry.theme_key)),
                 # the level under the name: one narrow column less, so names get room
-                (Run(r.name, anchor=r.anchor, name=True), Run(f"\n{r.level.label}", italic=True)),
+                (Run(r.name, anchor=r.anchor, name=True), Run(f"\n{r.level_text}", italic=True)),
                 proper_name(plan.partners.strip()),
                 plain(money(plan.budget_cents)),
                 plain(funding),

@@ -24,6 +24,7 @@ from gala_desktop.domain.formatting import (
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.project import AccessAspect, EntryStatus, ImplementationPlan
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
+from gala_desktop.domain.validity import lapse_suffix, may_have_lapsed
 
 def theme_blocks(ctx: AnnexContext) -> list[Block]:
     blocks: list[Block] = []
@@ -135,7 +136,7 @@ def _catalogue_facts(iv: Intervention) -> list[Block]:
     if iv.listings:
         rows = []
         for listing in iv.listings:
-            level = listing.level.label
+            level = listing.level.label + lapse_suffix(may_have_lapsed(listing, iv.checked_on))
             if listing.under_review:
                 level += " (wordt opnieuw beoordeeld)"
             if listing.note.strip():

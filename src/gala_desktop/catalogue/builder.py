@@ -35,6 +35,7 @@ from gala_desktop.catalogue.source import CatalogueSource, load_source
 from gala_desktop.catalogue.textnorm import fold, index_text
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.themes import THEMES, theme_name
+from gala_desktop.domain.validity import best_level_may_have_lapsed, current_level
 
 
 def build_catalogue(source_dir: Path, output: Path) -> CatalogueSource:
@@ -138,6 +139,8 @@ def _row(row_id: int, item: Intervention) -> InterventionRow:
         checked_on=item.checked_on,
         best_level=best.value,
         best_level_rank=best.rank,
+        current_level_rank=current_level(item).rank,
+        level_may_have_lapsed=best_level_may_have_lapsed(item),
         theme_keys=" ".join(item.theme_keys),
         databank_keys=" ".join(d.value for d in item.databanks),
         themes=[InterventionThemeRow(theme_key=k, position=i) for i, k in enumerate(item.theme_keys)],

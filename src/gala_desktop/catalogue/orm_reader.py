@@ -126,7 +126,9 @@ class OrmCatalogue:
                 )
             )
         if query.min_level is not None and query.min_level.rank > 0:
-            statement = statement.where(InterventionRow.best_level_rank >= query.min_level.rank)
+            rank = (InterventionRow.best_level_rank if query.include_lapsed
+                    else InterventionRow.current_level_rank)
+            statement = statement.where(rank >= query.min_level.rank)
         if query.databanks:
             statement = statement.where(
                 InterventionRow.id.in_(

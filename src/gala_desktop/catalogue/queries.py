@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Raised on every change to the tables or their meaning; the reader refuses other versions.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Full-text columns, in this order, and their bm25 weights: the name weighs most.
 FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
@@ -93,7 +93,9 @@ ALL_INTERVENTIONS = f"{_FULL_ROW} ORDER BY i.key"
 
 # -- search -------------------------------------------------------------------------------------
 
-SUMMARY_COLUMNS = ("key", "name", "owner", "best_level", "theme_keys", "databank_keys")
+SUMMARY_COLUMNS = (
+    "key", "name", "owner", "best_level", "theme_keys", "databank_keys", "level_may_have_lapsed",
+)
 _SUMMARY = ", ".join(f"i.{c}" for c in SUMMARY_COLUMNS)
 _WEIGHTS = ", ".join(str(w) for w in FTS_WEIGHTS)
 
@@ -110,6 +112,7 @@ class Filters:
     target_group_keys: tuple[str, ...] = ()
     min_rank: int = 0
     databanks: tuple[str, ...] = ()
+    include_lapsed: bool = False  # a lapsed level counts for min_rank (else: only valid ones)
 
     def __bool__(self) -> bool:
         return bool(self.theme_keys or self.target_group_keys or self.min_rank > 0 or self.databanks)
@@ -207,7 +210,8 @@ def plan(trigram: str | None, word_expr: str | None, filters: Filters) -> Plan:
     if filters.target_group_keys:
         exists("intervention_target_group", "target_group_key", filters.target_group_keys)
     if filters.min_rank > 0:
-        where.append("i.best_level_rank >= ?")
+        rank = "i.best_level_rank" if filters.include_lapsed else "i.current_level_rank"
+        where.append(f"{rank} >= ?")
         params.append(filters.min_rank)
     if filters.databanks:
         exists("listing", "databank", filters.databanks)

@@ -79,6 +79,9 @@ class InterventionRow(Base):
     checked_on: Mapped[dt.date] = mapped_column(Date)
     best_level: Mapped[str] = mapped_column(String)
     best_level_rank: Mapped[int] = mapped_column(Integer, index=True)
+    # The best level over the listings that have not lapsed by the peildatum (domain/validity.py).
+    current_level_rank: Mapped[int] = mapped_column(Integer, index=True)
+    level_may_have_lapsed: Mapped[bool] = mapped_column(Boolean)
     # Denormalised for result rows, so a search page is one query: space-separated keys in order.
     theme_keys: Mapped[str] = mapped_column(Text)
     databank_keys: Mapped[str] = mapped_column(Text)

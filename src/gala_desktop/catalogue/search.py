@@ -78,6 +78,7 @@ def _filters(query: SearchQuery) -> queries.Filters:
         target_group_keys=tuple(sorted(query.target_group_keys)),
         min_rank=query.min_level.rank if query.min_level is not None else 0,
         databanks=tuple(sorted(d.value for d in query.databanks)),
+        include_lapsed=query.include_lapsed,
     )
 
 
@@ -142,7 +143,7 @@ def _summaries(conn: sqlite3.Connection, ids: list[int]) -> list[InterventionSum
 
 
 def _summary(row) -> InterventionSummary:
-    key, name, owner, best_level, theme_keys, databank_keys = row
+    key, name, owner, best_level, theme_keys, databank_keys, lapsed = row
     return InterventionSummary(
         key=key,
         name=name,
@@ -150,4 +151,5 @@ def _summary(row) -> InterventionSummary:
         best_level=RecognitionLevel(best_level),
         theme_keys=tuple(theme_keys.split()),
         databanks=tuple(Databank(d) for d in databank_keys.split()),
+        level_may_have_lapsed=bool(lapsed),
     )

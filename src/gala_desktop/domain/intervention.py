@@ -127,3 +127,4 @@ class InterventionSummary:
     best_level: RecognitionLevel
     theme_keys: tuple[str, ...]
     databanks: tuple[Databank, ...]
+    level_may_have_lapsed: bool = False

@@ -12,6 +12,8 @@ class SearchQuery:
     """Free text plus facet filters. Empty filters mean "all".
 
     Within one facet any selected value matches (OR); different facets combine with AND.
+    A level that may have lapsed by the peildatum counts for ``min_level`` only with
+    ``include_lapsed``.
     """
 
     text: str = ""
@@ -19,5 +21,6 @@ class SearchQuery:
     target_group_keys: frozenset[str] = frozenset()
     min_level: RecognitionLevel | None = None
     databanks: frozenset[Databank] = frozenset()
+    include_lapsed: bool = False
     limit: int = 200
     offset: int = 0

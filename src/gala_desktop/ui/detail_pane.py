@@ -16,6 +16,14 @@ from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.intervention import ConditionKind, Intervention, Listing
 from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
+from gala_desktop.domain.validity import (
+    LAPSE_MARK,
+    LAPSE_NOTICE,
+    VALIDITY_RULES,
+    best_level_may_have_lapsed,
+    lapses_on,
+    may_have_lapsed,
+)
 
 PLACEHOLDER = (
     "<p style='color: palette(mid)'>Selecteer een interventie in de lijst om alle gegevens te zien."
@@ -52,7 +60,17 @@ def _list(items) -> str:
     return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
-def listing_html(listing: Listing) -> str:
+def lapse_html(listing: Listing) -> str:
+    """The lapse warning of one listing, with the databank's rule and its source."""
+    rule = VALIDITY_RULES[listing.databank]
+    return (
+        f"<b>{LAPSE_MARK} Let op: {escape(LAPSE_NOTICE)}</b><br>"
+        f"{escape(rule.rule)} Herbeoordeling was nodig vanaf "
+        f"{escape(format_date_long(lapses_on(listing)))} ({_link(rule.source, 'regel')})."
+    )
+
+
+def listing_html(listing: Listing, peildatum) -> str:
     parts = [f"<b>{escape(listing.databank.label)}</b>"]
     level = f"Erkenningsniveau: {escape(listing.level.label)}"
     parts.append(level)
@@ -61,6 +79,8 @@ def listing_html(listing: Listing) -> str:
     if listing.committee:
         details.append(f"commissie: {escape(listing.committee)}")
     parts.append("; ".join(details))
+    if may_have_lapsed(listing, peildatum):
+        parts.append(lapse_html(listing))
     if listing.under_review:
         parts.append("<b>Let op: in herbeoordeling</b>")
     if listing.note:
@@ -86,6 +106,8 @@ def intervention_html(intervention: Intervention) -> str:
         f"<h2>{escape(i.name)}</h2>",
         f"<p><b>Hoogste erkenningsniveau:</b> {escape(level.label)}"
         + (f"<br><i>{escape(explanation)}</i>" if explanation else "")
+        + (f"<br><b>{LAPSE_MARK} {escape(LAPSE_NOTICE.capitalize())}</b>"
+           if best_level_may_have_lapsed(i) else "")
         + "</p>",
     ]
     facts = []
@@ -106,7 +128,7 @@ def intervention_html(intervention: Intervention) -> str:
         _section("Kosten", _paragraph(i.costs_note)),
         _section(
             "Erkenning per databank",
-            _list(listing_html(li) for li in i.listings)
+            _list(listing_html(li, i.checked_on) for li in i.listings)
             or "<p>Deze interventie staat niet in een erkende databank.</p>",
         ),
         _section("Thema's", _list(escape(theme_name(k)) for k in themes)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QVBoxLayout,
@@ -149,6 +150,12 @@ class FacetFilters(QWidget):
         )
         self.min_level.setMinimumContentsLength(16)
         self.level_label.setBuddy(self.min_level)
+        self.include_lapsed = QCheckBox("Ook mogelijk ve&rlopen")
+        self.include_lapsed.setAccessibleName("Mogelijk verlopen erkenningen meetellen")
+        self.include_lapsed.setToolTip(
+            "Laat een erkenning die op de peildatum mogelijk verlopen is meetellen voor het "
+            "minimale niveau. Controleer zo'n erkenning in de databank."
+        )
 
         self.clear_button = QPushButton("&Filters wissen")
         self.clear_button.setAccessibleName("Filters wissen")
@@ -167,13 +174,14 @@ class FacetFilters(QWidget):
         for button in (self.themes, self.target_groups, self.databanks):
             button.selectionChanged.connect(self._on_changed)
         self.min_level.currentIndexChanged.connect(self._on_changed)
+        self.include_lapsed.toggled.connect(self._on_changed)
         self.clear_button.clicked.connect(self.clear)
 
     # -- layout -------------------------------------------------------------------------------
 
     def _widgets(self) -> list[QWidget]:
         return [self.themes, self.target_groups, self.databanks, self.level_label, self.min_level,
-                self.clear_button]
+                self.include_lapsed, self.clear_button]
 
     def _arrange(self, two_rows: bool) -> None:
         if two_rows == self._two_rows:
@@ -188,6 +196,7 @@ class FacetFilters(QWidget):
         rest = second if two_rows else first
         rest.addWidget(self.level_label)
         rest.addWidget(self.min_level)
+        rest.addWidget(self.include_lapsed)
         rest.addStretch(1)
         rest.addWidget(self.clear_button)
         if two_rows:
@@ -195,13 +204,13 @@ class FacetFilters(QWidget):
 
     def _one_row_width(self) -> int:
         spacing = max(self._rows[0].spacing(), 6)
-        return sum(w.sizeHint().width() for w in self._widgets()) + spacing * 7
+        return sum(w.sizeHint().width() for w in self._widgets()) + spacing * 8
 
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         two_rows = max(
             sum(w.sizeHint().width() for w in (self.themes, self.target_groups, self.databanks)),
-            sum(w.sizeHint().width() for w in (self.level_label, self.min_level, self.clear_button)),
+            sum(w.sizeHint().width() for w in self._widgets()[3:]),
         ) + 4 * max(self._rows[0].spacing(), 6)
         hint.setWidth(two_rows)
         return hint
@@ -216,6 +225,7 @@ class FacetFilters(QWidget):
             or self.target_groups.selected()
             or self.databanks.selected()
             or self.min_level.currentData() is not None
+            or self.include_lapsed.isChecked()
         )
 
     def query_fields(self) -> dict:
@@ -225,10 +235,11 @@ class FacetFilters(QWidget):
             "target_group_keys": self.target_groups.selected(),
             "min_level": self.min_level.currentData(),
             "databanks": self.databanks.selected(),
+            "include_lapsed": self.include_lapsed.isChecked(),
         }
 
     def clear(self) -> None:
-        blockers = [self.themes, self.target_groups, self.databanks, self.min_level]
+        blockers = [self.themes, self.target_groups, self.databanks, self.min_level, self.include_lapsed]
         for widget in blockers:
             widget.blockSignals(True)
         try:
@@ -236,6 +247,7 @@ class FacetFilters(QWidget):
             self.target_groups.set_selected(())
             self.databanks.set_selected(())
             self.min_level.setCurrentIndex(0)
+            self.include_lapsed.setChecked(False)
         finally:
             for widget in blockers:
                 widget.blockSignals(False)

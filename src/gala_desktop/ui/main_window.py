@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
             self.browser.filters.target_groups,
             self.browser.filters.databanks,
             self.browser.filters.min_level,
+            self.browser.filters.include_lapsed,
             self.browser.filters.clear_button,
             self.browser.table,
             self.browser.add_button,

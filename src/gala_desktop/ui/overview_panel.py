@@ -28,6 +28,7 @@ from gala_desktop.domain.budget import BudgetGrid, budget_grid
 from gala_desktop.domain.overview import required_theme_gaps, theme_counts, total_budget
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
+from gala_desktop.domain.validity import LAPSE_NOTICE, chosen_with_lapsed_level
 
 LEVEL_COLUMNS = [
     *reversed(RecognitionLevel.ordered()),
@@ -170,6 +171,20 @@ def _fit_height(view: QTableView) -> None:
     view.setFixedHeight(height)
 
 
+def _notice_box(parent: QWidget) -> tuple[QFrame, QLabel, QLabel]:
+    """A framed notice: an icon beside plain, wrapped text."""
+    box = QFrame(parent)
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    icon = QLabel(box)
+    text = QLabel(box)
+    text.setWordWrap(True)
+    text.setTextFormat(Qt.TextFormat.PlainText)
+    row = QHBoxLayout(box)
+    row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(text, 1)
+    return box, icon, text
+
+
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     font = label.font()
@@ -206,6 +221,8 @@ class OverviewPanel(QWidget):
         )
         counts_note.setWordWrap(True)
         layout.addWidget(counts_note)
+        self.lapse_box, self.lapse_icon, self.lapse_text = _notice_box(body)
+        layout.addWidget(self.lapse_box)
         self.counts_model = SummaryTableModel(["Thema"], parent=self)
         self.counts_table = _table(
             self.counts_model,
@@ -263,15 +280,7 @@ class OverviewPanel(QWidget):
         self.refresh()
 
     def _build_gap_box(self, parent: QWidget) -> QFrame:
-        self.gap_box = QFrame(parent)
-        self.gap_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.gap_icon = QLabel(self.gap_box)
-        self.gap_text = QLabel(self.gap_box)
-        self.gap_text.setWordWrap(True)
-        self.gap_text.setTextFormat(Qt.TextFormat.PlainText)
-        row = QHBoxLayout(self.gap_box)
-        row.addWidget(self.gap_icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.gap_text, 1)
+        self.gap_box, self.gap_icon, self.gap_text = _notice_box(parent)
         return self.gap_box
 
     def copy_summary_table(self) -> None:
@@ -295,6 +304,19 @@ class OverviewPanel(QWidget):
         self.copy_button.setToolTip(message)
         if status:
             status().showMessage(message, 8000)
+
+    def _refresh_lapses(self, size: int) -> None:
+        """Chosen interventions whose recognition may have lapsed: icon and text, never colour."""
+        names = chosen_with_lapsed_level(self.session.project, self.session.catalogue.get)
+        self.lapse_box.setVisible(bool(names))
+        if not names:
+            return
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.lapse_icon.setPixmap(icon.pixmap(size, size))
+        self.lapse_icon.setAccessibleName("Waarschuwing")
+        first = f"Bij {len(names)} gekozen interventie(s): {LAPSE_NOTICE}."
+        self.lapse_text.setText("\n".join([first, *(f"• {name}" for name in names)]))
+        self.lapse_box.setAccessibleName(first)
 
     def _on_entry_changed(self, _entry_id: str) -> None:
         self.refresh()
@@ -324,6 +346,7 @@ class OverviewPanel(QWidget):
         self.gap_text.setText("\n".join(lines))
         self.gap_box.setAccessibleName(lines[0])
 
+        self._refresh_lapses(size)
         chosen_keys = project.chosen_theme_keys()
         counts = theme_counts(project)
         # one column per recognition level that occurs among the chosen entries, best first

@@ -7,10 +7,12 @@ list in place when a header is clicked. Column -1 means "the order of the search
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.intervention import InterventionSummary
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
+from gala_desktop.domain.validity import LAPSE_NOTICE
 
 MIME_TYPE = "application/x-gala-intervention"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -24,6 +26,12 @@ def level_text(level: RecognitionLevel) -> str:
     """Short, so the column stays narrow; the full name is in the tooltip and the detail pane."""
     text = level.short_label
     return text[:1].upper() + text[1:]
+
+
+def summary_level_text(item: InterventionSummary) -> str:
+    """The level column: the level, and when it may have lapsed, that said in words."""
+    text = level_text(item.best_level)
+    return f"{text} — mogelijk verlopen" if item.level_may_have_lapsed else text
 
 
 def themes_text(keys: tuple[str, ...]) -> str:
@@ -81,12 +89,12 @@ class ResultTableModel(QAbstractTableModel):
         item = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.AccessibleTextRole and column == LEVEL:
-            return item.best_level.label
+            return item.best_level.label + (f"; {LAPSE_NOTICE}" if item.level_may_have_lapsed else "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == NAME:
                 return item.name
             if column == LEVEL:
-                return level_text(item.best_level)
+                return summary_level_text(item)
             if column == THEMES:
                 return themes_text(item.theme_keys)
             if column == OWNER:
@@ -94,11 +102,14 @@ class ResultTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == LEVEL:
                 banks = ", ".join(d.short_label for d in item.databanks) or "geen databank"
-                return f"{item.best_level.label} ({banks})"
+                lapse = f"\n{LAPSE_NOTICE}" if item.level_may_have_lapsed else ""
+                return f"{item.best_level.label} ({banks}){lapse}"
             if column == THEMES:
                 return themes_text(item.theme_keys)
             if column == NAME:
                 return item.name
+        if role == Qt.ItemDataRole.DecorationRole and column == LEVEL and item.level_may_have_lapsed:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == KEY_ROLE:
             return item.key
         if role == LEVEL_RANK_ROLE:

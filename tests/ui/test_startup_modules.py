@@ -1,0 +1,39 @@
+"""What the program loads before its first window is painted: only what that window needs.
+
+The program is started as ``gala-desktop FILE`` starts it, in a fresh process (the start-up
+benchmark's probe), with the example project; at the first paint of the main window the probe
+lists every loaded module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.processes import run_probe
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
+# Export, the typed catalogue schema and networking are not needed to show the window.
+NOT_AT_START = ("sqlalchemy", "reportlab", "pikepdf", "asyncio", "ssl", "pyphen", "cryptography")
+
+
+@pytest.fixture(scope="module")
+def first_paint():
+    return run_probe("app_window.py", "--modules", "--project", str(EXAMPLE)).report
+
+
+def test_nothing_heavy_is_loaded_before_the_first_paint(first_paint):
+    modules = first_paint["modules"]
+    loaded = sorted({m for m in modules if m.split(".")[0] in NOT_AT_START})
+    assert loaded == [], f"loaded at first paint: {loaded}"
+    # The probe did reach the real window with the project open, through the sqlite3 reader.
+    assert first_paint["window_title"].startswith(EXAMPLE.name)
+    assert "gala_desktop.catalogue.repository" in modules and "sqlite3" in modules
+    assert "gala_desktop.ui.main_window" in modules
+
+
+def test_every_start_up_phase_is_measured(first_paint):
+    phases = first_paint["phases"]
+    assert list(phases) == ["import", "catalogue", "window", "project", "paint"]
+    assert all(seconds >= 0 for seconds in phases.values())
