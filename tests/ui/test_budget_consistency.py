@@ -12,7 +12,7 @@ from test_annex_support import body_text, squash
 
 from gala_desktop.annex.export import ExportFormat, export_project, renderer_for
 from gala_desktop.domain.budget import budget_grid
-from gala_desktop.domain.formatting import format_euro
+from gala_desktop.domain.formatting import format_euro_table
 from gala_desktop.domain.project import BudgetLine, EntryStatus, FundingSource
 from gala_desktop.project.document import load_project
 from gala_desktop.ui.overview_panel import OverviewPanel, grid_rows
@@ -63,8 +63,8 @@ def test_overview_pdf_and_word_show_the_same_year_by_source_totals(catalogue, qt
     source_rows = grid_rows(budget_grid(project, "source"), "")[1]
     spuk_2025 = sum(line.cents for e in chosen for line in e.plan.budget
                     if line.year == 2025 and (line.source or e.plan.funding_source) is FundingSource.SPUK)
-    assert source_rows[0][:2] == ["Brede SPUK-onderdeel", format_euro(spuk_2025)]
+    assert source_rows[0][:2] == ["Brede SPUK-onderdeel", format_euro_table(spuk_2025)]
     total = sum(e.plan.budget_cents or 0 for e in project.shortlist if e.status is EntryStatus.CHOSEN)
-    assert source_rows[-1][-1] == format_euro(total)
+    assert source_rows[-1][-1] == format_euro_table(total)
     assert not any(re.fullmatch(r".*€ 0,00", " ".join(r)) for r in source_rows)
 

@@ -113,14 +113,14 @@ def test_budget_totals_follow_plan_edits(panel, session):
     # the sample period holds years; these amounts are for the whole period: first and last
     # column (the total) are compared
     assert [[r[0], r[-1]] for r in _rows(panel.theme_budget_model)] == [
-        ["Sociale samenhang en samenlevingsopbouw", "€ 12.500,00"],
+        ["Sociale samenhang en samenlevingsopbouw", "€ 12.500"],  # whole euros: no ",00"
         ["Mantelzorg (inclusief respijtzorg)", "€ 2.500,50"],
-        ["Tegengaan van eenzaamheid", "€ 1.000,00"],
+        ["Tegengaan van eenzaamheid", "€ 1.000"],
         ["Totaal", "€ 16.000,50"],
     ]
     assert [[r[0], r[-1]] for r in _rows(panel.funding_model)] == [
         ["Brede SPUK-onderdeel", "€ 15.000,50"],
-        ["Nog geen financieringsbron gekozen", "€ 1.000,00"],
+        ["Nog geen financieringsbron gekozen", "€ 1.000"],
         ["Totaal", "€ 16.000,50"],
     ]
     assert panel.total_label.text().endswith("€ 16.000,50")
@@ -141,7 +141,7 @@ def test_tables_are_read_only_focusable_and_named(panel, qtmodeltester, session)
 def test_new_project_resets_overview(panel, session):
     session.replace(Project(), None)
     assert panel.counts_model.rowCount() == 0
-    assert _rows(panel.theme_budget_model) == [["Totaal", "€ 0,00"]]  # no period, no budget
+    assert _rows(panel.theme_budget_model) == [["Totaal", "€ 0"]]  # no period, no budget
     assert "5 van de 5" in panel.gap_text.text()
 
 

@@ -5,6 +5,7 @@ show the same numbers."""
 from __future__ import annotations
 
 from gala_desktop.annex.context import money
+from gala_desktop.domain.formatting import format_euro_table
 from gala_desktop.annex.model import Table, plain
 from gala_desktop.domain.budget import (
     WHOLE_PERIOD,
@@ -17,21 +18,25 @@ from gala_desktop.domain.project import FundingSource, ImplementationPlan
 
 def budget_table(grid: BudgetGrid, row_header: str, caption: str) -> Table:
     """Rows × years (then the whole period) with a total column and a total row. A cell where
-    nothing was budgeted stays empty: no "€ 0,00" for what nobody entered."""
+    nothing was budgeted stays empty: no "€ 0,00" for what nobody entered. Whole euros are shown
+    without ",00", as in the overview."""
     columns = len(grid.columns)
+
+    def amount(cents: int) -> tuple:
+        return plain(format_euro_table(cents).replace(" ", "\u00a0"))
+
     rows = [
-        (plain(row.label), *(plain(money(c)) if c is not None else () for c in row.cells),
-         plain(money(row.total)))
+        (plain(row.label), *(amount(c) if c is not None else () for c in row.cells), amount(row.total))
         for row in grid.rows
     ]
     used = [any(row.cells[i] is not None for row in grid.rows) for i in range(columns)]
     rows.append((plain("Totaal"),
-                 *(plain(money(c)) if used[i] else () for i, c in enumerate(grid.column_totals)),
-                 plain(money(grid.total))))
+                 *(amount(c) if used[i] else () for i, c in enumerate(grid.column_totals)),
+                 amount(grid.total)))
     return Table(
         header=(row_header, *grid.column_labels, "Totaal"),
         rows=tuple(rows),
-        col_weights=(3.0, *([1.45] * columns), 1.6),
+        col_weights=(2.6, *([1.45] * columns), 1.6),
         total_row=True,
         numeric_columns=tuple(range(1, columns + 2)),
         caption=caption,

@@ -93,7 +93,7 @@ def chosen_table(ctx: AnnexContext) -> list[Block]:
         Table(
             header=("Thema", "Interventie en erkenningsniveau", "Uitvoerder", "Budget", "Financiering"),
             rows=tuple(rows),
-            col_weights=(1.55, 2.6, 2.75, 1.55, 1.45),
+            col_weights=(1.5, 2.55, 2.6, 1.55, 1.8),
             numeric_columns=(3,),
         )
     )

@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop.domain.budget import WHOLE_PERIOD, line_source
-from gala_desktop.domain.formatting import format_euro, parse_euro
+from gala_desktop.domain.formatting import format_euro, format_euro_table, parse_euro
 from gala_desktop.domain.project import BudgetLine, FundingSource, ImplementationPlan
 
 SOURCES = tuple(FundingSource)
+# narrow two-line column headers; the full name is the tooltip
+SHORT_LABELS = {
+    FundingSource.SPUK: "Brede\nSPUK",
+    FundingSource.SPORTAKKOORD: "Sport-\nakkoord",
+    FundingSource.OWN: "Eigen\nmiddelen",
+}
 NO_YEARS = (
     "Vul op het tabblad Project de periode in (bijvoorbeeld 2025–2028) om het budget per jaar "
     "te verdelen. Tot dan kunt u hierboven een bedrag voor de hele periode invullen."
@@ -62,7 +68,9 @@ class BudgetYearsTable(QWidget):
             "Eén rij per jaar van de periode, één kolom per financieringsbron. Typ een bedrag, "
             "bijvoorbeeld 12.500."
         )
-        self.table.setHorizontalHeaderLabels([s.label for s in SOURCES])
+        self.table.setHorizontalHeaderLabels([SHORT_LABELS.get(s, s.label) for s in SOURCES])
+        for c, source in enumerate(SOURCES):
+            self.table.horizontalHeaderItem(c).setToolTip(source.label)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
                                                           | Qt.AlignmentFlag.AlignVCenter)
@@ -103,7 +111,7 @@ class BudgetYearsTable(QWidget):
             self.table.setVerticalHeaderLabels([str(y) for y in years])
             for r, year in enumerate(years):
                 for c, source in enumerate(SOURCES):
-                    text = format_euro(cells.get((year, source)))
+                    text = format_euro_table(cells.get((year, source)))
                     item = self.table.item(r, c)
                     if item is None:  # items are kept: the table may be mid-edit
                         item = QTableWidgetItem()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gala_desktop.domain.formatting import format_euro
+from gala_desktop.domain.formatting import format_euro, format_euro_table
 from gala_desktop.domain.budget import BudgetGrid, budget_grid
 from gala_desktop.domain.overview import required_theme_gaps, theme_counts, total_budget
 from gala_desktop.domain.recognition import RecognitionLevel
@@ -48,11 +48,11 @@ def grid_rows(grid: BudgetGrid, first: str) -> tuple[list[str], list[list[str]]]
     """Headers and rows of a budget grid (the same one the annex shows), totals last; an
     empty cell where nothing was budgeted."""
     headers = [first, *grid.column_labels, TOTAL]
-    rows = [[row.label, *(format_euro(c) for c in row.cells), format_euro(row.total)]
+    rows = [[row.label, *(format_euro_table(c) for c in row.cells), format_euro_table(row.total)]
             for row in grid.rows]
     used = [any(row.cells[i] is not None for row in grid.rows) for i in range(len(grid.columns))]
-    rows.append([TOTAL, *(format_euro(c) if used[i] else "" for i, c in enumerate(grid.column_totals)),
-                 format_euro(grid.total)])
+    rows.append([TOTAL, *(format_euro_table(c) if used[i] else "" for i, c in enumerate(grid.column_totals)),
+                 format_euro_table(grid.total)])
     return headers, rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -148,7 +148,8 @@ class ProjectForm(QScrollArea):
         plan_form = QFormLayout()
         plan_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.plan_edits: dict[str, QPlainTextEdit] = {}
-        for part in PLAN_PARTS:
+        # Alt+1 … Alt+5: every letter of these labels is taken on this tab already
+        for number, part in enumerate(PLAN_PARTS, start=1):
             edit = QPlainTextEdit()
             edit.setObjectName(f"plan_{part.attribute}")
             edit.setAccessibleName(part.title)
@@ -156,7 +157,7 @@ class ProjectForm(QScrollArea):
             edit.setPlaceholderText(part.question)
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-            label = QLabel(f"{part.title}:")
+            label = QLabel(f"&{number}. {part.title}:")
             label.setWordWrap(True)
             label.setBuddy(edit)
             plan_form.addRow(label, edit)

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Emu, Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.shared import Emu, Pt, Twips
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -261,7 +261,12 @@ class _Writer:
             p = footer.paragraphs[0] if not _has_text(footer.paragraphs) else footer.add_paragraph()
             p.style = self.doc.styles[st.FOOTER]
             if not self.house_style:
-                p.add_run(_clean(self.meta.subject) + "\t\t")
+                # the subject left, the page number against the right margin (one tab stop)
+                tabs = p.paragraph_format.tab_stops
+                for position in (Twips(4680), Twips(9360)):  # the Footer style's own stops
+                    tabs.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
+                tabs.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
+                p.add_run(_clean(self.meta.subject) + "\t")
             p.add_run("pagina ")
             ooxml.add_field(p, "PAGE", "1")
             p.add_run(" van ")
