@@ -7,6 +7,7 @@ from catalogue_factory import intervention_toml, write_source
 
 from gala_desktop.catalogue.builder import build_catalogue
 from gala_desktop.catalogue.repository import Catalogue
+from gala_desktop.catalogue.queries import FTS_TEXT_COLUMNS
 from gala_desktop.catalogue.search import build_match
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -103,16 +104,21 @@ def test_hostile_input_never_breaks_the_query(small, hostile):
     assert small.count() == 5  # nothing was harmed
 
 
+def _term(text: str, themes: str) -> str:
+    return f"({FTS_TEXT_COLUMNS} : ({text}) OR themes : ({themes}))"
+
+
 def test_stems_inside_the_word_replace_it_and_others_are_added():
-    assert build_match("ouderen")[0] == '"ouder"'
-    assert build_match("eenzaam")[0] == '("eenzaam" OR "eenzam")'
-    assert build_match("eenzame")[0] == '"eenzam"'
-    assert build_match("zorg")[0] == '"zorg"'
+    # in the text columns anywhere in a word; in the theme names as a whole word, with its stem
+    assert build_match("ouderen")[0] == _term('"ouder"', '"#ouderen#" OR "#ouder#"')
+    assert build_match("eenzaam")[0] == _term('("eenzaam" OR " eenzam ")', '"#eenzaam#" OR "#eenzam#"')
+    assert build_match("eenzame")[0] == _term('"eenzam"', '"#eenzame#" OR "#eenzam#"')
+    assert build_match("zorg")[0] == _term('"zorg"', '"#zorg#"')
 
 
 def test_quoting_neutralises_operators():
     tri, words = build_match('NEAR( "a AND b*')
-    assert tri == '"near" AND "and"'
+    assert tri == _term('"near"', '"#near#"') + " AND " + _term('"and"', '"#and#"')
     assert words == '"a" * AND "b" *'
 
 
@@ -126,10 +132,12 @@ def test_filters_combine_with_text(small):
     }
     assert names(small, min_level=RecognitionLevel.EFFECTIVE_FIRST) == ["Beweegbuurt"]
     assert names(small, databanks=frozenset({Databank.NJI})) == ["Eenzaam? Niet hier!"]
-    # theme names are searched too: both Movisie entries carry the theme "eenzaamheid"
-    assert set(names(small, text="eenz", databanks=frozenset({Databank.MOVISIE}))) == {
+    # theme names are searched as whole words: both Movisie entries carry the theme
+    # "Tegengaan van eenzaamheid", but only one has "eenz…" in its own text
+    assert set(names(small, text="eenzaamheid", databanks=frozenset({Databank.MOVISIE}))) == {
         "Samen eten", "Koffie voor oudere inwoners"
     }
+    assert names(small, text="eenz", databanks=frozenset({Databank.MOVISIE})) == ["Samen eten"]
 
 
 def test_unknown_level_never_passes_a_minimum(small):

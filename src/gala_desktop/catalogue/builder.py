@@ -8,6 +8,7 @@ source or a failed build leaves the existing catalogue untouched.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -31,8 +32,9 @@ from gala_desktop.catalogue.schema import (
     TargetGroupRow,
     ThemeRow,
 )
+from gala_desktop.catalogue.search import SYNONYMS_META_KEY
 from gala_desktop.catalogue.source import CatalogueSource, load_source
-from gala_desktop.catalogue.textnorm import fold, index_text
+from gala_desktop.catalogue.textnorm import fold, index_text, theme_index_text
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.themes import THEMES, theme_name
 from gala_desktop.domain.validity import best_level_may_have_lapsed, current_level
@@ -85,6 +87,7 @@ def _write(source: CatalogueSource, path: Path) -> None:
                 MetaRow(key="schema_version", value=str(schema.SCHEMA_VERSION)),
                 MetaRow(key="title", value=source.title),
                 MetaRow(key="checked_on", value=source.checked_on.isoformat()),
+                MetaRow(key=SYNONYMS_META_KEY, value=json.dumps(source.synonyms, ensure_ascii=False)),
             ]
         )
         session.add_all(
@@ -106,11 +109,13 @@ def _write(source: CatalogueSource, path: Path) -> None:
         connection = session.connection()
         for row_id, intervention in enumerate(ordered, start=1):
             values = _fts_values(intervention)
-            for table in ("search_trigram", "search_words"):
+            names = [theme_name(k) for k in intervention.theme_keys]
+            for table, themes in (("search_trigram", theme_index_text(names)),
+                                  ("search_words", index_text(" ".join(names)))):
                 connection.exec_driver_sql(
                     f"INSERT INTO {table}(rowid, {', '.join(schema.FTS_COLUMNS)}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (row_id, *values),
+                    f"VALUES (?, {', '.join('?' * len(schema.FTS_COLUMNS))})",
+                    (row_id, *values, themes),
                 )
         for table in ("search_trigram", "search_words"):
             connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
@@ -169,13 +174,14 @@ def _row(row_id: int, item: Intervention) -> InterventionRow:
 
 
 def _fts_values(item: Intervention) -> tuple[str, ...]:
-    themes = " ".join(theme_name(k) for k in item.theme_keys)
+    """The text columns of both full-text tables, in ``FTS_COLUMNS`` order (the themes follow)."""
     groups = " ".join(g.name for g in item.target_groups)
     return (
         index_text(item.name),
         index_text(item.summary),
         index_text(item.aim),
+        index_text(item.approach),
+        index_text(" ".join(item.active_elements)),
         index_text(f"{item.target_group_text} {groups}"),
         index_text(item.owner),
-        index_text(themes),
     )

@@ -28,7 +28,7 @@ from gala_desktop.catalogue.schema import (
     MetaRow,
     TargetGroupRow,
 )
-from gala_desktop.catalogue.search import build_match
+from gala_desktop.catalogue.search import build_match, synonyms_from_meta
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -43,6 +43,7 @@ class OrmCatalogue:
         with Session(engine) as session:
             meta = {row.key: row.value for row in session.scalars(select(MetaRow))}
         self.title, self.checked_on = read_meta(meta, path)
+        self.synonyms = synonyms_from_meta(meta)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "OrmCatalogue":
@@ -79,8 +80,8 @@ class OrmCatalogue:
     # -- queries ---------------------------------------------------------------------------
 
     def search_keys(self, query: SearchQuery) -> list[str]:
-        """Every matching key (no cap, no paging), best first: bm25 then name."""
-        tri, word_expr = build_match(query.text)
+        """Every matching key (no cap, no paging), best first: bm25, then level, then name."""
+        tri, word_expr = build_match(query.text, self.synonyms)
         statement = select(InterventionRow.key)
         order = []
         for name, expression in (("search_trigram", tri), ("search_words", word_expr)):
@@ -137,7 +138,10 @@ class OrmCatalogue:
                     )
                 )
             )
-        statement = statement.order_by(*order, InterventionRow.sort_name)
+        statement = statement.order_by(
+            *order, InterventionRow.current_level_rank.desc(), InterventionRow.best_level_rank.desc(),
+            InterventionRow.sort_name,
+        )
         with Session(self._engine) as session:
             return list(session.scalars(statement))
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Raised on every change to the tables or their meaning; the reader refuses other versions.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
-# Full-text columns, in this order, and their bm25 weights: the name weighs most.
-FTS_COLUMNS = ("name", "summary", "aim", "target_group", "owner", "themes")
-FTS_WEIGHTS = (10.0, 2.0, 2.0, 3.0, 3.0, 2.0)
+# Full-text columns, in this order, and their bm25 weights: the name weighs most. The theme
+# names are matched as whole words only (``textnorm.theme_index_text``), so a short word such as
+# "taal" cannot find every intervention themed *Vitaal* ouder worden.
+FTS_COLUMNS = ("name", "summary", "aim", "approach", "elements", "target_group", "owner", "themes")
+FTS_WEIGHTS = (10.0, 2.0, 2.0, 1.0, 1.5, 3.0, 3.0, 2.0)
+FTS_TEXT_COLUMNS = "{" + " ".join(c for c in FTS_COLUMNS if c != "themes") + "}"
 FTS_TABLES = ("search_trigram", "search_words")
 # The ORM schema's tables (``schema.py``), for checks that must not import SQLAlchemy.
 TABLES = (
@@ -98,6 +101,9 @@ SUMMARY_COLUMNS = (
 )
 _SUMMARY = ", ".join(f"i.{c}" for c in SUMMARY_COLUMNS)
 _WEIGHTS = ", ".join(str(w) for w in FTS_WEIGHTS)
+# Relevance first; with equal relevance the higher level comes first (a valid one before one
+# that may have lapsed), then the name.
+LEVEL_ORDER = "i.current_level_rank DESC, i.best_level_rank DESC"
 
 
 def summaries_by_id(count: int) -> str:
@@ -138,7 +144,7 @@ class Plan:
 
     @property
     def rank_order(self) -> str:
-        return f"{self.score}, i.sort_name" if self.fts else "i.sort_name"
+        return f"{self.score}, {LEVEL_ORDER}, i.sort_name" if self.fts else f"{LEVEL_ORDER}, i.sort_name"
 
     def probe(self) -> tuple[str, tuple]:
         """Up to ``?`` matching ids, unscored and unordered: is the query narrow enough to rank?"""
@@ -155,7 +161,7 @@ class Plan:
             f"FROM {self.source}{self.clause}{order} LIMIT ?) "
             f"SELECT (SELECT count(*) FROM m), i.id, {_SUMMARY} FROM m "
             "JOIN intervention i ON i.id = m.id "
-            "ORDER BY m.score, m.sort_name LIMIT ? OFFSET ?"
+            f"ORDER BY m.score, {LEVEL_ORDER}, m.sort_name LIMIT ? OFFSET ?"
         )
 
     def scan_page(self) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gala_desktop.catalogue import queries
-from gala_desktop.catalogue.search import SearchResult, search
+from gala_desktop.catalogue.search import SearchResult, search, synonyms_from_meta
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -57,6 +57,7 @@ class Catalogue:
     def _read_meta(self) -> None:
         meta = dict(self._conn().execute(queries.META).fetchall())
         self.title, self.checked_on = read_meta(meta, self.path)
+        self.synonyms = synonyms_from_meta(meta)
         self._size: int = self._conn().execute(queries.COUNT).fetchone()[0]
 
     @classmethod
@@ -105,7 +106,7 @@ class Catalogue:
     # -- queries ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        return search(self._conn(), query, size=self._size)
+        return search(self._conn(), query, size=self._size, synonyms=self.synonyms)
 
     def count(self) -> int:
         return self._size

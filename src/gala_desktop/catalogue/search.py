@@ -12,11 +12,13 @@ order until the next keystroke narrows it.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gala_desktop.catalogue import queries
-from gala_desktop.catalogue.textnorm import stem, words
+from gala_desktop.catalogue.textnorm import stem, theme_word_forms, whole_word, word_start, words
 from gala_desktop.domain.intervention import InterventionSummary
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -25,6 +27,16 @@ from gala_desktop.domain.themes import THEMES
 MIN_TRIGRAM = 3
 MAX_WORDS = 12  # more words than this only slow the query down without narrowing it
 RANK_CAP = 2000  # matches counted and ranked at most; broader queries list in catalogue order
+
+# Reviewed synonyms (``data/catalogue/synonyms.toml``): a folded word an officer types → folded
+# phrases the catalogue text uses. Stored in the catalogue's meta rows (``synonyms_from_meta``).
+Synonyms = Mapping[str, tuple[str, ...]]
+SYNONYMS_META_KEY = "synonyms"
+
+
+def synonyms_from_meta(meta: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    raw = json.loads(meta.get(SYNONYMS_META_KEY, "{}"))
+    return {term: tuple(alternatives) for term, alternatives in raw.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +53,30 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def build_match(user_text: str) -> tuple[str | None, str | None]:
+def _text_term(word: str) -> str:
+    """One word of 3+ characters in the text columns: itself anywhere in a word, or its stem.
+
+    A stem inside the word replaces it ("ouder" finds everything "ouderen" finds, and "oudere").
+    A stem that is not inside the word ("eenzaam" → "eenzam", "taal" → "tal") is matched as a
+    whole indexed word or stem: "eenzame" is found, but "tal" inside "mentale" is not."""
+    stemmed = stem(word)
+    if len(stemmed) < MIN_TRIGRAM or stemmed == word:
+        return _quote(word)
+    if stemmed in word:
+        return _quote(stemmed)
+    return f"({_quote(word)} OR {_quote(whole_word(stemmed))})"
+
+
+def _trigram_term(word: str, synonyms: Synonyms) -> str:
+    """A typed word: in the text columns, as a whole word in the theme names, or any of its
+    reviewed synonyms (a phrase at the start of a word in the text columns)."""
+    alternatives = synonyms.get(word, ())
+    text = [_text_term(word)] + [_quote(word_start(phrase)) for phrase in alternatives]
+    themes = " OR ".join(_quote(form) for form in theme_word_forms(word))
+    return f"({queries.FTS_TEXT_COLUMNS} : ({' OR '.join(text)}) OR themes : ({themes}))"
+
+
+def build_match(user_text: str, synonyms: Synonyms | None = None) -> tuple[str | None, str | None]:
     """The MATCH expressions for the trigram and the word index (``None`` when not needed)."""
     tri_parts: list[str] = []
     word_parts: list[str] = []
@@ -49,13 +84,7 @@ def build_match(user_text: str) -> tuple[str | None, str | None]:
         if len(tri_parts) + len(word_parts) >= MAX_WORDS:
             break
         if len(word) >= MIN_TRIGRAM:
-            stemmed = stem(word)
-            if len(stemmed) < MIN_TRIGRAM or stemmed == word:
-                tri_parts.append(_quote(word))
-            elif stemmed in word:  # "ouder" finds everything "ouderen" finds, and "oudere"
-                tri_parts.append(_quote(stemmed))
-            else:  # "eenzaam" stems to "eenzam": look for both
-                tri_parts.append(f"({_quote(word)} OR {_quote(stemmed)})")
+            tri_parts.append(_trigram_term(word, synonyms or {}))
         else:
             word_parts.append(_quote(word) + " *")
     tri = " AND ".join(tri_parts) or None
@@ -82,22 +111,27 @@ def _filters(query: SearchQuery) -> queries.Filters:
     )
 
 
-def _plan(query: SearchQuery) -> queries.Plan:
-    tri, word_expr = build_match(query.text)
+def _plan(query: SearchQuery, synonyms: Synonyms | None = None) -> queries.Plan:
+    tri, word_expr = build_match(query.text, synonyms)
     return queries.plan(tri, word_expr, _filters(query))
 
 
-def page_sql(query: SearchQuery, exact: bool) -> tuple[str, tuple[object, ...]]:
+def page_sql(
+    query: SearchQuery, exact: bool, synonyms: Synonyms | None = None
+) -> tuple[str, tuple[object, ...]]:
     """One plain statement that returns the same page as :func:`search` (for measurements)."""
-    plan = _plan(query)
+    plan = _plan(query, synonyms)
     return plan.single_statement(exact), (*plan.params, max(0, query.limit), max(0, query.offset))
 
 
-def search(conn: sqlite3.Connection, query: SearchQuery, *, size: int | None = None) -> SearchResult:
+def search(
+    conn: sqlite3.Connection, query: SearchQuery, *, size: int | None = None,
+    synonyms: Synonyms | None = None,
+) -> SearchResult:
     """At most ``RANK_CAP + 1`` matches are read; that gives the count and, when they are few
     enough, the ranked page, in one statement. ``size`` is the number of interventions in the
     catalogue when known: a catalogue no bigger than the cap needs no probe."""
-    plan = _plan(query)
+    plan = _plan(query, synonyms)
     offset, limit = max(0, query.offset), max(0, query.limit)
     if plan.fts and not _filters(query) and (size is None or size > RANK_CAP):
         # Text alone is often broad while typing ("een"); scoring costs per match, so first

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gala_desktop.catalogue.synonyms import load_synonyms
+from gala_desktop.catalogue.toml_check import URL_RE, Checker, Problem, read_toml, table_list
 from gala_desktop.domain.formatting import is_partial_date
-from gala_desktop.file_errors import read_failure_reason
 from gala_desktop.domain.intervention import (
     Condition,
     ConditionKind,
@@ -26,7 +26,6 @@ from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.themes import THEMES_BY_KEY
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 INTERVENTION_FIELDS = {
     "key": True, "name": True, "summary": True, "aim": True, "approach": True,
@@ -41,18 +40,6 @@ LISTING_FIELDS = {
 CONDITION_FIELDS = {"kind": True, "text": True}
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: veld '{self.field}': {self.message}" if self.field else f"{where}: {self.message}"
-
-
 class SourceError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} probleem/problemen in de catalogusbron")
@@ -65,134 +52,8 @@ class CatalogueSource:
     checked_on: dt.date
     target_groups: list[TargetGroup]
     interventions: list[Intervention] = field(default_factory=list)
-
-
-class _Locator:
-    """Finds the line of a field in a TOML file, also inside the n-th ``[[table]]``."""
-
-    _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z_]+)\s*\]\]")
-    _ASSIGN = re.compile(r"^\s*([A-Za-z_]+)\s*=")
-
-    def __init__(self, text: str) -> None:
-        self.entries: list[tuple[str | None, int, str, int]] = []  # table, index, key, line
-        counters: dict[str, int] = {}
-        table: str | None = None
-        index = -1
-        for number, line in enumerate(text.splitlines(), start=1):
-            if header := self._HEADER.match(line):
-                table = header.group(1)
-                index = counters.get(table, -1) + 1
-                counters[table] = index
-                self.entries.append((table, index, "", number))
-            elif assign := self._ASSIGN.match(line):
-                self.entries.append((table, index, assign.group(1), number))
-
-    def line(self, key: str, table: str | None = None, index: int = -1) -> int | None:
-        for t, i, k, number in self.entries:
-            if t == table and (table is None or i == index) and k == key:
-                return number
-        if table is not None:  # the table itself, when the field is missing
-            for t, i, k, number in self.entries:
-                if t == table and i == index and k == "":
-                    return number
-        return None
-
-
-class _Checker:
-    def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.locator = _Locator(text)
-        self.problems: list[Problem] = []
-
-    def add(self, field_path: str, message: str, key: str, table: str | None = None, index: int = -1):
-        self.problems.append(Problem(self.file, self.locator.line(key, table, index), field_path, message))
-
-    def text(self, data: dict, key: str, required: bool, path: str, table=None, index=-1) -> str:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.add(path, "ontbreekt (verplicht veld)", key, table, index)
-            return ""
-        if not isinstance(value, str):
-            self.add(path, "moet tekst zijn", key, table, index)
-            return ""
-        if required and not value.strip():
-            self.add(path, "is leeg", key, table, index)
-        return value.strip()
-
-    def url(self, data: dict, key: str, required: bool, path: str, table=None, index=-1) -> str:
-        value = self.text(data, key, required, path, table, index)
-        if value and not URL_RE.match(value):
-            self.add(path, f"'{value}' is geen geldige webadres (http:// of https://)", key, table, index)
-        return value
-
-    def choice(self, data: dict, key: str, enum_type, what: str, path: str, table, index):
-        """A required value that must be one of ``enum_type``'s values; ``None`` when not."""
-        raw = self.text(data, key, True, path + key, table, index)
-        if not raw:
-            return None
-        try:
-            return enum_type(raw)
-        except ValueError:
-            allowed = ", ".join(member.value for member in enum_type)
-            self.add(path + key, f"{what} '{raw}' (kies uit: {allowed})", key, table, index)
-            return None
-
-    def date(self, data: dict, key: str, required: bool, path: str, today: dt.date, table=None, index=-1):
-        """A TOML date (no quotes) not in the future; ``None`` when missing or wrong."""
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.add(path, "ontbreekt (verplichte datum)", key, table, index)
-            return None
-        if type(value) is not dt.date:
-            self.add(path, "moet een datum zijn, bijvoorbeeld 2026-11-23 (zonder aanhalingstekens)", key, table, index)
-            return None
-        if value > today:
-            self.add(path, f"datum {value.isoformat()} ligt in de toekomst", key, table, index)
-        return value
-
-    def text_list(self, data: dict, key: str, required: bool, path: str) -> list[str]:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.add(path, "ontbreekt (verplicht, minstens één waarde)", key)
-            return []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add(path, "moet een lijst met teksten zijn", key)
-            return []
-        if required and not value:
-            self.add(path, "is leeg (minstens één waarde nodig)", key)
-        items = [v.strip() for v in value]
-        if any(not v for v in items):
-            self.add(path, "bevat een lege waarde", key)
-        if len(set(items)) != len(items):
-            self.add(path, "bevat een waarde twee keer", key)
-        return [v for v in items if v]
-
-    def unknown_fields(self, data: dict, allowed: dict, path: str, table=None, index=-1) -> None:
-        for key in data:
-            if key not in allowed:
-                self.add(f"{path}{key}", "onbekend veld (tikfout?)", key, table, index)
-
-
-def _read_toml(path: Path, display: str) -> tuple[dict | None, str, list[Problem]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        return None, "", [Problem(display, None, "", f"kan het bestand niet lezen: {read_failure_reason(err)}")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, "", [Problem(display, None, "", "het bestand is geen UTF-8-tekst")]
-    try:
-        return tomllib.loads(text), text, []
-    except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", None)
-        match = re.search(r"line (\d+)", str(err))
-        if line is None and match:
-            line = int(match.group(1))
-        return None, text, [Problem(display, line, "", f"geen geldige TOML: {err}")]
+    # folded word an officer types → folded phrases the catalogue text uses (synonyms.toml)
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def parse_intervention(
@@ -201,10 +62,10 @@ def parse_intervention(
 ) -> tuple[Intervention | None, list[Problem]]:
     """Read one intervention file. Returns the intervention (None on any problem) and problems."""
     display = display or path.name
-    data, text, problems = _read_toml(path, display)
+    data, text, problems = read_toml(path, display)
     if data is None:
         return None, problems
-    check = _Checker(display, text)
+    check = Checker(display, text)
     check.unknown_fields(data, INTERVENTION_FIELDS, "")
 
     key = check.text(data, "key", True, "key")
@@ -255,22 +116,9 @@ def parse_intervention(
     )
 
 
-def _table_list(check: _Checker, value: Any, name: str, required: bool) -> list[dict]:
-    if value is None:
-        if required:
-            check.add(name, "ontbreekt (minstens één [[%s]] nodig)" % name, name)
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        check.add(name, "moet een lijst van tabellen zijn ([[%s]])" % name, name)
-        return []
-    if required and not value:
-        check.add(name, "is leeg (minstens één nodig)", name)
-    return value
-
-
-def _listings(check: _Checker, value: Any, today: dt.date) -> list[Listing]:
+def _listings(check: Checker, value: Any, today: dt.date) -> list[Listing]:
     result = []
-    for index, item in enumerate(_table_list(check, value, "listings", True)):
+    for index, item in enumerate(table_list(check, value, "listings", True)):
         path = f"listings[{index + 1}]."
         check.unknown_fields(item, LISTING_FIELDS, path, "listings", index)
         databank = check.choice(item, "databank", Databank, "onbekende databank", path, "listings", index)
@@ -291,9 +139,9 @@ def _listings(check: _Checker, value: Any, today: dt.date) -> list[Listing]:
     return result
 
 
-def _conditions(check: _Checker, value: Any) -> list[Condition]:
+def _conditions(check: Checker, value: Any) -> list[Condition]:
     result = []
-    for index, item in enumerate(_table_list(check, value, "conditions", False)):
+    for index, item in enumerate(table_list(check, value, "conditions", False)):
         path = f"conditions[{index + 1}]."
         check.unknown_fields(item, CONDITION_FIELDS, path, "conditions", index)
         kind = check.choice(item, "kind", ConditionKind, "onbekende soort randvoorwaarde", path, "conditions", index)
@@ -304,12 +152,12 @@ def _conditions(check: _Checker, value: Any) -> list[Condition]:
 
 
 def _load_target_groups(path: Path, display: str) -> tuple[list[TargetGroup], list[Problem]]:
-    data, text, problems = _read_toml(path, display)
+    data, text, problems = read_toml(path, display)
     if data is None:
         return [], problems
-    check = _Checker(display, text)
+    check = Checker(display, text)
     groups: list[TargetGroup] = []
-    items = _table_list(check, data.get("target_group"), "target_group", True)
+    items = table_list(check, data.get("target_group"), "target_group", True)
     for index, item in enumerate(items):
         path_ = f"target_group[{index + 1}]."
         check.unknown_fields(item, {"key": True, "name": True}, path_, "target_group", index)
@@ -325,10 +173,10 @@ def _load_target_groups(path: Path, display: str) -> tuple[list[TargetGroup], li
 
 
 def _load_meta(path: Path, display: str) -> tuple[str, dt.date | None, list[Problem]]:
-    data, text, problems = _read_toml(path, display)
+    data, text, problems = read_toml(path, display)
     if data is None:
         return "", None, problems
-    check = _Checker(display, text)
+    check = Checker(display, text)
     check.unknown_fields(data, {"title": True, "checked_on": True}, "")
     title = check.text(data, "title", True, "title")
     checked_on = data.get("checked_on")
@@ -349,6 +197,8 @@ def load_source(directory: Path, today: dt.date | None = None) -> CatalogueSourc
     groups, group_problems = _load_target_groups(directory / "target_groups.toml", "target_groups.toml")
     problems += group_problems
     by_key = {g.key: g for g in groups}
+    synonyms, synonym_problems = load_synonyms(directory / "synonyms.toml", "synonyms.toml")
+    problems += synonym_problems
     interventions: list[Intervention] = []
     files = sorted((directory / "interventions").glob("*.toml"))
     if not files:
@@ -366,7 +216,7 @@ def load_source(directory: Path, today: dt.date | None = None) -> CatalogueSourc
             interventions.append(intervention)
     if problems:
         raise SourceError(problems)
-    return CatalogueSource(title, checked_on, groups, interventions)
+    return CatalogueSource(title, checked_on, groups, interventions, synonyms)
 
 
 def validate_path(path: Path, today: dt.date | None = None) -> list[Problem]:

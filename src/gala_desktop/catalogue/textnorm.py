@@ -42,8 +42,44 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+# Words of theme names that say nothing on their own; left out of the theme column.
+THEME_STOPWORDS = frozenset({"de", "het", "een", "van", "en", "in", "met", "op", "voor", "die", "bij",
+                             "tot", "uit", "naar", "dat", "vanuit", "inclusief"})
+
+
+def theme_word_forms(word: str) -> list[str]:
+    """The whole-word forms a query word matches in the theme column (trigram index): the word
+    and its stem, each between ``#`` marks, so "taal" never matches inside "#vitaal#"."""
+    return [f"#{w}#" for w in dict.fromkeys((word, stem(word)))]
+
+
+def theme_index_text(names: list[str]) -> str:
+    """The theme column of the trigram index: every theme word and its stem as a marked whole
+    word (see ``theme_word_forms``)."""
+    forms: list[str] = []
+    for word in words(" ".join(names)):
+        if word not in THEME_STOPWORDS:
+            forms += theme_word_forms(word)
+    return " ".join(dict.fromkeys(forms))
+
+
 def index_text(text: str) -> str:
-    """What goes into the full-text index for one field: folded words plus differing stems."""
+    """What goes into the full-text index for one field: folded words plus differing stems.
+
+    It starts and ends with a space, so in the trigram index a phrase that starts with a space
+    matches at the start of a word only, and one between spaces a whole word only, the field's
+    first and last word included (see ``word_start`` and ``whole_word``)."""
     folded = words(text)
     stems = [s for w in folded if (s := stem(w)) != w]
-    return " ".join(folded + stems)
+    return " " + " ".join(folded + stems) + " "
+
+
+def whole_word(word: str) -> str:
+    """A folded word that the trigram index matches only as a whole word (or stem)."""
+    return f" {word} "
+
+
+def word_start(phrase: str) -> str:
+    """A folded phrase that the trigram index matches only where a word starts:
+    ``vallen`` finds *vallen* and *valleneffect*, not *afvallen* or *gevallen*."""
+    return " " + " ".join(words(phrase))
