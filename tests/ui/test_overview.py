@@ -183,6 +183,7 @@ def test_copy_summary_as_table_puts_html_and_text_on_the_clipboard(panel, sessio
     assert len(lines) == 3 and "€\u00a012.500,00" in lines[1]
     table = summary_table(session.project, session.catalogue.get)  # the annex's own table
     assert [r[1][0].text for r in table.rows] == [l.split("\t")[1].split(" – ")[0] for l in lines[1:]]
+    QApplication.clipboard().clear()  # Qt's offscreen clipboard must not outlive the test
 
 
 def test_chosen_interventions_whose_recognition_may_have_lapsed_are_named(qtbot, tmp_path):
