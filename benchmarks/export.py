@@ -4,8 +4,9 @@ App: ``gala_desktop.annex.export.export_project`` (catalogue look-up, annex docu
 reportlab layout with table of contents, PDF/A-2b post-processing and validation). The moment
 the exporter reports its PDF/A step splits layout from PDF/A.
 
-Floor: the same catalogue and plan texts, one paragraph per field, set by reportlab in a single
-pass with the same embedded font: no table of contents, no hyphenation, no PDF/A.
+Floor: the same pages set by reportlab alone: the app's own flowables for the same annex model
+(same texts, styles, tables, hyphenation and fonts), laid out by a plain ``BaseDocTemplate`` in
+one pass on a plain A4 frame, without page decoration, contents page numbers or PDF/A.
 """
 
 from __future__ import annotations
@@ -19,32 +20,36 @@ from benchmarks.report import Row, Section, Target
 from benchmarks.stats import Summary, growth_exponent
 
 TARGET_SIZE = 100
-TARGET_S = 1.5
+TARGET_RATIO = 2.0  # export ≤ 2× the floor of the same pages, validation included
 LINEAR_LIMIT = 1.2  # "roughly linear": growth exponent at most this
 
 
-def _floor_pdf(project, interventions, path: Path) -> None:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
+def _floor_pdf(document, path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    from gala_desktop.annex.pdf_styles import FONT, FONT_BOLD, register_fonts
+    from gala_desktop.annex.pdf_flowables import FlowableBuilder, HeadingParagraph
+    from gala_desktop.annex.pdf_styles import (
+        PAGE_MARGIN_BOTTOM,
+        PAGE_MARGIN_TOP,
+        PAGE_MARGIN_X,
+        register_fonts,
+        styles,
+    )
+
+    class Floor(BaseDocTemplate):
+        def afterFlowable(self, flowable) -> None:  # noqa: N802 - the links need their targets
+            if isinstance(flowable, HeadingParagraph):
+                self.canv.bookmarkPage(flowable.anchor)
 
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.8, leading=13)
-    heading = ParagraphStyle("heading", fontName=FONT_BOLD, fontSize=13, leading=17, spaceBefore=8)
-    by_key = {i.key: i for i in interventions}
-    story = []
-    for entry in project.shortlist:
-        iv = by_key[entry.intervention_key]
-        plan = entry.plan
-        story.append(Paragraph(escape(iv.name), heading))
-        texts = [iv.summary, iv.aim, iv.approach, iv.target_group_text, iv.owner, plan.partners,
-                 plan.neighbourhoods, plan.monitoring, plan.notes, *plan.access.values(),
-                 *(f"{c.kind.label}: {c.text} ({c.state.label})" for c in plan.checklist)]
-        story += [Paragraph(escape(t), body) for t in texts if t]
-    doc = SimpleDocTemplate(str(path), title=project.title, author=", ".join(project.authors))
-    doc.build(story)
+    doc = Floor(str(path), pagesize=A4, leftMargin=PAGE_MARGIN_X, rightMargin=PAGE_MARGIN_X,
+                          topMargin=PAGE_MARGIN_TOP, bottomMargin=PAGE_MARGIN_BOTTOM)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("body", [frame])])
+    builder = FlowableBuilder(styles(), doc.width, doc.height)
+    doc.build([flowable for block in document.blocks for flowable in builder.build(block)])
 
 
 def _pages(path: Path) -> int:
@@ -59,11 +64,14 @@ def measure(catalogue_path: Path, sizes: list[int], repeats: dict[int, int], log
         from gala_desktop.annex.export import export_project
     except ImportError as err:
         section.notes.append(f"The annex exporter is not available ({err}).")
-        section.targets.append(Target(f"Export of {TARGET_SIZE} ≤ {TARGET_S} s", "–", None))
+        section.targets.append(Target(f"Export of {TARGET_SIZE} ≤ {TARGET_RATIO:g}× floor", "–", None))
         return section
+    from gala_desktop.annex.builder import build_annex
+    from gala_desktop.annex.context import AnnexOptions
     from gala_desktop.catalogue.repository import Catalogue
 
     medians: dict[int, float] = {}
+    ratios: dict[int, float] = {}
     with (
         Catalogue.open(catalogue_path) as catalogue,
         tempfile.TemporaryDirectory(prefix="gala-bench-annex-") as folder,
@@ -75,6 +83,8 @@ def measure(catalogue_path: Path, sizes: list[int], repeats: dict[int, int], log
             floor_output = Path(folder) / f"floor-{size}.pdf"
             log(f"export: {size} interventions, {repeats[size]} runs")
             totals, layouts, pdfas, floors = [], [], [], []
+            known = catalogue.get_many(e.intervention_key for e in project.shortlist)
+            document = build_annex(project, known.get, AnnexOptions(), catalogue.checked_on)
             for _ in range(repeats[size]):
                 marks: dict[str, float] = {}
 
@@ -91,11 +101,12 @@ def measure(catalogue_path: Path, sizes: list[int], repeats: dict[int, int], log
                     layouts.append(marks["pdfa"] - started)
                     pdfas.append(ended - marks["pdfa"])
                 started = time.perf_counter()
-                _floor_pdf(project, interventions, floor_output)
+                _floor_pdf(document, floor_output)
                 floors.append(time.perf_counter() - started)
             floor = Summary.of(floors)
             total = Summary.of(totals)
             medians[size] = total.median
+            ratios[size] = total.median / floor.median
             pages, floor_pages = _pages(output), _pages(floor_output)
             section.rows.append(Row("export", f"{size} interventions: total", total, floor, "s",
                                     f"{pages} pages (floor {floor_pages})"))
@@ -104,11 +115,12 @@ def measure(catalogue_path: Path, sizes: list[int], repeats: dict[int, int], log
                                         Summary.of(layouts), None, "s"))
                 section.rows.append(Row("export", f"{size} interventions: PDF/A step", Summary.of(pdfas),
                                         None, "s"))
+    text = f"Export of {TARGET_SIZE} ≤ {TARGET_RATIO:g}× floor of the same pages (median, PDF/A check included)"
     if TARGET_SIZE in medians:
-        section.targets.append(Target(f"Export of {TARGET_SIZE} ≤ {TARGET_S} s (median)",
-                                      f"{medians[TARGET_SIZE]:.2f} s", medians[TARGET_SIZE] <= TARGET_S))
+        section.targets.append(Target(text, f"{ratios[TARGET_SIZE]:.2f}× ({medians[TARGET_SIZE]:.2f} s)",
+                                      ratios[TARGET_SIZE] <= TARGET_RATIO))
     else:
-        section.targets.append(Target(f"Export of {TARGET_SIZE} ≤ {TARGET_S} s (median)", "–", None))
+        section.targets.append(Target(text, "–", None))
     # Sizes a factor of ten or more apart: at small sizes fixed costs (fonts, dictionaries)
     # dominate and the fitted exponent means nothing.
     if len(medians) >= 2 and max(medians) >= 10 * min(medians):
@@ -120,7 +132,8 @@ def measure(catalogue_path: Path, sizes: list[int], repeats: dict[int, int], log
         section.targets.append(Target(f"Export growth roughly linear (exponent ≤ {LINEAR_LIMIT})",
                                       "–", None))
     section.notes.append(
-        "Floor: the same texts, one paragraph per field, set by reportlab in one pass with the same "
-        "embedded font (no table of contents, hyphenation or PDF/A)."
+        "Floor: the same annex model's own flowables (texts, styles, tables, hyphenation, fonts) set by "
+        "a plain reportlab BaseDocTemplate in one pass: no running heads or footers, no contents page "
+        "numbers, no PDF/A. The PDF/A check runs inside every export, before the file is moved into place."
     )
     return section

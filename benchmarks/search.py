@@ -22,7 +22,8 @@ from benchmarks.stats import Summary
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 
 TYPED = "eenzaam"
-TARGETS_MS = {10_000: 16.0, 100_000: 50.0}
+TYPED_TARGET_MS = {1_000: 8.0, 10_000: 8.0}  # p50 of every typed prefix
+FILTER_TARGET_MS = {100_000: 50.0}  # p50 of every text + filter case
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,8 @@ def _type(browser, text: str) -> float:
     return time.perf_counter() - started
 
 
-def measure_size(size: int, path, repeats: int, log=print) -> tuple[list[Row], float, list[str]]:
-    """Rows for one catalogue size; the worst per-case median (seconds) and any problems."""
+def measure_size(size: int, path, repeats: int, log=print) -> tuple[list[Row], dict[str, float], list[str]]:
+    """Rows for one catalogue size; the median per case (seconds) and any problems."""
     from gala_desktop.catalogue.repository import Catalogue
     from gala_desktop.catalogue.search import page_sql
     from gala_desktop.ui.catalogue_browser import CatalogueBrowser
@@ -121,37 +122,43 @@ def measure_size(size: int, path, repeats: int, log=print) -> tuple[list[Row], f
         raw.close()
         catalogue.close()
     rows: list[Row] = []
-    worst = 0.0
+    medians: dict[str, float] = {}
     for case in cases:
         value = Summary.of(app_times[case.label])
-        worst = max(worst, value.median)
+        medians[case.label] = value.median
         search_only = Summary.of(search_times[case.label])
         rows.append(
             Row("search", f"{size:,}: {case.label}", value, Summary.of(floor_times[case.label]), "ms",
                 f"{totals[case.label]:,} hits; Catalogue.search {search_only.median * 1000:.1f} ms")
         )
-    log(f"search {size:,}: worst median {worst * 1000:.1f} ms")
-    return rows, worst, problems
+    log(f"search {size:,}: worst median {max(medians.values()) * 1000:.1f} ms")
+    return rows, medians, problems
+
+
+def _worst(medians: dict[str, float], typed: bool) -> tuple[str, float]:
+    label, value = max(((k, v) for k, v in medians.items() if k.startswith("typed") == typed),
+                       key=lambda item: item[1])
+    return label, value * 1000
 
 
 def measure(catalogues: dict[int, object], repeats: dict[int, int], log=print) -> Section:
     section = Section("Search: keystroke to result model updated")
+    measured: dict[int, dict[str, float]] = {}
     for size in sorted(catalogues):
         log(f"search: {size:,} interventions, {repeats[size]} runs per case")
-        rows, worst, problems = measure_size(size, catalogues[size], repeats[size], log)
+        rows, medians, problems = measure_size(size, catalogues[size], repeats[size], log)
         section.rows += rows
         section.notes += problems
-        if size in TARGETS_MS:
-            limit = TARGETS_MS[size]
-            section.targets.append(
-                Target(f"Search p50 ≤ {limit:g} ms at {size // 1000}k (worst case)",
-                       f"{worst * 1000:.1f} ms", worst * 1000 <= limit)
-            )
-    for size, limit in TARGETS_MS.items():
-        if size not in catalogues:
-            section.targets.append(
-                Target(f"Search p50 ≤ {limit:g} ms at {size // 1000}k (worst case)", "–", None)
-            )
+        measured[size] = medians
+    for targets, typed, what in ((TYPED_TARGET_MS, True, "every typed prefix"),
+                                 (FILTER_TARGET_MS, False, "every text + filter case")):
+        for size, limit in targets.items():
+            text = f"Keystroke p50 ≤ {limit:g} ms at {size // 1000}k, {what}"
+            if size not in measured:
+                section.targets.append(Target(text, "–", None))
+                continue
+            label, worst = _worst(measured[size], typed)
+            section.targets.append(Target(text, f"worst {worst:.1f} ms ({label})", worst <= limit))
     section.notes.append(
         "App: set the search text and run the pending search at once (debounce skipped): "
         "Catalogue.search, ResultTableModel.set_results, count label, detail pane. "

@@ -1,5 +1,10 @@
 """Where the time of one search goes, in SQL: ``python -m benchmarks.search_profile [SIZE]``.
 
+``python -m benchmarks.search_profile --facets [SIZE]`` compares the facet filters as correlated
+``EXISTS`` (what the app runs) with ``IN (subquery)`` (what it ran before) on the benchmark's
+text + filter cases: the query plan of each (``EXPLAIN QUERY PLAN``), its median time and that
+both return the same page.
+
 Runs the app's page query and cheaper variants on a synthetic catalogue with a raw ``sqlite3``
 connection and prints the median of each: ranking every match with bm25, only finding the
 matching rows, the unranked first page, and the count. Used to explain the search numbers in
@@ -8,6 +13,7 @@ matching rows, the unranked first page, and the count. Used to explain the searc
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import statistics
 import sys
@@ -69,7 +75,53 @@ def profile(size: int, repeats: int = 5) -> list[tuple[str, str, float, int]]:
     return out
 
 
+_EXISTS = re.compile(
+    r"EXISTS \(SELECT 1 FROM (\w+) f WHERE f\.intervention_id = i\.id AND f\.(\w+) IN \(([?, ]+)\)\)"
+)
+
+
+def as_in_subqueries(sql: str) -> str:
+    """The same statement with each facet as ``i.id IN (SELECT …)`` instead of ``EXISTS``."""
+    return _EXISTS.sub(r"i.id IN (SELECT intervention_id FROM \1 WHERE \2 IN (\3))", sql)
+
+
+def facet_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, float, list[str], int]]:
+    """(case, variant, median seconds, query plan lines, rows) for each filter case."""
+    from benchmarks.search import FILTER_CASES
+    from gala_desktop.catalogue.search import RANK_CAP, _plan
+    from gala_desktop.domain.search import SearchQuery
+
+    path = path or synthetic.cached_catalogue(size)
+    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    out = []
+    try:
+        for case in FILTER_CASES:
+            query = SearchQuery(text=case.text, theme_keys=frozenset(case.themes),
+                                target_group_keys=frozenset(case.groups), min_level=case.min_level,
+                                databanks=frozenset(case.databanks))
+            plan = _plan(query)
+            params = (*plan.params, RANK_CAP + 1, 200, 0)
+            pages = []
+            for variant, sql in (("EXISTS", plan.ranked_page()), ("IN", as_in_subqueries(plan.ranked_page()))):
+                steps = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+                seconds, rows = _time(connection, sql, params, repeats)
+                pages.append(connection.execute(sql, params).fetchall())
+                out.append((case.label, variant, seconds, steps, rows))
+            assert pages[0] == pages[1], f"the two forms differ for {case.label}"
+    finally:
+        connection.close()
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--facets":
+        size = int(argv[1]) if len(argv) > 1 else 100_000
+        print(f"{size:,} interventions: facets as EXISTS vs IN, median of 5 runs, raw sqlite3")
+        for label, variant, seconds, steps, rows in facet_plans(size):
+            print(f"  {label}: {variant:6} {seconds * 1000:8.1f} ms ({rows} rows)")
+            for step in steps:
+                print(f"      {step}")
+        return 0
     size = int(argv[0]) if argv else 100_000
     print(f"{size:,} interventions: median of 5 runs, raw sqlite3")
     for text, label, seconds, rows in profile(size):

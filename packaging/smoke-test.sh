@@ -39,12 +39,13 @@ fail() { echo "FAIL"; echo "  $1" >&2; exit 1; }
 
 echo "Smoke test of $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
 
-step "bundle holds catalogue, fonts, Dutch Qt texts, hyphenation"
+step "bundle holds catalogue, fonts, Qt texts, hyphenation, rl_accel"
 for f in _internal/gala_desktop/shipped_data/catalogue.sqlite \
          _internal/gala_desktop/resources/fonts/DejaVuSans.ttf \
          _internal/gala_desktop/resources/icons/gala-desktop.png \
          _internal/PySide6/Qt/translations/qtbase_nl.qm \
-         _internal/pyphen/dictionaries/hyph_nl_NL.dic; do
+         _internal/pyphen/dictionaries/hyph_nl_NL.dic \
+         _internal/_rl_accel.abi3.so; do
     [ -f "$BUNDLE/$f" ] || fail "missing $f"
 done
 ok

@@ -89,3 +89,19 @@ def test_export_adds_the_pdf_suffix(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bijlage.pdf"]
     assert (tmp_path / "bijlage.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_build_and_pack_without_sqlalchemy_say_they_need_a_source_install(monkeypatch, tmp_path, capsys):
+    """The frozen program leaves SQLAlchemy out: it reads catalogues, it does not build them."""
+    from gala_desktop import cli
+
+    monkeypatch.setitem(sys.modules, "sqlalchemy", None)  # import sqlalchemy raises ImportError
+    output = tmp_path / "c.sqlite"
+    assert cli.main(["catalogue", "build", "--source", str(tmp_path), "--output", str(output)]) == 2
+    assert "broninstallatie" in capsys.readouterr().err
+    assert cli.main(["catalogue", "pack", "--key", str(tmp_path / "k"), "--output",
+                     str(tmp_path / "u.galacat")]) == 2
+    assert "broninstallatie" in capsys.readouterr().err
+    assert not output.exists()
+    # reading still works without it
+    assert cli.main(["catalogue", "search", "mantelzorg"]) == 0

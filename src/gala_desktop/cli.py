@@ -43,6 +43,9 @@ def _command_parser() -> argparse.ArgumentParser:
     search.add_argument("text", help="de zoekwoorden")
     search.add_argument("--limit", type=int, default=20, help="hoeveel resultaten (standaard 20)")
     search.add_argument("--catalogue", type=Path, default=None, help="een andere catalogusdatabase")
+    coverage = actions.add_parser("coverage", help="de dekking van de catalogus als Markdown (docs/catalogue-coverage.md)")
+    coverage.add_argument("--source", type=Path, default=None, help="map met de bron (standaard data/catalogue)")
+    coverage.add_argument("--output", type=Path, default=None, help="bestand (standaard: het scherm)")
     validate = actions.add_parser("validate", help="een bronbestand of bronmap controleren")
     validate.add_argument("file", type=Path)
     keygen = actions.add_parser("keygen", help="een sleutelpaar maken om catalogusbijwerkingen te ondertekenen")
@@ -78,6 +81,25 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _with_builder(command):
+    """Commands that build a catalogue need SQLAlchemy, which the installed program (the
+    frozen bundle) leaves out: it only reads catalogues. Say so instead of failing. (Packing
+    an already built database, ``pack --catalogue``, needs no builder.)"""
+
+    def run(args) -> int:
+        if getattr(args, "catalogue", None) is not None:
+            return command(args)
+        try:
+            import sqlalchemy  # noqa: F401
+        except ImportError:
+            _err("Deze opdracht bouwt een catalogus en werkt alleen in een broninstallatie van "
+                 "GALA Desktop (pip install gala-desktop), niet in het geïnstalleerde programma.")
+            return 2
+        return command(args)
+
+    return run
+
+
 def _catalogue_build(args) -> int:
     from gala_desktop.catalogue.builder import build_catalogue
     from gala_desktop.catalogue.source import SourceError
@@ -105,6 +127,19 @@ def _catalogue_build(args) -> int:
     return 0
 
 
+def _write_document(document: str, output: Path | None) -> int:
+    """A text to a file, or to the screen without ``--output``."""
+    if output is None:
+        sys.stdout.write(document)
+        return 0
+    try:
+        output.write_text(document, encoding="utf-8")
+    except OSError as err:
+        _err(f"Kan {output} niet schrijven. {write_failure_reason(err)}")
+        return 1
+    return 0
+
+
 def _catalogue_export(args) -> int:
     from gala_desktop.catalogue.export import catalogue_to_json
     from gala_desktop.catalogue.repository import Catalogue, CatalogueError
@@ -115,15 +150,7 @@ def _catalogue_export(args) -> int:
     except CatalogueError as err:
         _err(str(err))
         return 1
-    if args.output is None:
-        sys.stdout.write(document)
-        return 0
-    try:
-        args.output.write_text(document, encoding="utf-8")
-    except OSError as err:
-        _err(f"Kan {args.output} niet schrijven. {write_failure_reason(err)}")
-        return 1
-    return 0
+    return _write_document(document, args.output)
 
 
 def _catalogue_search(args) -> int:
@@ -140,6 +167,20 @@ def _catalogue_search(args) -> int:
         print(f"{item.key}\t{item.name}\t{item.best_level.label}")
     _err(f"{result.total} interventie(s) gevonden voor '{args.text}'.")
     return 0
+
+
+def _catalogue_coverage(args) -> int:
+    from gala_desktop.catalogue.coverage import render_source
+    from gala_desktop.catalogue.source import SourceError
+
+    try:
+        document = render_source(args.source or paths.catalogue_source_dir())
+    except SourceError as err:
+        for problem in err.problems:
+            _err(str(problem))
+        _err(f"Geen dekkingsoverzicht gemaakt: {len(err.problems)} probleem/problemen in de bron.")
+        return 1
+    return _write_document(document, args.output)
 
 
 def _catalogue_validate(args) -> int:
@@ -292,12 +333,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(args)
         return {
-            "build": _catalogue_build,
+            "build": _with_builder(_catalogue_build),
             "export": _catalogue_export,
             "search": _catalogue_search,
+            "coverage": _catalogue_coverage,
             "validate": _catalogue_validate,
             "keygen": _catalogue_keygen,
-            "pack": _catalogue_pack,
+            "pack": _with_builder(_catalogue_pack),
             "install": _catalogue_install,
             "rollback": _catalogue_rollback,
         }[args.action](args)

@@ -1,14 +1,13 @@
 """Render an annex document model as an A4 PDF/A-2b file.
 
-``render_pdf`` lays the document out with reportlab platypus (``multiBuild`` for the table of
-contents and the "pagina X van Y" footer), post-processes it into PDF/A-2b and only then moves it
-into place: a failure or a cancel never leaves a partial file behind.
+``render_pdf`` lays the document out with reportlab platypus, post-processes it into PDF/A-2b
+and only then moves it into place: a failure or a cancel never leaves a partial file behind.
 
-Layout takes two passes. The contents are filled in beforehand with every heading (the page
-numbers do not change how much room an entry takes), so the first pass already puts every
-heading on its final page; it only measures and draws nothing. The second pass draws, with the
-page numbers and the page total of the first. ``multiBuild`` still checks that the contents and
-the page total agree with the pass that drew them, and runs another pass when they do not.
+Layout takes one pass. The contents are filled in beforehand with every heading (the page
+numbers do not change how much room an entry takes), so every heading lands on its final page at
+once. The numbers themselves — the contents' page numbers and the footer's "pagina X van Y" —
+are references to small forms that are defined when the pass has ended and the numbers are known
+(``pdf_numbers.py``); the pages look exactly as they did when a measuring pass came first.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageTemplate,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from gala_desktop.annex import model
 from gala_desktop.annex.errors import (
@@ -51,6 +49,7 @@ from gala_desktop.annex.pdf_flowables import (
     HeadingParagraph,
     style_for,
 )
+from gala_desktop.annex.pdf_numbers import DeferredContents, DeferredNumbers
 from gala_desktop.annex.pdf_styles import (
     ACCENT,
     BODY_SIZE,
@@ -73,62 +72,12 @@ ProgressCallback = Callable[[int, int], None]
 grows and ends at ``total``. Fits ``QProgressDialog.setMaximum``/``setValue`` directly."""
 PROGRESS_TOTAL = 100
 
-_PASS_SHARES = (0.4, 0.6)  # of the layout progress: the measuring pass, the drawing pass
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once, at import, while no other thread writes files
 
 
-class PageTotal(Flowable):
-    """An invisible indexing flowable: keeps ``multiBuild`` going until the page total used in
-    the footers equals the number of pages the pass produced."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.width = self.height = 0
-        self.used: int | None = None
-        self.seen: int | None = None
-
-    def isIndexing(self) -> int:  # noqa: N802 - reportlab API
-        return 1
-
-    def isSatisfied(self) -> bool:  # noqa: N802
-        return self.used == self.seen
-
-    def beforeBuild(self) -> None:  # noqa: N802
-        self.used = self.seen
-
-    def afterBuild(self) -> None:  # noqa: N802
-        pass
-
-    def notify(self, kind: str, stuff) -> None:
-        pass  # indexing flowables receive every notification; this one needs none
-
-    def wrap(self, *_args) -> tuple[int, int]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-
-def _skip_drawing(*_args, **_kwargs) -> None:
-    pass
-
-
 class LayoutFrame(Frame):
-    """A frame that, during a measuring pass, places flowables without drawing them."""
-
-    measuring = False
-
-    def _add(self, flowable: Flowable, canv, trySplit: int = 0) -> int:  # noqa: N803
-        if not self.measuring:
-            return super()._add(flowable, canv, trySplit)
-        flowable.drawOn = _skip_drawing  # for this placement only; the class method stays
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-
-    add = _add
+    """A frame that is cheap to copy."""
 
     def __deepcopy__(self, memo) -> "LayoutFrame":
         # reportlab copies the current frame every time it measures the content of a
@@ -180,8 +129,8 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class AnnexDocTemplate(BaseDocTemplate):
-    def __init__(self, filename: str, document: model.Document, total: PageTotal,
-                 step: Callable[[], None], start_pass: Callable[[], None]) -> None:
+    def __init__(self, filename: str, document: model.Document, numbers: DeferredNumbers,
+                 step: Callable[[], None]) -> None:
         meta = document.metadata
         super().__init__(
             filename,
@@ -200,9 +149,8 @@ class AnnexDocTemplate(BaseDocTemplate):
             initialFontSize=BODY_SIZE,
         )
         self._meta = meta
-        self._total = total
+        self._numbers = numbers
         self._step = step
-        self._start_pass = start_pass
         frame = LayoutFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
                             id="body", leftPadding=0, rightPadding=0, topPadding=0,
                             bottomPadding=0)
@@ -213,13 +161,6 @@ class AnnexDocTemplate(BaseDocTemplate):
                 PageTemplate("body", [frame], onPage=self._draw_running_parts),
             ]
         )
-
-    def set_measuring(self, measuring: bool) -> None:
-        """Whether the next pass only measures (draws nothing; its canvas is thrown away)."""
-        self._layout_frame.measuring = measuring
-
-    def beforeDocument(self) -> None:  # noqa: N802
-        self._start_pass()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         if isinstance(flowable, HeadingParagraph) and flowable.heading_level <= 2:
@@ -236,9 +177,7 @@ class AnnexDocTemplate(BaseDocTemplate):
     # -- page decoration -----------------------------------------------------------------
 
     def _draw_title_page(self, canvas, doc) -> None:
-        self._total.seen = doc.page
-        if self._layout_frame.measuring:
-            return
+        self._numbers.pages = doc.page
         width, height = A4
         canvas.saveState()
         canvas.setFillColor(ACCENT)
@@ -252,9 +191,7 @@ class AnnexDocTemplate(BaseDocTemplate):
         canvas.restoreState()
 
     def _draw_running_parts(self, canvas, doc) -> None:
-        self._total.seen = doc.page
-        if self._layout_frame.measuring:
-            return
+        self._numbers.pages = doc.page
         width, height = A4
         left, right = PAGE_MARGIN_X, width - PAGE_MARGIN_X
         canvas.saveState()
@@ -270,16 +207,14 @@ class AnnexDocTemplate(BaseDocTemplate):
         canvas.line(left, foot_y + 4 * mm, right, foot_y + 4 * mm)
         canvas.setFont(FONT, 7.8)
         canvas.setFillColor(MUTED)
-        total = self._total.used
-        number = f"pagina {doc.page} van {total}" if total else f"pagina {doc.page}"
-        canvas.drawRightString(right, foot_y, number)
+        self._numbers.footer(canvas, doc.page, right, foot_y, FONT, 7.8, MUTED)
         subject = clean_line(self._meta.subject)
         _draw_line(canvas, subject, FONT, 7.8, left, foot_y, (right - left) * 0.7)
         canvas.restoreState()
 
 
-def _story(document: model.Document, builder: FlowableBuilder, total: PageTotal) -> list[Flowable]:
-    story: list[Flowable] = [NextPageTemplate("body"), total]
+def _story(document: model.Document, builder: FlowableBuilder) -> list[Flowable]:
+    story: list[Flowable] = [NextPageTemplate("body")]
     for block in document.blocks:
         story += builder.build(block)
     return _bind_headings(story)
@@ -310,10 +245,10 @@ def contents_entry(heading: HeadingParagraph) -> str:
     return markup((model.Run(heading.plain_title),))
 
 
-def _prefill_contents(story: list[Flowable]) -> bool:
-    """Give every table of contents its entries, with provisional page numbers, before the
-    first pass, so that the contents take their final room at once. False when there is none."""
-    tocs = [f for f in story if isinstance(f, TableOfContents)]
+def _prefill_contents(story: list[Flowable], numbers: DeferredNumbers) -> list[DeferredContents]:
+    """Give every table of contents its entries before the pass, so that the contents take
+    their final room at once; their page numbers are filled in by ``numbers``."""
+    tocs = [f for f in story if isinstance(f, DeferredContents)]
     entries = [
         (f.heading_level - 1, contents_entry(f), 0, f.anchor)
         for f in _walk(story)
@@ -321,7 +256,9 @@ def _prefill_contents(story: list[Flowable]) -> bool:
     ]
     for toc in tocs:
         toc.addEntries(entries)
-    return bool(tocs)
+        toc.beforeBuild()  # what is shown: these entries; what the pass finds: the pages
+        toc.numbers = numbers
+    return tocs
 
 
 def _walk(flowables):
@@ -349,44 +286,39 @@ def _plain_flate_streams():
 def _layout(document: model.Document, progress: ProgressCallback | None,
             is_cancelled: Callable[[], bool] | None) -> bytes:
     """Lay ``document`` out and return the plain PDF (kept in memory: it is read only once)."""
-    total = PageTotal()
-    state = {"pass": 0, "done": 0, "count": 1, "shown": 0}
-    doc: AnnexDocTemplate
-
-    def check() -> None:
-        if is_cancelled is not None and is_cancelled():
-            raise ExportCancelled()
-
-    def start_pass() -> None:
-        check()
-        state["pass"] += 1
-        state["done"] = 0
-        doc.set_measuring(state["pass"] == 1)
+    numbers = DeferredNumbers()
+    state = {"done": 0, "count": 1, "shown": 0}
 
     def step() -> None:
         state["done"] += 1
         if state["done"] % 25 == 0:
-            check()
+            if is_cancelled is not None and is_cancelled():
+                raise ExportCancelled()
             if progress is not None:
-                # split flowables report more than once, so the share of a pass is capped, and a
-                # progress bar never moves backwards
-                share = min(state["done"] / state["count"], 1.0)
-                index = min(state["pass"], len(_PASS_SHARES)) - 1
-                done = int(85 * min(1.0, sum(_PASS_SHARES[:index]) + share * _PASS_SHARES[index]))
+                # split flowables report more than once, so the share is capped, and a progress
+                # bar never moves backwards
+                done = int(85 * min(state["done"] / state["count"], 1.0))
                 if done > state["shown"]:
                     state["shown"] = done
                     progress(done, PROGRESS_TOTAL)
 
     out = io.BytesIO()
-    doc = AnnexDocTemplate(out, document, total, step, start_pass)
+    doc = AnnexDocTemplate(out, document, numbers, step)
     builder = FlowableBuilder(styles(), doc.width, doc.height)
-    story = _story(document, builder, total)
+    story = _story(document, builder)
     state["count"] = max(len(story), 1)
-    _prefill_contents(story)
+    tocs = _prefill_contents(story, numbers)
+    if is_cancelled is not None and is_cancelled():
+        raise ExportCancelled()
+    doc._indexingFlowables = list(tocs)  # they hear where each heading landed
+    doc._doSave = 0  # the numbers are filled in before the canvas is saved
     with _plain_flate_streams():
-        doc.multiBuild(story, maxPasses=10)
-    if state["pass"] < 2:  # a measuring pass draws nothing; it must never be the result
-        raise RuntimeError("layout ended after its measuring pass")
+        doc.build(story)
+        pages_by_key: dict[str, int] = {}
+        for toc in tocs:
+            pages_by_key.update(toc.pages_by_key())
+        numbers.fill_in(doc.canv, pages_by_key)
+        doc.canv.save()
     return out.getvalue()
 
 

@@ -27,9 +27,9 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from gala_desktop.annex import model
+from gala_desktop.annex.pdf_numbers import DeferredContents
 from gala_desktop.annex.pdf_styles import (
     ACCENT,
     ACCENT_TINT,
@@ -258,7 +258,7 @@ class FlowableBuilder:
         return out
 
     def toc(self, block: model.TocPlaceholder) -> list[Flowable]:
-        toc = TableOfContents(dotsMinLevel=0)
+        toc = DeferredContents(dotsMinLevel=0)
         toc.levelStyles = list(self.s.toc_levels)
         toc.dotsMinLevel = 0
         toc.tableStyle = TableStyle(

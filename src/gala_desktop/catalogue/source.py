@@ -54,6 +54,8 @@ class CatalogueSource:
     interventions: list[Intervention] = field(default_factory=list)
     # folded word an officer types → folded phrases the catalogue text uses (synonyms.toml)
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # theme key → why few interventions exist there (catalogue.toml, [coverage_notes])
+    coverage_notes: dict[str, str] = field(default_factory=dict)
 
 
 def parse_intervention(
@@ -172,18 +174,32 @@ def _load_target_groups(path: Path, display: str) -> tuple[list[TargetGroup], li
     return groups, check.problems
 
 
-def _load_meta(path: Path, display: str) -> tuple[str, dt.date | None, list[Problem]]:
+def _load_meta(path: Path, display: str) -> tuple[str, dt.date | None, dict[str, str], list[Problem]]:
     data, text, problems = read_toml(path, display)
     if data is None:
-        return "", None, problems
+        return "", None, {}, problems
     check = Checker(display, text)
-    check.unknown_fields(data, {"title": True, "checked_on": True}, "")
+    check.unknown_fields(data, {"title": True, "checked_on": True, "coverage_notes": False}, "")
     title = check.text(data, "title", True, "title")
     checked_on = data.get("checked_on")
     if type(checked_on) is not dt.date:
         check.add("checked_on", "moet een datum zijn, bijvoorbeeld 2026-11-23", "checked_on")
         checked_on = None
-    return title, checked_on, check.problems
+    return title, checked_on, _coverage_notes(check, data.get("coverage_notes", {})), check.problems
+
+
+def _coverage_notes(check: Checker, value: Any) -> dict[str, str]:
+    """``[coverage_notes]``: per theme key, why the catalogue holds few interventions there."""
+    if not isinstance(value, dict):
+        check.add("coverage_notes", "moet een tabel zijn: [coverage_notes]", "coverage_notes")
+        return {}
+    notes: dict[str, str] = {}
+    for key in value:
+        if key not in THEMES_BY_KEY:
+            check.add(f"coverage_notes.{key}", f"onbekend thema '{key}'", key)
+        elif text := check.text(value, key, True, f"coverage_notes.{key}"):
+            notes[key] = text
+    return notes
 
 
 def load_source(directory: Path, today: dt.date | None = None) -> CatalogueSource:
@@ -192,7 +208,7 @@ def load_source(directory: Path, today: dt.date | None = None) -> CatalogueSourc
     problems: list[Problem] = []
     if not directory.is_dir():
         raise SourceError([Problem(str(directory), None, "", "de map met de catalogusbron bestaat niet")])
-    title, checked_on, meta_problems = _load_meta(directory / "catalogue.toml", "catalogue.toml")
+    title, checked_on, notes, meta_problems = _load_meta(directory / "catalogue.toml", "catalogue.toml")
     problems += meta_problems
     groups, group_problems = _load_target_groups(directory / "target_groups.toml", "target_groups.toml")
     problems += group_problems
@@ -216,7 +232,7 @@ def load_source(directory: Path, today: dt.date | None = None) -> CatalogueSourc
             interventions.append(intervention)
     if problems:
         raise SourceError(problems)
-    return CatalogueSource(title, checked_on, groups, interventions, synonyms)
+    return CatalogueSource(title, checked_on, groups, interventions, synonyms, notes)
 
 
 def validate_path(path: Path, today: dt.date | None = None) -> list[Problem]:
