@@ -350,13 +350,12 @@ def render_docx(
     blocks = max(len(document.blocks), 1)
     state = {"done": 0}
 
-    def step() -> None:
+    def step() -> None:  # after every block: asking is cheap next to writing the block
         state["done"] += 1
-        if state["done"] % 25 == 0:
-            if is_cancelled is not None and is_cancelled():
-                raise ExportCancelled()
-            if progress is not None:
-                progress(int(90 * state["done"] / blocks), PROGRESS_TOTAL)
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled()
+        if progress is not None and state["done"] % 25 == 0:
+            progress(int(90 * state["done"] / blocks), PROGRESS_TOTAL)
 
     if progress is not None:
         progress(0, PROGRESS_TOTAL)
