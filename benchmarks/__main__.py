@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
 FINDINGS = Path(__file__).resolve().parent / "findings.md"
-MEASURES = ("startup", "search", "export", "memory", "project")
+MEASURES = ("startup", "search", "export", "memory", "project", "edits")
 
 FULL = {
     "sizes": (1_000, 10_000, 100_000),
@@ -30,6 +30,7 @@ FULL = {
     "memory_sizes": (10_000, 100_000),
     "memory": 3,
     "project": 20,
+    "edits": 30,
 }
 QUICK = {
     "sizes": (1_000,),
@@ -40,6 +41,7 @@ QUICK = {
     "memory_sizes": (1_000,),
     "memory": 1,
     "project": 3,
+    "edits": 3,
 }
 
 PREAMBLE = """
@@ -110,14 +112,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks import export, memory, project_io, search, startup, synthetic
+    from benchmarks import edits, export, memory, project_io, search, startup, synthetic
     from benchmarks.report import machine_info, sections_to_json, text_report
 
     app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 - search needs widgets
     needed = set(plan["sizes"]) if "search" in chosen else set()
     if "memory" in chosen:
         needed |= set(plan["memory_sizes"])
-    if "export" in chosen or "project" in chosen:
+    if "export" in chosen or "project" in chosen or "edits" in chosen:
         needed.add(1_000)
     catalogues = {n: synthetic.cached_catalogue(n, args.cache_dir, log) for n in sorted(needed)}
 
@@ -132,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(memory.measure({n: catalogues[n] for n in plan["memory_sizes"]}, plan["memory"], log))
     if "project" in chosen:
         sections.append(project_io.measure(catalogues[1_000], plan["project"], log))
+    if "edits" in chosen:
+        sections.append(edits.measure(catalogues[1_000], plan["edits"], log))
 
     print(text_report(sections))
     output = args.output

@@ -28,8 +28,8 @@ def _floor_pdf(document, path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    from gala_desktop.annex.pdf_flowables import FlowableBuilder, HeadingParagraph
-    from gala_desktop.annex.pdf_styles import (
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder, HeadingParagraph
+    from gala_desktop.annex.pdf.styles import (
         PAGE_MARGIN_BOTTOM,
         PAGE_MARGIN_TOP,
         PAGE_MARGIN_X,

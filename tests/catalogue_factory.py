@@ -49,6 +49,7 @@ sources = ["https://example.org/{key}"]
 databank = "{databank}"
 level = "{level}"
 url = "https://example.org/databank/{key}"
+seen_on = 2026-11-01
 '''
 
 
@@ -67,7 +68,8 @@ def write_source(root: Path, interventions: dict[str, str]) -> Path:
 
 def _listing(databank: str, level: str, recognised_on: str) -> str:
     return (f'\n[[listings]]\ndatabank = "{databank}"\nlevel = "{level}"\n'
-            f'url = "https://example.org/{databank}/{level}"\nrecognised_on = "{recognised_on}"\n')
+            f'url = "https://example.org/{databank}/{level}"\nrecognised_on = "{recognised_on}"\n'
+            'seen_on = 2026-11-01\n')
 
 
 def lapsing_source(root: Path) -> Path:

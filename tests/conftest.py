@@ -38,3 +38,43 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     # never read the real machine-wide folder for catalogue updates
     monkeypatch.setattr(paths, "machine_catalogue_dir", lambda: home / "machine" / "catalogus")
     yield home
+
+
+class SqlCounter:
+    """Counts the SQL statements a catalogue runs (every statement SQLite executes)."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, statement: str) -> None:
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    def reset(self) -> None:
+        self.statements.clear()
+
+
+@pytest.fixture()
+def counted_catalogue(shipped_catalogue_path, monkeypatch):
+    """The shipped catalogue, opened so that every SQL statement it runs is counted:
+    ``catalogue, sql = counted_catalogue``; ``sql.count``, ``sql.reset()``."""
+    import sqlite3
+
+    from gala_desktop.catalogue.repository import Catalogue
+
+    counter = SqlCounter()
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        connection = real_connect(*args, **kwargs)
+        connection.set_trace_callback(counter)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    cat = Catalogue.open(shipped_catalogue_path)
+    counter.reset()
+    yield cat, counter
+    cat.close()

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from dataclasses import replace
 
-from test_annex_support import PLAN, realistic_project
+from annex_support import PLAN, realistic_project
 
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gala_desktop.annex.errors import AnnexExportError
-from gala_desktop.annex.export import export_project_file
+from gala_desktop.operations.export import export_project_file
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
 

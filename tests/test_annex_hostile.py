@@ -8,13 +8,13 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from annex_support import body_text, pdfa_problems, squash
 from pypdf import PdfReader
-from test_annex_support import body_text, pdfa_problems, squash
 
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions
-from gala_desktop.annex.pdf import render_pdf
-from gala_desktop.annex.pdf_text import clean
+from gala_desktop.annex.pdf.render import render_pdf
+from gala_desktop.annex.pdf.text import clean
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing
 from gala_desktop.domain.project import (
     AccessAspect,

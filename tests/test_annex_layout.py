@@ -9,14 +9,14 @@ import pikepdf
 import pyphen
 import pytest
 from pypdf import PdfReader
-from test_annex_support import realistic_project
+from annex_support import realistic_project
 
-from gala_desktop.annex import pdf as pdf_module
+from gala_desktop.annex.pdf import render as pdf_module
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.export import export_project
-from gala_desktop.annex.pdf_flowables import CachedParagraph
-from gala_desktop.annex.pdf_styles import hyphenate, styles
-from gala_desktop.annex.pdf_text import REPLACEMENT, clean
+from gala_desktop.annex.pdf.flowables import CachedParagraph
+from gala_desktop.annex.pdf.styles import hyphenate, styles
+from gala_desktop.annex.pdf.text import REPLACEMENT, clean
 
 _LEADER_NUMBER = re.compile(r"(?:\.\s+)+(\d+)\s*$", re.MULTILINE)
 
@@ -128,7 +128,7 @@ def test_line_breaking_is_reused_only_for_the_same_width():
 def test_a_table_never_leaves_one_row_alone_on_the_next_page():
     from reportlab.platypus import Table
 
-    from gala_desktop.annex.pdf_flowables import OrphanSafeTable
+    from gala_desktop.annex.pdf.flowables import OrphanSafeTable
 
     data = [["Kop", "Waarde"]] + [[f"Rij {n}", "x"] for n in range(10)]
     made = {}
@@ -145,8 +145,8 @@ def test_proper_names_are_never_hyphenated():
     """A partner or owner in a narrow table cell breaks between words only ("Lindeveen",
     never "Lin-deveen"); the same words as ordinary text are hyphenated."""
     from gala_desktop.annex.model import Run
-    from gala_desktop.annex.pdf_flowables import style_for
-    from gala_desktop.annex.pdf_text import markup
+    from gala_desktop.annex.pdf.flowables import style_for
+    from gala_desktop.annex.pdf.text import markup
 
     text = "Mantelzorgsteunpunt Lindeveen, Vrijwilligerscentrale Lindeveen en Woonstichting De Linde"
     counted = {}

@@ -11,7 +11,7 @@ import pikepdf
 import pyphen
 import pytest
 from pypdf import PdfReader
-from test_annex_support import (
+from annex_support import (
     all_text,
     body_text,
     outline_titles,
@@ -22,7 +22,8 @@ from test_annex_support import (
 
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled, write_error
-from gala_desktop.annex.export import export_project, export_project_file
+from gala_desktop.annex.export import export_project
+from gala_desktop.operations.export import export_project_file
 from gala_desktop.catalogue.repository import Catalogue
 from gala_desktop.domain.project import EntryStatus
 from gala_desktop.domain.themes import theme_name
@@ -258,7 +259,7 @@ def test_a_pdf_that_cannot_be_pdfa_is_written_without_the_claim(tmp_path):
     from reportlab.pdfgen.canvas import Canvas
 
     from gala_desktop.annex.model import Metadata
-    from gala_desktop.annex.pdfa import make_pdfa
+    from gala_desktop.annex.pdf.pdfa import make_pdfa
 
     source = tmp_path / "helvetica.pdf"
     canvas = Canvas(str(source))

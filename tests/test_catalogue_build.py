@@ -51,7 +51,6 @@ active_elements = ["Samen eten", "Vaste gastvrouw"]
     text = intervention_toml("rond-trip", "Rond—trip ë", extra=extra, themes='["eenzaamheid", "mantelzorg"]',
                              groups='["ouderen", "mantelzorgers"]')
     text += '''recognised_on = "2019-04"
-seen_on = 2026-10-30
 committee = "Erkenningscommissie MO,P&V"
 under_review = true
 note = "Hererkend."
@@ -60,6 +59,7 @@ note = "Hererkend."
 databank = "vilans"
 level = "effectief_goede"
 url = "https://example.org/vilans"
+seen_on = 2026-10-29
 
 [[listings]]
 databank = "nji"
@@ -84,7 +84,8 @@ text = "Eigen bijdrage."
         assert got == source.interventions[0]
         assert got.best_level is RecognitionLevel.EFFECTIVE_GOOD
         assert got.listings[0].under_review and got.listings[0].recognised_on == "2019-04"
-        assert got.listings[0].seen_on == dt.date(2026, 10, 30) and got.listings[1].seen_on is None
+        assert got.listings[0].seen_on == dt.date(2026, 11, 1)
+        assert got.listings[1].seen_on == dt.date(2026, 10, 29)
         assert got.listings[2].level is RecognitionLevel.EFFECTIVE
         assert [c.kind for c in got.conditions] == [ConditionKind.VOLUNTEERS, ConditionKind.COSTS]
         assert got.active_elements == ("Samen eten", "Vaste gastvrouw")

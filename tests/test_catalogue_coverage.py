@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from catalogue_factory import intervention_toml, write_source
-from test_cli import run
+from cli_support import run
 
 from gala_desktop import paths
 from gala_desktop.catalogue.coverage import render_source

@@ -28,7 +28,7 @@ NEW = {
     "facts": t("facts", "Feiten", summary="Nieuwe samenvatting.", owner="Stichting B"),
     "multi": t("multi", "Veel (nieuw)", level="effectief_eerste", themes='["eenzaamheid", "mantelzorg"]'),
     "dated": t("dated", "Alleen peildatum").replace("checked_on = 2026-11-01", "checked_on = 2026-11-20")
-    + "seen_on = 2026-11-20\n",
+    .replace("seen_on = 2026-11-01", "seen_on = 2026-11-20"),
     "added": t("added", "Erbij", level="effectief_sterke"),
 }
 

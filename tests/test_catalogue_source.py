@@ -42,12 +42,14 @@ def test_key_must_match_file_name_and_dates_be_real(tmp_path):
     assert {"key", "checked_on", "listings[1].recognised_on"} <= fields
 
 
-def test_seen_on_is_a_real_date_not_in_the_future(tmp_path):
-    good = intervention_toml("gezien", "Gezien").replace(
-        'level = "goed_beschreven"', 'level = "effectief"\nseen_on = 2026-10-30')
+def test_seen_on_is_a_required_real_date_not_in_the_future(tmp_path):
+    good = intervention_toml("gezien", "Gezien").replace('level = "goed_beschreven"', 'level = "effectief"')
     assert validate_path(write_source(tmp_path / "g", {"gezien": good})) == []
-    quoted = good.replace("seen_on = 2026-10-30", 'seen_on = "2026-10-30"')
-    future = good.replace("seen_on = 2026-10-30", "seen_on = 2999-01-01")
+    quoted = good.replace("seen_on = 2026-11-01", 'seen_on = "2026-11-01"')
+    future = good.replace("seen_on = 2026-11-01", "seen_on = 2999-01-01")
+    missing = good.replace("seen_on = 2026-11-01", "note = \"gezien_op ontbreekt\"")
+    problems = validate_path(write_source(tmp_path / "m", {"gezien": missing}))
+    assert [(p.field, p.message) for p in problems] == [("listings[1].seen_on", "ontbreekt (verplichte datum)")]
     for text, words in ((quoted, "moet een datum zijn"), (future, "in de toekomst")):
         problems = validate_path(write_source(tmp_path / words[:4], {"gezien": text}))
         assert [p.field for p in problems] == ["listings[1].seen_on"]

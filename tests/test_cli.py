@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 from catalogue_factory import intervention_toml, write_source
+from cli_support import run
 
 from gala_desktop import __version__
-
-
-def run(*args, **kwargs):
-    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run(
-        [sys.executable, "-m", "gala_desktop", *args], capture_output=True, text=True,
-        encoding="utf-8", env=env, timeout=300, **kwargs,
-    )
 
 
 def test_version_needs_no_display():

@@ -114,7 +114,7 @@ def test_annex_exports_offline(no_network, tmp_path):
     pytest.importorskip("gala_desktop.annex.export", reason="the annex package is not there yet")
     from pypdf import PdfReader
 
-    from gala_desktop.annex.export import export_project_file
+    from gala_desktop.operations.export import export_project_file
 
     assert SAMPLE.is_file(), f"sample project missing: {SAMPLE}"
     output = tmp_path / "bijlage.pdf"

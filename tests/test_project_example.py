@@ -10,7 +10,7 @@ import pytest
 
 from gala_desktop.domain.project import AccessAspect, EntryStatus, InterventionSnapshot
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS
-from gala_desktop.project.changes import catalogue_changes
+from gala_desktop.domain.changes import catalogue_changes, shortlist_keys
 from gala_desktop.project.document import load_project
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -56,7 +56,7 @@ def test_every_snapshot_matches_the_catalogue(example, catalogue):
         assert intervention is not None, entry.intervention_key
         assert entry.snapshot == InterventionSnapshot.of(intervention), entry.intervention_key
         assert [i.kind for i in entry.plan.checklist] == [c.kind for c in intervention.conditions]
-    assert catalogue_changes(example, catalogue.get) == []
+    assert catalogue_changes(example.shortlist, catalogue.get_many(shortlist_keys(example))) == []
 
 
 def test_committed_example_equals_a_fresh_build(example, catalogue, monkeypatch):

@@ -281,12 +281,9 @@ def _catalogue_rollback(args) -> int:
 
 def _export(args) -> int:
     from gala_desktop.annex.builder import AnnexOptions
-    from gala_desktop.annex.export import (
-        AnnexExportError,
-        ExportFormat,
-        export_project_file,
-        renderer_for,
-    )
+    from gala_desktop.annex.errors import AnnexExportError
+    from gala_desktop.annex.export import ExportFormat, renderer_for
+    from gala_desktop.operations.export import export_project_file
     from gala_desktop.catalogue.repository import CatalogueError
     from gala_desktop.project.document import ProjectFileError
 

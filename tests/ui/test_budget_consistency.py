@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
-from test_annex_support import body_text, squash
+from annex_support import body_text, squash
 
 from gala_desktop.annex.export import ExportFormat, export_project, renderer_for
 from gala_desktop.domain.budget import budget_grid

@@ -13,7 +13,7 @@ from gala_desktop.catalogue.store import CatalogueStore
 from gala_desktop.catalogue.update_file import pack_update
 from gala_desktop.domain.project import Project, ShortlistEntry, ThemeChoice
 from gala_desktop.ui.main_window import MainWindow
-from tests.ui.test_end_to_end import ScriptedDialogs
+from tests.ui.conftest import ScriptedDialogs
 from update_support import build_small, intervention_toml as t, make_key
 
 OLD = {"alfa": t("alfa", "Alfa"), "beta": t("beta", "Beta"), "gamma": t("gamma", "Gamma")}

@@ -214,14 +214,15 @@ def test_move_entry_within_theme_and_undo(session):
 def test_status_and_priority_and_undo(session, qtbot):
     entry = session.project.shortlist[0]
     before = _state(session)
-    with qtbot.waitSignals([session.shortlistChanged, session.entryChanged]):
+    with qtbot.waitSignal(session.entryChanged), qtbot.waitSignal(session.entryFieldChanged) as blocker:
         session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+    assert blocker.args == [entry.id, "status"]
     assert session.undo_stack.undoText() == "Status wijzigen in ‘Gekozen’"
     session.push(cmd.SetEntryPriority(session, entry.id, Priority.HIGH))
     assert (entry.status, entry.priority) == (EntryStatus.CHOSEN, Priority.HIGH)
     session.undo_stack.undo()
     assert entry.priority is Priority.MEDIUM
-    with qtbot.waitSignal(session.shortlistChanged):
+    with qtbot.waitSignal(session.entryFieldChanged):
         session.undo_stack.undo()
     assert session.project == before
 
@@ -305,8 +306,9 @@ def test_replace_snapshots_and_undo(session, qtbot):
     before = _state(session)
     new = InterventionSnapshot("Buurtcirkel 2.0", RecognitionLevel.WELL_FOUNDED, "Pameijer",
                                dt.date(2026, 11, 23))
-    with qtbot.waitSignals([session.shortlistChanged, session.entryChanged]):
+    with qtbot.waitSignal(session.entryChanged), qtbot.waitSignal(session.entryFieldChanged) as blocker:
         session.push(cmd.ReplaceSnapshots(session, {a.id: new}))
+    assert blocker.args == [a.id, "snapshot"]
     assert a.snapshot == new
     assert b.snapshot == before.shortlist[1].snapshot
     session.undo_stack.undo()

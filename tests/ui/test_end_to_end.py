@@ -13,64 +13,22 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QTreeView
 from gala_desktop.domain.project import ChecklistState
 from gala_desktop.project.document import load_project
 from gala_desktop.ui.checklist_model import COL_STATE
-from gala_desktop.ui.main_window import MainWindow
-
-
-class ScriptedDialogs:
-    def __init__(self, save_paths=()):
-        self.paths = list(save_paths)
-        self.errors: list[str] = []
-
-    def ask_save_changes(self, parent, name):
-        raise AssertionError("no unsaved-changes prompt expected")
-
-    def ask_recovery(self, parent, item):
-        return "later"
-
-    def error(self, parent, title, text):
-        self.errors.append(text)
-
-    def inform(self, parent, title, text):
-        pass
-
-    def open_path(self, parent, directory):
-        return self.paths.pop(0)
-
-    def save_path(self, parent, suggestion):
-        return self.paths.pop(0)
-
-
-def _window(catalogue, qtbot, dialogs) -> MainWindow:
-    win = MainWindow(catalogue)
-    win.files.dialogs = dialogs
-    qtbot.addWidget(win, before_close_func=lambda w: w.session.undo_stack.setClean())
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    return win
-
-
-def _focus(qtbot, widget) -> None:
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus, timeout=3000)
+from tests.ui.conftest import ScriptedDialogs, focus, open_window
 
 
 def _choose_theme(win, qtbot, key: str, rationale: str) -> None:
     panel = win.theme_panel
-    _focus(qtbot, panel.tree)
+    focus(qtbot, panel.tree)
     panel.tree.setCurrentItem(panel._items[key])
     qtbot.keyClick(panel.tree, Qt.Key.Key_Space)
     assert panel.rationale.isEnabled()
-    _focus(qtbot, panel.rationale)
+    focus(qtbot, panel.rationale)
     qtbot.keyClicks(panel.rationale, rationale)
 
 
 def _add_row_to_theme(win, qtbot, row: int, menu_key: Qt.Key) -> str:
     table = win.browser.table
-    _focus(qtbot, table)
+    focus(qtbot, table)
     table.selectRow(row)
     key = win.browser.current_key()
     qtbot.keyClick(table, Qt.Key.Key_Return)
@@ -83,7 +41,7 @@ def _add_row_to_theme(win, qtbot, row: int, menu_key: Qt.Key) -> str:
 
 def test_full_session_round_trip(catalogue, qtbot, tmp_path):
     target = tmp_path / "lindeveen.gala"
-    win = _window(catalogue, qtbot, ScriptedDialogs(save_paths=[tmp_path / "lindeveen"]))
+    win = open_window(catalogue, qtbot, ScriptedDialogs(paths=[tmp_path / "lindeveen"]))
     session = win.session
     win.action_new.trigger()
 
@@ -110,29 +68,29 @@ def test_full_session_round_trip(catalogue, qtbot, tmp_path):
     view = win.findChild(QTreeView, "shortlistView")
     first_entry = session.project.entries_for("eenzaamheid")[0]
     win.shortlist_panel.select_entry(first_entry.id)
-    _focus(qtbot, view)
+    focus(qtbot, view)
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [e.intervention_key for e in session.project.entries_for("eenzaamheid")] == [second, first]
 
     # 5. a plan: select the entry, Enter opens the Uitvoering tab, fill budget, partners, checklist
     win.shortlist_panel.select_entry(first_entry.id)
-    _focus(qtbot, view)
+    focus(qtbot, view)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert win.tabs.currentWidget() is win.plan_editor
     editor = win.plan_editor
     budget = editor.budget.edit
-    _focus(qtbot, budget)
+    focus(qtbot, budget)
     qtbot.keyClicks(budget, "12.500")
     qtbot.keyClick(budget, Qt.Key.Key_Tab)
     assert first_entry.plan.budget_cents == 1_250_000
     partners = editor.line_edits["partners"]
-    _focus(qtbot, partners)
+    focus(qtbot, partners)
     qtbot.keyClicks(partners, "Welzijn Lindeveen")
     assert first_entry.plan.partners == "Welzijn Lindeveen"
     assert first_entry.plan.checklist, "the catalogue gives this intervention randvoorwaarden"
     table = editor.checklist
     index = table.model().index(0, COL_STATE)
-    _focus(qtbot, table)
+    focus(qtbot, table)
     table.setCurrentIndex(index)
     qtbot.keyClick(table, Qt.Key.Key_F2)
     combo = table.viewport().findChild(QComboBox)
@@ -166,7 +124,7 @@ def test_full_session_round_trip(catalogue, qtbot, tmp_path):
     assert load_project(target) == saved
 
     # 8. reopen in a fresh window: every value is back
-    fresh = _window(catalogue, qtbot, ScriptedDialogs())
+    fresh = open_window(catalogue, qtbot, ScriptedDialogs())
     fresh.files.dialogs.paths = [target]
     fresh.action_open.trigger()
     project = fresh.session.project

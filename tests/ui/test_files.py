@@ -33,38 +33,7 @@ from gala_desktop.ui.file_actions import (
 )
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import MAX_RECENT, AppSettings
-
-
-class ScriptedDialogs:
-    """Answers like a user would, from lists; records what was asked and shown."""
-
-    def __init__(self) -> None:
-        self.answers: list[str] = []
-        self.paths: list = []
-        self.asked: list[str] = []
-        self.errors: list[str] = []
-        self.infos: list[str] = []
-
-    def ask_save_changes(self, parent, name):
-        self.asked.append(f"save:{name}")
-        return self.answers.pop(0)
-
-    def ask_recovery(self, parent, item):
-        self.asked.append(f"recover:{item.title}")
-        return self.answers.pop(0)
-
-    def error(self, parent, title, text):
-        self.errors.append(text)
-
-    def inform(self, parent, title, text):
-        self.infos.append(text)
-
-    def open_path(self, parent, directory):
-        return self.paths.pop(0)
-
-    def save_path(self, parent, suggestion):
-        self.asked.append(f"path:{suggestion}")
-        return self.paths.pop(0)
+from tests.ui.conftest import ScriptedDialogs
 
 
 @pytest.fixture()

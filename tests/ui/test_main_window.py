@@ -17,35 +17,7 @@ from gala_desktop.ui import app as app_module
 from gala_desktop.ui.commands import AddEntry, SetMetadata, SetThemeChosen
 from gala_desktop.ui.file_actions import CANCEL, DISCARD, SAVE
 from gala_desktop.ui.main_window import TAB_PLAN, MainWindow
-
-
-class ScriptedDialogs:
-    def __init__(self, answers=(), paths_=()):
-        self.answers = list(answers)
-        self.paths = list(paths_)
-        self.asked: list[str] = []
-        self.infos: list[tuple[str, str]] = []
-        self.errors: list[str] = []
-
-    def ask_save_changes(self, parent, name):
-        self.asked.append(name)
-        return self.answers.pop(0)
-
-    def ask_recovery(self, parent, item):
-        self.asked.append(item.title)
-        return self.answers.pop(0)
-
-    def error(self, parent, title, text):
-        self.errors.append(text)
-
-    def inform(self, parent, title, text):
-        self.infos.append((title, text))
-
-    def open_path(self, parent, directory):
-        return self.paths.pop(0)
-
-    def save_path(self, parent, suggestion):
-        return self.paths.pop(0)
+from tests.ui.conftest import ScriptedDialogs
 
 
 @pytest.fixture()
@@ -93,7 +65,7 @@ def test_menus_have_dutch_mnemonics_and_standard_shortcuts(window):
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts == ["&Nieuw", "&Openen…", "&Recente bestanden", "Op&slaan", "Opslaan &als…",
-                     "&Exporteren (PDF of Word)…", "Catalogus &bijwerken…", "&Vorige catalogus terugzetten",
+                     "&Exporteren…", "Catalogus &bijwerken…", "&Vorige catalogus terugzetten",
                      "A&fsluiten"]
     assert window.action_new.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.action_save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
@@ -226,7 +198,7 @@ def test_close_with_unsaved_changes_cancel_keeps_the_window(window, qtbot):
     window.files.dialogs.answers = [CANCEL]
     assert not window.close()
     assert window.isVisible()
-    assert window.files.dialogs.asked == ["Naamloos"]
+    assert window.files.dialogs.asked == ["save:Naamloos"]
 
 
 def test_close_discarding_removes_the_recovery_file_and_saves_geometry(catalogue, qtbot):
@@ -257,7 +229,7 @@ def test_close_discarding_removes_the_recovery_file_and_saves_geometry(catalogue
 def test_close_with_save_writes_the_file(catalogue, qtbot, tmp_path):
     win = MainWindow(catalogue)
     qtbot.addWidget(win)
-    win.files.dialogs = ScriptedDialogs(answers=[SAVE], paths_=[tmp_path / "afsluiten.gala"])
+    win.files.dialogs = ScriptedDialogs(answers=[SAVE], paths=[tmp_path / "afsluiten.gala"])
     win.show()
     win.session.push(SetMetadata(win.session, "title", "Bewaard bij afsluiten"))
     assert win.close()

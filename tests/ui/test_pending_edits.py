@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from gala_desktop.domain.formatting import format_euro
 from gala_desktop.ui.budget_editor import whole_period_cents
 from gala_desktop.project.document import load_project
-from tests.ui.test_end_to_end import ScriptedDialogs, _focus, _window
+from tests.ui.conftest import ScriptedDialogs, focus, open_window
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
 
@@ -19,7 +19,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "voorbeeld-gemeente
 def _open_example(catalogue, qtbot, tmp_path, dialogs=None):
     path = tmp_path / "lindeveen.gala"
     shutil.copy(EXAMPLE, path)
-    win = _window(catalogue, qtbot, dialogs or ScriptedDialogs())
+    win = open_window(catalogue, qtbot, dialogs or ScriptedDialogs())
     assert win.files.load(path)
     entry = win.session.project.shortlist[0]
     win.shortlist_panel.select_entry(entry.id)
@@ -30,7 +30,7 @@ def _open_example(catalogue, qtbot, tmp_path, dialogs=None):
 
 def _type_budget(win, qtbot, text: str):
     edit = win.plan_editor.budget.edit
-    _focus(qtbot, edit)
+    focus(qtbot, edit)
     edit.selectAll()
     qtbot.keyClicks(edit, text)  # no Enter, focus stays in the field
     return edit
@@ -50,7 +50,7 @@ def test_ctrl_s_with_invalid_budget_saves_the_rest_and_keeps_the_typed_text(cata
     win, path, entry = _open_example(catalogue, qtbot, tmp_path)
     before = entry.plan.budget
     partners = win.plan_editor.line_edits["partners"]
-    _focus(qtbot, partners)
+    focus(qtbot, partners)
     partners.selectAll()
     qtbot.keyClicks(partners, "Welzijn Lindeveen")
     edit = _type_budget(win, qtbot, "12,500.00")
@@ -97,3 +97,31 @@ def test_opening_another_project_with_an_invalid_typed_budget_is_stopped(catalog
     edit.setText(format_euro(whole_period_cents(entry.plan)))  # corrected: the project may go
     assert win.files.open_project()
     assert win.session.path == other.resolve()
+
+
+def test_ctrl_s_with_an_invalid_project_date_says_so_and_keeps_the_typed_text(catalogue, qtbot, tmp_path):
+    win, path, entry = _open_example(catalogue, qtbot, tmp_path)
+    saved_date = load_project(path).date
+    win.show_tab(3)
+    form = win.project_form
+    focus(qtbot, form.date)
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "31-02-2027")  # no Enter, focus stays in the field
+    qtbot.keyClick(form.date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_project(path).date == saved_date
+    assert form.date.text() == "31-02-2027"
+    assert form.date_error.isVisible()
+    assert "Datum" in win.statusBar().currentMessage()
+
+
+def test_ctrl_s_saves_the_project_date_still_being_typed(catalogue, qtbot, tmp_path):
+    import datetime as dt
+
+    win, path, entry = _open_example(catalogue, qtbot, tmp_path)
+    win.show_tab(3)
+    form = win.project_form
+    focus(qtbot, form.date)
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "1-3-2027")
+    qtbot.keyClick(form.date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_project(path).date == dt.date(2027, 3, 1)

@@ -157,7 +157,7 @@ def test_duplicate_drop_is_refused_with_message(panel, session, qtbot):
         ok = model.dropMimeData(_mime(INTERVENTION_MIME, "buurtcirkel"),
                                 Qt.DropAction.CopyAction, -1, -1, group)
     assert not ok
-    assert "staat al in de shortlist" in blocker.args[0]
+    assert "staat al op de shortlist" in blocker.args[0]  # the wording of every other way to add
     assert session.project == before
     assert session.undo_stack.count() == 0
     # the same intervention under another theme is fine
@@ -177,6 +177,26 @@ def test_drop_unknown_key_or_on_orphan_group_is_refused(panel, session):
                                      Qt.DropAction.CopyAction, -1, -1, orphan_group)
     assert not model.canDropMimeData(_mime(INTERVENTION_MIME, "dementalent"),
                                      Qt.DropAction.CopyAction, -1, -1, QModelIndex())
+
+
+def test_drop_onto_an_entry_of_an_unchosen_theme_is_refused_like_the_browser(panel, session, qtbot):
+    from gala_desktop.ui.catalogue_browser import NO_THEME_HINT, CatalogueBrowser
+
+    model = panel.model
+    session.push(cmd.SetThemeChosen(session, "mantelzorg", False))
+    orphan = model.index_of_entry(session.project.entries_for("mantelzorg")[0].id)
+    before = copy.deepcopy(session.project)
+    with qtbot.waitSignal(panel.statusMessage) as blocker:
+        ok = model.dropMimeData(_mime(INTERVENTION_MIME, "partner-in-balans"),
+                                Qt.DropAction.CopyAction, -1, -1, orphan)
+    assert not ok
+    assert session.project == before
+    browser = CatalogueBrowser(session)
+    qtbot.addWidget(browser)
+    with qtbot.waitSignal(browser.statusMessage) as browser_blocker:
+        assert browser.add_to_theme("partner-in-balans", "mantelzorg") is None
+    assert blocker.args[0] == browser_blocker.args[0] == NO_THEME_HINT
+    assert session.project == before
 
 
 def test_internal_drag_reorders_within_theme(panel, session):

@@ -1,7 +1,7 @@
 """Build the annex document model from domain objects.
 
 ``build_annex`` is the only entry point. It knows the content and its order; it knows nothing
-about pages, fonts or file formats (see ``annex/pdf.py`` for that).
+about pages, fonts or file formats (see ``annex/pdf/`` for that).
 """
 
 from __future__ import annotations
@@ -101,7 +101,6 @@ def _metadata(ctx: AnnexContext) -> Metadata:
         subject=subtitle,
         keywords=tuple(keywords),
         running_head=head,
-        created=project.date,
     )
 
 

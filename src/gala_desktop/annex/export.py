@@ -1,32 +1,20 @@
-"""Use cases: export a project (in memory or from a ``.gala`` file) as an annex, PDF/A or Word."""
+"""Build the annex of a project and hand it to a renderer (PDF/A unless told otherwise)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.formats import ExportFormat, ExportResult
-from gala_desktop.annex.model import Document
-from gala_desktop.annex.pdf import ProgressCallback
+from gala_desktop.annex.renderer import ProgressCallback, Renderer
+from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.project import Project
 
 __all__ = ["AnnexExportError", "AnnexOptions", "ExportCancelled", "ExportFormat", "ExportResult",
-           "Renderer", "export_project", "export_project_file", "renderer_for"]
-
-if TYPE_CHECKING:
-    from gala_desktop.catalogue.repository import Catalogue
-
-
-class Renderer(Protocol):
-    """Writes a document model to a file and says what it wrote."""
-
-    def __call__(self, document: Document, output_path: Path, *,
-                 progress: ProgressCallback | None,
-                 is_cancelled: Callable[[], bool] | None) -> ExportResult: ...
+           "export_project", "renderer_for"]
 
 
 def renderer_for(fmt: ExportFormat, template: Path | None = None) -> Renderer:
@@ -52,14 +40,14 @@ def export_project(
     project: Project,
     output_path: Path | str,
     *,
-    catalogue: "Catalogue",
+    catalogue: CatalogueReader,
     options: AnnexOptions | None = None,
+    renderer: Renderer | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-    renderer: Renderer | None = None,
 ) -> ExportResult:
     """Build the annex of ``project`` with the current catalogue facts and write it with
-    ``renderer`` (PDF/A by default).
+    ``renderer`` (PDF/A when None); returns what was written, with the PDF/A verdict.
 
     Safe to run off the UI thread: it only reads the catalogue and the project.
     """
@@ -68,32 +56,3 @@ def export_project(
     document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on)
     render = renderer or renderer_for(ExportFormat.PDF)
     return render(document, Path(output_path), progress=progress, is_cancelled=is_cancelled)
-
-
-def export_project_file(
-    project_path: Path | str,
-    output_path: Path | str,
-    options: AnnexOptions | None = None,
-    renderer: Renderer | None = None,
-) -> ExportResult:
-    """Load a ``.gala`` file and export its annex with the shipped catalogue.
-
-    Raises ``ProjectFileError`` (project unreadable), ``CatalogueError`` (catalogue missing) or
-    ``AnnexExportError`` (target not writable); all carry a Dutch message.
-    """
-    from gala_desktop.catalogue.repository import Catalogue
-    from gala_desktop.project.document import load_project
-
-    project = load_project(project_path)
-    target = Path(output_path)
-    if not target.parent.exists():
-        raise AnnexExportError(
-            f"De bijlage kon niet worden opgeslagen als {target.name}. De map {target.parent} "
-            "bestaat niet. Kies een andere map."
-        )
-    catalogue = Catalogue.open()
-    try:
-        return export_project(project, target, catalogue=catalogue, options=options,
-                              renderer=renderer)
-    finally:
-        catalogue.close()

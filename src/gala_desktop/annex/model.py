@@ -7,7 +7,6 @@ layout units. Line breaks inside a text are ``\\n``; renderers decide how to sho
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -36,10 +35,6 @@ def plain(text: str) -> Rich:
 def proper_name(text: str, anchor: str = "") -> Rich:
     """A name that is never hyphenated (``Lindeveen``, not ``Lin-deveen``)."""
     return (Run(text, anchor=anchor, name=True),)
-
-
-def rich_text(value: "str | Rich") -> Rich:
-    return plain(value) if isinstance(value, str) else value
 
 
 def rich_plain_text(value: Rich) -> str:
@@ -139,7 +134,6 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     language: str = "nl-NL"
     running_head: str = ""  # shown on every page but the first
-    created: dt.date | None = None
 
 
 @dataclass(slots=True)

@@ -9,15 +9,14 @@ source or a failed build leaves the existing catalogue untouched.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateIndex, CreateTable
 
+from gala_desktop import atomic
 from gala_desktop.catalogue import schema
 from gala_desktop.catalogue.schema import (
     ActiveElementRow,
@@ -50,17 +49,12 @@ def build_catalogue(source_dir: Path, output: Path) -> CatalogueSource:
 def write_database(source: CatalogueSource, output: Path) -> None:
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".catalogue-", suffix=".sqlite", dir=output.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        tmp.unlink()
-        _write(source, tmp)
-        os.replace(tmp, output)
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            if leftover.exists():
-                leftover.unlink()
+    with atomic.replacing(output) as tmp:  # SQLite takes the empty file as an empty database
+        journal = tmp.with_name(tmp.name + "-journal")
+        try:
+            _write(source, tmp)
+        finally:
+            atomic.remove_quietly(journal)
 
 
 def _write(source: CatalogueSource, path: Path) -> None:

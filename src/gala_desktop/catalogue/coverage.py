@@ -62,8 +62,7 @@ def render(source: CatalogueSource) -> str:
     lines += [
         "",
         f"A best level other than *onbekend*: {known} of {report.total} ({share}). "
-        f"Best level that may have lapsed by the peildatum: {report.lapsed}. "
-        f"Listings without `seen_on`: {report.seen_on_missing}.",
+        f"Best level that may have lapsed by the peildatum: {report.lapsed}.",
         "",
         "## Gaps",
         "",

@@ -41,6 +41,8 @@ def read_meta(meta: dict[str, str], path: Path) -> tuple[str, dt.date]:
 
 
 class Catalogue:
+    """The shipped SQLite catalogue; satisfies ``domain.catalogue.CatalogueReader``."""
+
     def __init__(self, uri: str, path: Path) -> None:
         self._uri = uri
         self.path = path
@@ -48,6 +50,7 @@ class Catalogue:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._target_groups: dict[str, TargetGroup] | None = None
+        self._cache: dict[str, Intervention | None] = {}  # key → intervention, None: not there
         try:
             self._read_meta()
         except BaseException:
@@ -118,16 +121,24 @@ class Catalogue:
         return self.get_many([key]).get(key)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Intervention]:
-        """The interventions for ``keys`` that exist, in one statement per ``BATCH`` keys."""
+        """The interventions for ``keys`` that exist, in one statement per ``BATCH`` keys not
+        read before. The file is immutable, so what was read (or found missing) once is
+        answered from memory afterwards."""
         keys = list(dict.fromkeys(keys))
-        found: dict[str, Intervention] = {}
-        groups = self._groups()
-        conn = self._conn()
-        for start in range(0, len(keys), BATCH):
-            chunk = keys[start : start + BATCH]
-            for row in conn.execute(queries.interventions_by_key(len(chunk)), chunk):
-                found[row[0]] = _to_domain(row, groups)
-        return {k: found[k] for k in keys if k in found}
+        missing = [k for k in keys if k not in self._cache]
+        if missing:
+            found: dict[str, Intervention] = {}
+            groups = self._groups()
+            conn = self._conn()
+            for start in range(0, len(missing), BATCH):
+                chunk = missing[start : start + BATCH]
+                for row in conn.execute(queries.interventions_by_key(len(chunk)), chunk):
+                    found[row[0]] = _to_domain(row, groups)
+            with self._lock:
+                for key in missing:
+                    self._cache[key] = found.get(key)
+        cache = self._cache
+        return {k: cache[k] for k in keys if cache.get(k) is not None}
 
     def all(self) -> list[Intervention]:
         """Every intervention, ordered by key (for export and checks)."""

@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.textnorm import stem, theme_word_forms, whole_word, word_start, words
+from gala_desktop.domain.catalogue import SearchResult
 from gala_desktop.domain.intervention import InterventionSummary
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -37,16 +37,6 @@ SYNONYMS_META_KEY = "synonyms"
 def synonyms_from_meta(meta: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     raw = json.loads(meta.get(SYNONYMS_META_KEY, "{}"))
     return {term: tuple(alternatives) for term, alternatives in raw.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """One page of hits. ``total`` is exact when ``exact``; otherwise there are more than
-    ``RANK_CAP`` matches, and the page is in catalogue order instead of ranked."""
-
-    items: list[InterventionSummary]
-    total: int
-    exact: bool = True
 
 
 def _quote(term: str) -> str:

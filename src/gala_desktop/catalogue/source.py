@@ -35,7 +35,7 @@ INTERVENTION_FIELDS = {
 }
 LISTING_FIELDS = {
     "databank": True, "level": True, "url": True, "recognised_on": False, "committee": False,
-    "under_review": False, "note": False, "seen_on": False,
+    "under_review": False, "note": False, "seen_on": True,
 }
 CONDITION_FIELDS = {"kind": True, "text": True}
 
@@ -131,7 +131,7 @@ def _listings(check: Checker, value: Any, today: dt.date) -> list[Listing]:
             check.add(path + "recognised_on", f"'{recognised_on}' is geen datum als 2019, 2019-04 of 2019-04-15", "recognised_on", "listings", index)
         committee = check.text(item, "committee", False, path + "committee", "listings", index)
         note = check.text(item, "note", False, path + "note", "listings", index)
-        seen_on = check.date(item, "seen_on", False, path + "seen_on", today, "listings", index)
+        seen_on = check.date(item, "seen_on", True, path + "seen_on", today, "listings", index)
         under_review = item.get("under_review", False)
         if not isinstance(under_review, bool):
             check.add(path + "under_review", "moet true of false zijn", "under_review", "listings", index)

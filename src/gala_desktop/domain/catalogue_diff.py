@@ -56,7 +56,7 @@ _FACT_LABELS = {
     "sources": "bronnen",
 }
 # Not facts of their own: the identity, the name (RENAMED) and the dates the facts were checked
-# on (a new peildatum alone is no change, as in project/changes.py).
+# on (a new peildatum alone is no change, as in domain/changes.py).
 _NOT_COMPARED = frozenset({"key", "name", "checked_on", "seen_on"})
 
 

@@ -37,7 +37,6 @@ class Coverage:
     databanks: dict[Databank, int]  # interventions listed in each databank
     levels: dict[RecognitionLevel, int]  # interventions per best level
     lapsed: int  # interventions whose best level may have lapsed by their peildatum
-    seen_on_missing: int  # listings without the date their level was seen
 
     @property
     def gaps(self) -> list[ThemeCoverage]:
@@ -58,5 +57,4 @@ def coverage(interventions: list[Intervention], notes: dict[str, str]) -> Covera
         databanks={d: databanks[d] for d in Databank if databanks[d]},
         levels=dict(Counter(i.best_level for i in interventions)),
         lapsed=sum(best_level_may_have_lapsed(i) for i in interventions),
-        seen_on_missing=sum(li.seen_on is None for i in interventions for li in i.listings),
     )

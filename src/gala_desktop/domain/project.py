@@ -1,11 +1,13 @@
 """The officer's document: a beleidsvisie with chosen themes and a shortlist.
 
-These are plain, mutable dataclasses. The UI changes them only through undo commands; the
-project-file layer turns them into JSON and back.
+These are plain, mutable dataclasses. The program changes a project only through the mutating
+methods of :class:`Project` (called by the undo commands of the operations layer); each returns
+what undoing it needs. The project-file layer turns them into JSON and back.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import uuid
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 
 from gala_desktop.domain.intervention import ConditionKind, Intervention
 from gala_desktop.domain.recognition import RecognitionLevel
+from gala_desktop.domain.themes import THEMES_BY_KEY
 
 
 class EntryStatus(enum.Enum):
@@ -232,6 +235,160 @@ class Project:
             for e in self.shortlist
         )
 
+    def require_entry(self, entry_id: str) -> ShortlistEntry:
+        entry = self.entry(entry_id)
+        if entry is None:
+            raise KeyError(f"no shortlist entry with id {entry_id!r}")
+        return entry
+
+    # -- mutators: each returns what undoing it needs -----------------------------------------
+
+    def choose_theme(self, theme_key: str, choice: ThemeChoice | None = None) -> int | None:
+        """Choose a theme, placed in taxonomy order among the chosen ones (or at ``choice``'s
+        remembered place when undoing). Returns its index; ``None`` when it was chosen already."""
+        if self.theme_choice(theme_key) is not None:
+            return None
+        index = self._theme_insert_index(theme_key)
+        self.themes.insert(index, choice or ThemeChoice(theme_key))
+        return index
+
+    def unchoose_theme(self, theme_key: str) -> tuple[int, ThemeChoice] | None:
+        """Unchoose a theme; its entries stay (shown as "not chosen"). Returns (index, choice)
+        for undo, ``None`` when it was not chosen."""
+        choice = self.theme_choice(theme_key)
+        if choice is None:
+            return None
+        index = self.themes.index(choice)
+        del self.themes[index]
+        return index, choice
+
+    def restore_theme(self, index: int, choice: ThemeChoice) -> None:
+        """Put an unchosen theme back exactly where it was, with its rationale."""
+        self.themes.insert(index, choice)
+
+    def _theme_insert_index(self, theme_key: str) -> int:
+        theme = THEMES_BY_KEY.get(theme_key)
+        if theme is None:
+            return len(self.themes)
+        for i, choice in enumerate(self.themes):
+            other = THEMES_BY_KEY.get(choice.theme_key)
+            if other is not None and other.order > theme.order:
+                return i
+        return len(self.themes)
+
+    def add_entry(self, entry: ShortlistEntry, index: int | None = None) -> int:
+        """Insert ``entry`` (at the end, or at ``index``); returns where it went."""
+        index = len(self.shortlist) if index is None else index
+        self.shortlist.insert(index, entry)
+        return index
+
+    def remove_entry(self, entry_id: str) -> tuple[int, ShortlistEntry]:
+        """Remove an entry with all its plan data; returns (index, entry) to put it back."""
+        entry = self.require_entry(entry_id)
+        index = self.shortlist.index(entry)
+        del self.shortlist[index]
+        return index, entry
+
+    def move_entry(self, entry_id: str, new_index: int) -> int:
+        """Move an entry to ``new_index`` among the entries of its own theme (other themes keep
+        their order). Returns its old index in the whole shortlist, for :meth:`place_entry`."""
+        entry = self.require_entry(entry_id)
+        old_flat_index = self.shortlist.index(entry)
+        others = [e for e in self.shortlist if e.theme_key == entry.theme_key and e is not entry]
+        del self.shortlist[old_flat_index]
+        if not others:
+            target = old_flat_index
+        elif new_index < len(others):
+            target = self.shortlist.index(others[max(new_index, 0)])
+        else:
+            target = self.shortlist.index(others[-1]) + 1
+        self.shortlist.insert(target, entry)
+        return old_flat_index
+
+    def place_entry(self, entry_id: str, flat_index: int) -> None:
+        """Put an entry back at ``flat_index`` of the whole shortlist (undo of a move)."""
+        entry = self.require_entry(entry_id)
+        self.shortlist.remove(entry)
+        self.shortlist.insert(flat_index, entry)
+
+    def value(self, ref: "ValueRef"):
+        """The current value ``ref`` points at (see :class:`ValueRef`)."""
+        return ref.read(self)
+
+    def set_value(self, ref: "ValueRef", value) -> None:
+        """Set one value of the project: a project field, a theme's rationale, an entry's
+        status, priority or snapshot, a plan field, an access answer or a checklist item."""
+        ref.write(self, value)
+
+
+MISSING = object()
+"""An access question without an answer (an empty answer removes it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRef:
+    """Where one value of a project lives: ``scope`` is ``project``, ``rationale`` (``owner`` =
+    theme key), ``entry``, ``plan``, ``access`` or ``checklist`` (``owner`` = entry id);
+    ``name`` is the attribute, the access aspect or the checklist index. A checklist value is
+    the pair (state, note)."""
+
+    scope: str
+    owner: str
+    name: object
+
+    def read(self, project: Project):
+        if self.scope == "project":
+            return _copy_list(getattr(project, self.name))
+        if self.scope == "rationale":
+            return self._theme(project).rationale
+        entry = project.require_entry(self.owner)
+        if self.scope == "entry":
+            return _copy_list(getattr(entry, self.name))
+        if self.scope == "plan":
+            return _copy_list(getattr(entry.plan, self.name))
+        if self.scope == "access":
+            return entry.plan.access.get(self.name, MISSING)
+        if self.scope == "checklist":
+            item = entry.plan.checklist[self.name]
+            return item.state, item.note
+        raise ValueError(f"unknown scope {self.scope!r}")
+
+    def write(self, project: Project, value) -> None:
+        if self.scope == "project":
+            setattr(project, self.name, _copy_list(value))
+            return
+        if self.scope == "rationale":
+            self._theme(project).rationale = value
+            return
+        entry = project.require_entry(self.owner)
+        if self.scope == "entry":
+            setattr(entry, self.name, _copy_list(value))
+        elif self.scope == "plan":
+            setattr(entry.plan, self.name, _copy_list(value))
+        elif self.scope == "access":
+            if value is MISSING or value == "":
+                entry.plan.access.pop(self.name, None)
+            else:
+                entry.plan.access[self.name] = value
+        elif self.scope == "checklist":
+            item = entry.plan.checklist[self.name]
+            item.state, item.note = value
+        else:
+            raise ValueError(f"unknown scope {self.scope!r}")
+
+    def _theme(self, project: Project) -> ThemeChoice:
+        choice = project.theme_choice(self.owner)
+        if choice is None:
+            raise KeyError(f"theme {self.owner!r} is not chosen")
+        return choice
+
+
+def _copy_list(value):
+    """Lists (authors, a checklist) are copied item by item, so an edit never shares them."""
+    if isinstance(value, list):
+        return [copy.copy(v) for v in value]
+    return value
+
 
 @dataclass(frozen=True, slots=True)
 class PlanPart:
@@ -254,4 +411,3 @@ PLAN_PARTS: tuple[PlanPart, ...] = (
     PlanPart("evaluation", "Monitoring en evaluatie",
              "Hoe volgt en evalueert de gemeente het plan als geheel?"),
 )
-

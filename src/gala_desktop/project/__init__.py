@@ -1,6 +1,5 @@
-"""Project documents: load, save, recover and compare ``.gala`` files. No Qt here."""
+"""Project documents: load, save and recover ``.gala`` files. No Qt here."""
 
-from gala_desktop.project.changes import EntryChange, catalogue_changes, refresh_snapshot
 from gala_desktop.project.document import (
     FILE_SUFFIX,
     FORMAT_VERSION,
@@ -21,7 +20,6 @@ __all__ = [
     "FILE_SUFFIX",
     "FORMAT_VERSION",
     "CorruptProjectError",
-    "EntryChange",
     "NewerFormatError",
     "NotAProjectError",
     "ProjectFileError",
@@ -29,10 +27,8 @@ __all__ = [
     "RecoveryItem",
     "RecoveryStore",
     "UnreadableProjectError",
-    "catalogue_changes",
     "load_project",
     "project_from_dict",
     "project_to_dict",
-    "refresh_snapshot",
     "save_project",
 ]

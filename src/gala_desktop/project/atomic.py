@@ -1,85 +1,16 @@
-"""Atomic file replacement: a file is either the old version or the new one, never half.
-
-The new content goes to a temporary file in the same folder (same file system, so the final
-``os.replace`` is atomic), is flushed and fsynced, and only then replaces the target. Before the
-replace, the previous file can be copied to ``<name>.bak``. On any failure the target is left
-as it was and the temporary file is removed.
-"""
+"""Saving a project file atomically, with Dutch messages (the writer is ``gala_desktop.atomic``)."""
 
 from __future__ import annotations
 
-import logging
 import os
-import stat
-import uuid
 from pathlib import Path
 
+from gala_desktop import atomic
+from gala_desktop.atomic import backup_path
 from gala_desktop.file_errors import write_failure_reason
 from gala_desktop.project.errors import ProjectSaveError
 
-log = logging.getLogger(__name__)
-
-BACKUP_SUFFIX = ".bak"
-TEMP_SUFFIX = ".tmp"
-
-_OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-
-
-def backup_path(path: Path) -> Path:
-    """``plan.gala`` → ``plan.gala.bak``."""
-    return path.with_name(path.name + BACKUP_SUFFIX)
-
-
-def _temp_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}")
-
-
-def _write_synced(path: Path, data: bytes, mode: int) -> None:
-    """Create ``path`` (which must not exist), write ``data``, flush and fsync."""
-    fd = os.open(path, _OPEN_FLAGS, mode)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:  # pragma: no cover - nothing more we can do
-        log.warning("Tijdelijk bestand %s kon niet worden verwijderd", path)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (POSIX)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _write_backup(target: Path, mode: int) -> None:
-    """Copy the current ``target`` to ``target.bak`` (atomically). Failures only log."""
-    backup = backup_path(target)
-    temp = _temp_path(backup)
-    try:
-        _write_synced(temp, target.read_bytes(), mode)
-        os.replace(temp, backup)
-    except OSError as exc:
-        # A backup is a courtesy: a locked or read-only .bak must not block saving itself.
-        log.warning("Reservekopie %s kon niet worden gemaakt: %s", backup, exc)
-        _remove_quietly(temp)
-    except BaseException:
-        _remove_quietly(temp)
-        raise
+__all__ = ["atomic_write_bytes", "backup_path"]
 
 
 def atomic_write_bytes(path: Path | str, data: bytes, *, keep_backup: bool = False) -> None:
@@ -100,12 +31,6 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_backup: bool = Fal
                 existed=True,
             ) from None
     existed = target.exists()
-    mode = 0o666  # reduced by the umask, like any new file
-    if existed:
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except OSError:
-            pass
     if existed and target.is_file() and not os.access(target, os.W_OK):
         raise ProjectSaveError(
             "Het bestand is alleen-lezen. Sla het project op onder een andere naam of in een "
@@ -113,21 +38,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_backup: bool = Fal
             Path(path),
             existed=True,
         )
-    temp = _temp_path(target)
     try:
-        _write_synced(temp, data, mode)
-        if existed:
-            try:
-                os.chmod(temp, mode)  # keep the permissions of the file being replaced
-            except OSError:
-                pass
-        if keep_backup and existed and target.is_file():
-            _write_backup(target, mode)
-        os.replace(temp, target)
+        atomic.write_bytes(target, data, keep_backup=keep_backup)
     except OSError as exc:
-        _remove_quietly(temp)
         raise ProjectSaveError(write_failure_reason(exc), Path(path), existed=existed) from exc
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    _fsync_folder(target.parent)

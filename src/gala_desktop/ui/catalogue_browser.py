@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gala_desktop.domain.project import ShortlistEntry
 from gala_desktop.domain.formatting import format_count
 from gala_desktop.domain.search import SearchQuery
 from gala_desktop.domain.themes import theme_name
-from gala_desktop.ui.commands import AddEntry
+from gala_desktop.operations import shortlist
+from gala_desktop.operations.shortlist import NO_THEME_HINT
 from gala_desktop.ui.detail_pane import DetailPane
 from gala_desktop.ui.facet_filters import FacetFilters
 from gala_desktop.ui.result_model import KEY_ROLE, LEVEL, NAME, OWNER, THEMES, ResultTableModel
@@ -38,7 +38,6 @@ from gala_desktop.ui.result_model import KEY_ROLE, LEVEL, NAME, OWNER, THEMES, R
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 120
-NO_THEME_HINT = "Kies eerst links een thema (vinkje) om interventies aan toe te voegen."
 
 
 def count_text(shown: int, total: int, exact: bool = True) -> str:
@@ -272,22 +271,9 @@ class CatalogueBrowser(QWidget):
         return self.add_to_theme(key, theme_key) if key else None
 
     def add_to_theme(self, intervention_key: str, theme_key: str) -> str | None:
-        """Push ``AddEntry``; returns the new entry's id, ``None`` when refused."""
-        project = self.session.project
-        intervention = self.catalogue.get(intervention_key)
-        if intervention is None:
-            self.statusMessage.emit("Deze interventie staat niet (meer) in de catalogus.")
-            return None
-        if project.theme_choice(theme_key) is None:
-            self.statusMessage.emit(NO_THEME_HINT)
-            return None
-        if project.has_entry(intervention_key, theme_key):
-            self.statusMessage.emit(
-                f"‘{intervention.name}’ staat al op de shortlist onder ‘{theme_name(theme_key)}’."
-            )
-            return None
-        entry = ShortlistEntry.for_intervention(intervention, theme_key)
-        self.session.push(AddEntry(self.session, entry))
-        self.statusMessage.emit(f"‘{intervention.name}’ toegevoegd aan ‘{theme_name(theme_key)}’.")
-        self.entryAdded.emit(entry.id)
-        return entry.id
+        """Shortlist an intervention; returns the new entry's id, ``None`` when refused."""
+        outcome = shortlist.add_to_shortlist(self.session, intervention_key, theme_key)
+        self.statusMessage.emit(outcome.message)
+        if outcome.entry_id:
+            self.entryAdded.emit(outcome.entry_id)
+        return outcome.entry_id

@@ -8,12 +8,12 @@ entry when the session says it changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+
+from PySide6.QtWidgets import QStyle
 
 from gala_desktop.domain.project import ChecklistItem, ChecklistState
-from gala_desktop.ui.commands import SetChecklistItem
-from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
+from gala_desktop.operations.plan import set_checklist_item
+from gala_desktop.ui.enum_delegate import coerce_enum, enum_cell, standard_icons
 
 COL_CONDITION, COL_STATE, COL_NOTE = range(3)
 HEADERS = ("Randvoorwaarde", "Status", "Notitie")
@@ -21,13 +21,11 @@ HEADERS = ("Randvoorwaarde", "Status", "Notitie")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def state_icon(state: ChecklistState) -> QIcon:
-    pixmap = {
-        ChecklistState.ARRANGED: QStyle.StandardPixmap.SP_DialogApplyButton,
-        ChecklistState.OPEN: QStyle.StandardPixmap.SP_MessageBoxWarning,
-        ChecklistState.NOT_APPLICABLE: QStyle.StandardPixmap.SP_DialogNoButton,
-    }[state]
-    return QApplication.style().standardIcon(pixmap)
+state_icon = standard_icons({
+    ChecklistState.ARRANGED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    ChecklistState.OPEN: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ChecklistState.NOT_APPLICABLE: QStyle.StandardPixmap.SP_DialogNoButton,
+})
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -38,7 +36,7 @@ class ChecklistModel(QAbstractTableModel):
         self._rows = 0  # rows shown; the checklist may be replaced (catalogue update, undo)
         session.projectReplaced.connect(self.clear)
         session.shortlistChanged.connect(self._on_shortlist_changed)
-        session.entryChanged.connect(self._on_entry_changed)
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
 
     def set_entry(self, entry_id: str | None) -> None:
         self.beginResetModel()
@@ -57,8 +55,8 @@ class ChecklistModel(QAbstractTableModel):
         if self.entry_id and self.session.project.entry(self.entry_id) is None:
             self.set_entry(None)
 
-    def _on_entry_changed(self, entry_id: str) -> None:
-        if entry_id != self.entry_id:
+    def _on_entry_field_changed(self, entry_id: str, field: str) -> None:
+        if entry_id != self.entry_id or field not in ("checklist", "plan.checklist"):
             return
         if len(self._items()) != self._rows:  # items were added or dropped
             self.set_entry(entry_id)
@@ -93,12 +91,7 @@ class ChecklistModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{item.kind.label}\n{item.text}"
         elif column == COL_STATE:
-            if display or role == Qt.ItemDataRole.EditRole:
-                return item.state.label
-            if role == VALUE_ROLE:
-                return item.state
-            if role == Qt.ItemDataRole.DecorationRole:
-                return state_icon(item.state)
+            return enum_cell(item.state, role, icon=state_icon)
         elif column == COL_NOTE:
             if display or role == Qt.ItemDataRole.EditRole:
                 return item.note
@@ -123,16 +116,10 @@ class ChecklistModel(QAbstractTableModel):
             state = coerce_enum(ChecklistState, value)
             if state is None:
                 return False
-            if state is not item.state:
-                self.session.push(
-                    SetChecklistItem(self.session, self.entry_id, index.row(), state=state)
-                )
+            set_checklist_item(self.session, self.entry_id, index.row(), state=state)
             return True
         if index.column() == COL_NOTE:
             note = "" if value is None else str(value)
-            if note != item.note:
-                self.session.push(
-                    SetChecklistItem(self.session, self.entry_id, index.row(), note=note)
-                )
+            set_checklist_item(self.session, self.entry_id, index.row(), note=note)
             return True
         return False

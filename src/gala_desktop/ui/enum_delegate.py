@@ -7,7 +7,8 @@ the cell itself shows the member's Dutch label as text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -45,3 +46,33 @@ def coerce_enum(enum_type, value):
         if value in (member.value, member.label, member.name):
             return member
     return None
+
+
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+               Qt.ItemDataRole.EditRole)
+
+
+def enum_cell(member, role: int, *, icon=None, tip: str | None = None):
+    """What a cell holding ``member`` gives for ``role``: its label as text (never colour
+    alone), the member itself under ``VALUE_ROLE``, ``icon(member)`` and ``"{tip}: label"``."""
+    if role in _TEXT_ROLES:
+        return member.label
+    if role == VALUE_ROLE:
+        return member
+    if role == Qt.ItemDataRole.DecorationRole and icon is not None:
+        return icon(member)
+    if role == Qt.ItemDataRole.ToolTipRole and tip is not None:
+        return f"{tip}: {member.label}"
+    return None
+
+
+def standard_icons(pixmaps: dict):
+    """``icon(member)``: the style's standard icon ``pixmaps[member]``, made once per member."""
+    made: dict = {}
+
+    def icon(member) -> QIcon:
+        if member not in made:
+            made[member] = QApplication.style().standardIcon(pixmaps[member])
+        return made[member]
+
+    return icon

@@ -12,7 +12,7 @@ import copy
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.formats import ExportFormat
 from gala_desktop.domain.project import EntryStatus, Project
+from gala_desktop.ui.jobs import Job, JobRunner
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-TITLE = "Bijlage exporteren"
+EXPORT_TITLE = "Bijlage exporteren"
 NOTHING_CHOSEN = (
     "Er is nog geen interventie met status ‘Gekozen’. De bijlage zegt dan alleen dat er niets "
     "gekozen is. Zet in de shortlist de status van de interventies die u inzet op ‘Gekozen’."
@@ -85,7 +86,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self._settings = settings or AppSettings()
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(EXPORT_TITLE)
         self.setObjectName("exportDialog")
         self.pdf_choice = QRadioButton(f"&{ExportFormat.PDF.label}")
         self.docx_choice = QRadioButton(f"&{ExportFormat.DOCX.label}")
@@ -239,12 +240,12 @@ class ExportDialog(QDialog):
     def _accept(self) -> None:
         text = self.path_edit.text().strip()
         if not text:
-            QMessageBox.warning(self, TITLE, "Vul een bestandsnaam in.")
+            QMessageBox.warning(self, EXPORT_TITLE, "Vul een bestandsnaam in.")
             return
         _total, chosen = included_counts(self._session.project, self.options())
         if chosen == 0:
             answer = QMessageBox.question(
-                self, TITLE, f"{NOTHING_CHOSEN}\n\nToch exporteren?",
+                self, EXPORT_TITLE, f"{NOTHING_CHOSEN}\n\nToch exporteren?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -270,86 +271,29 @@ class ExportDialog(QDialog):
         return renderer_for(self.export_format(), self.template())
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(bool, str)  # success, Dutch message (error text, or "" on success)
+def export_job(session: ProjectSession, output: Path, options: AnnexOptions,
+               runner: JobRunner, renderer=None) -> Job:
+    """Start the export on a deep copy of the project: the officer can keep working meanwhile
+    and nothing changed mid-export ends up half in the annex. ``job.outcome`` holds the
+    use case's ``Outcome`` once it is done (with ``warning`` set when the PDF is no PDF/A)."""
+    project = copy.deepcopy(session.project)
+    catalogue = session.catalogue
+    holder: dict = {}
 
-    def __init__(self, project: Project, output: Path, catalogue, options: AnnexOptions,
-                 renderer=None) -> None:
-        super().__init__()
-        self._project = project
-        self._output = output
-        self._catalogue = catalogue
-        self._options = options
-        self._renderer = renderer
-        self.cancel_requested = False
-        self.result = None  # the ExportResult once written
+    def work(progress, is_cancelled) -> tuple[bool, str]:
+        from gala_desktop.operations.export import export_annex  # reportlab loads lazily
 
-    def run(self) -> None:
-        from gala_desktop.annex.export import AnnexExportError, ExportCancelled, export_project
+        outcome = export_annex(project, output, catalogue=catalogue, options=options,
+                               renderer=renderer, progress=progress, is_cancelled=is_cancelled)
+        holder["outcome"] = outcome
+        return outcome.ok, "" if outcome.ok else outcome.message
 
-        try:
-            self.result = export_project(
-                self._project,
-                self._output,
-                catalogue=self._catalogue,
-                options=self._options,
-                progress=lambda done, total: self.progressed.emit(done, total),
-                is_cancelled=lambda: self.cancel_requested,
-                renderer=self._renderer,
-            )
-        except ExportCancelled:
-            self.finished.emit(False, "")
-        except AnnexExportError as err:
-            self.finished.emit(False, str(err))
-        except Exception as err:  # a bug must not take the officer's work down with it
-            self.finished.emit(
-                False,
-                "De bijlage kon door een onverwachte fout niet worden gemaakt. Uw project is niet "
-                f"gewijzigd. Technische melding: {type(err).__name__}: {err}",
-            )
-        else:
-            self.finished.emit(True, "")
+    job = runner.start(work)
+    job.outcome = lambda: holder.get("outcome")
+    return job
 
 
-class ExportJob(QObject):
-    """One export running on its own thread. ``progressed`` and ``done`` fire on the UI thread."""
-
-    progressed = Signal(int, int)
-    done = Signal(bool, str)
-
-    def __init__(self, session: ProjectSession, output: Path, options: AnnexOptions, parent=None,
-                 renderer=None):
-        super().__init__(parent)
-        self.output = output
-        self._thread = QThread()
-        self._worker = _Worker(copy.deepcopy(session.project), output, session.catalogue, options,
-                               renderer)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        # Relayed through this object, which lives in the UI thread: a plain Python callable
-        # connected to the worker's signal would run in the worker thread and touch widgets there.
-        self._worker.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
-        self._worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._worker.cancel_requested = True
-
-    @property
-    def result(self):
-        """The ``ExportResult`` of a finished, successful export (else None)."""
-        return self._worker.result
-
-    def _on_finished(self, success: bool, message: str) -> None:
-        self._thread.quit()
-        self._thread.wait()
-        self.done.emit(success, message)
-
-
-def export_pdf_interactive(window: QWidget, session: ProjectSession) -> ExportJob | None:
+def export_pdf_interactive(window: QWidget, session: ProjectSession) -> Job | None:
     """The whole user flow behind *Exporteren…*; returns the running job, if any."""
     dialog = ExportDialog(session, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -361,12 +305,12 @@ def export_pdf_interactive(window: QWidget, session: ProjectSession) -> ExportJo
 def start_export(
     window: QWidget, session: ProjectSession, output: Path, options: AnnexOptions,
     *, offer_to_open: bool = True, renderer=None,
-) -> ExportJob:
+) -> Job:
     """Run the export of ``session``'s project to ``output`` with ``renderer`` (PDF/A when
     None), with a progress dialog, and tell the officer how it went."""
-    job = ExportJob(session, output, options, window, renderer)
+    job = export_job(session, output, options, JobRunner.of(window), renderer)
     progress = QProgressDialog("De bijlage wordt gemaakt…", "Annuleren", 0, 0, window)
-    progress.setWindowTitle(TITLE)
+    progress.setWindowTitle(EXPORT_TITLE)
     progress.setObjectName("exportProgress")
     # Not modal: a modal QProgressDialog runs a nested event loop inside setValue(), where the
     # job's "done" could close and delete the dialog under its own feet. The officer may keep
@@ -393,26 +337,25 @@ def start_export(
         progress.deleteLater()
         status = getattr(window, "statusBar", None)
         if success:
-            result = job.result
-            if result is not None and not result.fully_succeeded:
+            outcome = job.outcome()
+            if outcome is not None and outcome.warning:
                 # honest: the file exists, but it is not the PDF/A the officer asked for
                 if status:
                     status().showMessage(f"Bijlage opgeslagen, maar niet als PDF/A: {output}", 8000)
-                QMessageBox.warning(window, TITLE, result.message())
+                QMessageBox.warning(window, EXPORT_TITLE, outcome.message)
                 return
             if status:
-                status().showMessage(result.message() if result else f"Bijlage opgeslagen: {output}",
+                status().showMessage(outcome.message if outcome else f"Bijlage opgeslagen: {output}",
                                      8000)
             if offer_to_open and _ask_open(window, output):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))
         elif message:
-            QMessageBox.warning(window, TITLE, message)
+            QMessageBox.warning(window, EXPORT_TITLE, message)
         elif status:
             status().showMessage("Export geannuleerd; er is geen bestand gemaakt.", 8000)
 
     job.progressed.connect(on_progress)
     job.done.connect(on_done)
-    job.start()
     return job
 
 
@@ -420,7 +363,7 @@ def _ask_open(window: QWidget, output: Path) -> bool:
     kind = "het Word-document" if output.suffix.lower() == ".docx" else "de PDF"
     answer = QMessageBox.question(
         window,
-        TITLE,
+        EXPORT_TITLE,
         f"De bijlage is opgeslagen als\n{output}\n\nWilt u {kind} nu openen?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.themes import THEMES, ThemeKind
 
@@ -121,7 +122,7 @@ class FacetFilters(QWidget):
 
     changed = Signal()
 
-    def __init__(self, catalogue, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: CatalogueReader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.themes = MultiSelectButton("Th&ema", "Filter op thema")
         goals = [t for t in THEMES if t.kind is not ThemeKind.CHAIN_APPROACH]

@@ -55,6 +55,25 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     return name_message_labels(box)
 
 
+def _three_button_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                      informative: str, buttons) -> tuple[QMessageBox, dict]:
+    """A question with three answers: (label, answer) for yes, the destructive one and the
+    one that changes nothing; the first is the default, the last is Escape. Returns the box and
+    the answer per button id."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(informative)
+    roles = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.DestructiveRole,
+             QMessageBox.ButtonRole.RejectRole)
+    made = [(_button(box, role, label), answer) for role, (label, answer) in zip(roles, buttons)]
+    box.setDefaultButton(made[0][0])
+    box.setEscapeButton(made[-1][0])
+    name_message_labels(box)
+    return box, {id(button): answer for button, answer in made}
+
+
 class Dialogs:
     """The questions and messages of the file flows, as real Qt dialogs in Dutch.
 
@@ -62,18 +81,12 @@ class Dialogs:
     """
 
     def save_changes_box(self, parent: QWidget | None, name: str) -> tuple[QMessageBox, dict]:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Wijzigingen opslaan?")
-        box.setText(f"Wilt u de wijzigingen in ‘{name}’ opslaan?")
-        box.setInformativeText("Als u niet opslaat, gaan uw wijzigingen verloren.")
-        save = _button(box, QMessageBox.ButtonRole.AcceptRole, "&Opslaan")
-        discard = _button(box, QMessageBox.ButtonRole.DestructiveRole, "&Niet opslaan")
-        cancel = _button(box, QMessageBox.ButtonRole.RejectRole, "&Annuleren")
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
-        name_message_labels(box)
-        return box, {id(save): SAVE, id(discard): DISCARD, id(cancel): CANCEL}
+        return _three_button_box(
+            parent, QMessageBox.Icon.Warning, "Wijzigingen opslaan?",
+            f"Wilt u de wijzigingen in ‘{name}’ opslaan?",
+            "Als u niet opslaat, gaan uw wijzigingen verloren.",
+            (("&Opslaan", SAVE), ("&Niet opslaan", DISCARD), ("&Annuleren", CANCEL)),
+        )
 
     def ask_save_changes(self, parent: QWidget, name: str) -> str:
         box, answers = self.save_changes_box(parent, name)
@@ -81,20 +94,12 @@ class Dialogs:
         return answers.get(id(box.clickedButton()), CANCEL)
 
     def recovery_box(self, parent: QWidget | None, item: RecoveryItem) -> tuple[QMessageBox, dict]:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Niet-opgeslagen werk herstellen?")
-        box.setText(recovery_description(item))
-        box.setInformativeText(
-            "GALA Desktop is de vorige keer niet netjes afgesloten. Wilt u dit werk herstellen?"
+        return _three_button_box(
+            parent, QMessageBox.Icon.Question, "Niet-opgeslagen werk herstellen?",
+            recovery_description(item),
+            "GALA Desktop is de vorige keer niet netjes afgesloten. Wilt u dit werk herstellen?",
+            (("&Herstellen", RESTORE), ("&Verwijderen", DISCARD), ("&Later", LATER)),
         )
-        restore = _button(box, QMessageBox.ButtonRole.AcceptRole, "&Herstellen")
-        discard = _button(box, QMessageBox.ButtonRole.DestructiveRole, "&Verwijderen")
-        later = _button(box, QMessageBox.ButtonRole.RejectRole, "&Later")
-        box.setDefaultButton(restore)
-        box.setEscapeButton(later)
-        name_message_labels(box)
-        return box, {id(restore): RESTORE, id(discard): DISCARD, id(later): LATER}
 
     def ask_recovery(self, parent: QWidget, item: RecoveryItem) -> str:
         box, answers = self.recovery_box(parent, item)

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop import __version__
+from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.catalogue_update import CatalogueUpdater
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
+from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.overview_panel import OverviewPanel
 from gala_desktop.ui.plan_editor import PlanEditor
@@ -48,7 +50,7 @@ STATUS_TIMEOUT_MS = 8000
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        catalogue,
+        catalogue: CatalogueReader,
         *,
         settings: AppSettings | None = None,
         autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_TITLE)
         self.session = ProjectSession(catalogue, self)
+        self.jobs = JobRunner(self)  # the export runs here; closing waits for it
         self.settings = settings or AppSettings()
         self.files = FileActions(self, self.session, self.settings, autosave_interval_ms=autosave_interval_ms)
 
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
                                         [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton, "Het project opslaan")
         self.action_save_as = self._action("actionSaveAs", "Opslaan &als…", self.files.save_as,
                                            [QKeySequence.StandardKey.SaveAs], None, "Het project onder een andere naam opslaan")
-        self.action_export = self._action("actionExportPdf", "&Exporteren (PDF of Word)…", self.export_pdf,
+        self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
                                           "De bijlage maken: PDF/A voor het archief of een Word-document")
         self.updater = CatalogueUpdater(self, self.session, lambda: self.files.dialogs)
@@ -233,17 +236,13 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.files.pending_edits.append(self.plan_editor.commit_pending)
+        self.files.pending_edits += [self.plan_editor.commit_pending, self.project_form.commit_pending]
         s.pathChanged.connect(self._update_title)
         s.projectReplaced.connect(self._update_title)
         s.catalogueReplaced.connect(self._show_catalogue_info)
         self.updater.statusMessage.connect(self.show_status)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
             source.statusMessage.connect(self.show_status)
-        for name in ("statusMessage",):
-            for widget in (self.plan_editor, self.overview):
-                if hasattr(widget, name):
-                    getattr(widget, name).connect(self.show_status)
         self.shortlist_panel.entrySelected.connect(lambda entry_id: self.plan_editor.set_entry(entry_id or None))
         self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
@@ -371,6 +370,9 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - an error here must not take the work down with it
             log.exception("closing the window failed; keeping the recovery file")
             clean_exit = not self.files.autosave() and not self.session.is_modified
+        # a running export is cancelled and waited for: its thread must not outlive the window,
+        # and it reads the catalogue, which closes after the window
+        self.jobs.shutdown()
         self.files.autosave_timer.stop()
         try:
             self.settings.save_window(self, self.splitters())

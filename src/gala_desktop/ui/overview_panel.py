@@ -29,12 +29,15 @@ from gala_desktop.domain.overview import required_theme_gaps, theme_counts, tota
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
 from gala_desktop.domain.validity import LAPSE_NOTICE, chosen_with_lapsed_level
+from gala_desktop.operations.plan import TEXT_PLAN_FIELDS
 
 LEVEL_COLUMNS = [
     *reversed(RecognitionLevel.ordered()),
     RecognitionLevel.NOT_ASSESSED,
     RecognitionLevel.UNKNOWN,
 ]
+# entry fields the overview does not count: changing them leaves it as it is
+UNCOUNTED_FIELDS = TEXT_PLAN_FIELDS | {"access", "checklist", "priority"}
 
 
 def level_header(level: RecognitionLevel) -> str:
@@ -274,9 +277,11 @@ class OverviewPanel(QWidget):
         layout.addWidget(note)
         layout.addStretch(1)
 
-        for signal in (session.projectReplaced, session.themesChanged, session.shortlistChanged):
-            signal.connect(self.refresh)
-        session.entryChanged.connect(self._on_entry_changed)
+        self._stale = False
+        for signal in (session.projectReplaced, session.themesChanged, session.shortlistChanged,
+                       session.catalogueReplaced):
+            signal.connect(self._on_project_changed)
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
         self.refresh()
 
     def _build_gap_box(self, parent: QWidget) -> QFrame:
@@ -305,6 +310,22 @@ class OverviewPanel(QWidget):
         if status:
             status().showMessage(message, 8000)
 
+    def _on_entry_field_changed(self, _entry_id: str, field: str) -> None:
+        if field.removeprefix("plan.") not in UNCOUNTED_FIELDS:
+            self._on_project_changed()
+
+    def _on_project_changed(self) -> None:
+        """Refresh now when shown; a hidden overview refreshes when it is shown again."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def _refresh_lapses(self, size: int) -> None:
         """Chosen interventions whose recognition may have lapsed: icon and text, never colour."""
         names = chosen_with_lapsed_level(self.session.project, self.session.catalogue.get)
@@ -322,6 +343,7 @@ class OverviewPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         project = self.session.project
         gaps = required_theme_gaps(project)
         style = QApplication.style()

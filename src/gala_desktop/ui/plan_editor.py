@@ -1,8 +1,7 @@
 """The plan editor: the local uitvoeringsnotities of the selected shortlist entry.
 
-A scrollable form. Every change is an undo command; text fields push a merging command per
-keystroke, so typing in one field is one undo step, and an undo shows up in the field without
-creating a new command. Amounts, dates and counts are checked when editing finishes; invalid
+A scrollable form. Every change goes through ``operations.plan``; typing in one text field
+merges into one undo step, and an undo shows up in the field without creating a new step. Amounts, dates and counts are checked when editing finishes; invalid
 input is refused with a message at the field and the project is left unchanged.
 """
 
@@ -37,13 +36,13 @@ from gala_desktop.domain.formatting import (
     parse_euro,
 )
 from gala_desktop.domain.budget import period_years
-from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource, Project
+from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource
 from gala_desktop.domain.themes import theme_name
-from gala_desktop.project.changes import catalogue_changes, refresh_snapshot
+from gala_desktop.domain.changes import catalogue_changes
 from gala_desktop.ui.budget_editor import BudgetYearsTable, whole_period_cents, with_whole_period
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
-from gala_desktop.domain.checklist import checklist_changes, merge_checklist
-from gala_desktop.ui.commands import ReplaceSnapshots, SetAccessAnswer, SetPlanField
+from gala_desktop.domain.checklist import checklist_changes
+from gala_desktop.operations import plan as plan_use_cases
 from gala_desktop.ui.enum_delegate import EnumComboDelegate
 from gala_desktop.ui.plan_fields import (
     RouteUndoToStack,
@@ -59,6 +58,7 @@ PLACEHOLDER = (
     "wie voert uit, budget en financiering, planning en wat er geregeld moet worden."
 )
 NO_FUNDING = "— kies —"
+HEADER_FIELDS = frozenset({"status", "snapshot", "plan.checklist"})  # shown above the form
 # Alt+letter per field; letters chosen so that they clash with no menu, tab or panel heading
 FIELD_MNEMONICS = {
     "Uitvoerende partner(s)": "Uitvoerende p&artner(s)",
@@ -120,6 +120,7 @@ class PlanEditor(QWidget):
         session.shortlistChanged.connect(self._on_shortlist_changed)
         session.themesChanged.connect(self._on_shortlist_changed)  # "(thema niet gekozen)"
         session.entryChanged.connect(self._on_entry_changed)
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
         self.set_entry(None)
 
     # ----------------------------------------------------------------- building
@@ -332,6 +333,10 @@ class PlanEditor(QWidget):
         if entry_id == self.entry_id and self.current_entry() is not None:
             self._load(force=False)
 
+    def _on_entry_field_changed(self, entry_id: str, field: str) -> None:
+        if entry_id == self.entry_id and field in HEADER_FIELDS and self.current_entry():
+            self._load_header()
+
     def _load(self, force: bool) -> None:
         entry = self.current_entry()
         plan = entry.plan
@@ -371,10 +376,11 @@ class PlanEditor(QWidget):
         messages: list[str] = []
         removed = False
         if self.session.catalogue is not None:
-            current = self.session.catalogue.get(entry.intervention_key)
-            changes = catalogue_changes(Project(shortlist=[entry]), lambda _key: current)
+            known = self.session.catalogue.get_many([entry.intervention_key])
+            changes = catalogue_changes([entry], known)
             removed = any(c.kind == "removed" for c in changes)
             messages = [c.message for c in changes]
+            current = known.get(entry.intervention_key)
             if current is not None:
                 added, dropped = checklist_changes(entry.plan.checklist, current.conditions)
                 if added or dropped:
@@ -391,9 +397,8 @@ class PlanEditor(QWidget):
     # ----------------------------------------------------------------- committing
     def _push_field(self, field: str, value) -> None:
         entry = self.current_entry()
-        if self._loading or entry is None or getattr(entry.plan, field) == value:
-            return
-        self.session.push(SetPlanField(self.session, entry.id, field, value))
+        if not self._loading and entry is not None:
+            plan_use_cases.set_plan_field(self.session, entry.id, field, value)
 
     def _push_whole_period(self, cents) -> None:
         entry = self.current_entry()
@@ -424,9 +429,8 @@ class PlanEditor(QWidget):
 
     def _push_access(self, aspect: AccessAspect, text: str) -> None:
         entry = self.current_entry()
-        if self._loading or entry is None or entry.plan.access.get(aspect, "") == text:
-            return
-        self.session.push(SetAccessAnswer(self.session, entry.id, aspect, text))
+        if not self._loading and entry is not None:
+            plan_use_cases.set_access_answer(self.session, entry.id, aspect, text)
 
     def _check_start(self, value) -> str | None:
         end = self.current_entry().plan.end if self.current_entry() else None
@@ -442,10 +446,5 @@ class PlanEditor(QWidget):
 
     def accept_catalogue_facts(self) -> None:
         entry = self.current_entry()
-        intervention = self.session.catalogue.get(entry.intervention_key) if entry else None
-        if intervention is None:
-            return
-        snapshot = refresh_snapshot(entry, intervention)
-        checklist = merge_checklist(entry.plan.checklist, intervention.conditions)
-        checklists = {entry.id: checklist} if checklist != entry.plan.checklist else {}
-        self.session.push(ReplaceSnapshots(self.session, {entry.id: snapshot}, checklists))
+        if entry is not None:
+            plan_use_cases.accept_catalogue_facts(self.session, [entry.id])

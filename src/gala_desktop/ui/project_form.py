@@ -1,6 +1,6 @@
 """The Project tab: the metadata on the title page of the annex (gemeente, title, authors, ...).
 
-Every edit pushes a (mergeable) ``SetMetadata``; on ``metadataChanged``/``projectReplaced`` the
+Every edit calls ``operations.plan.set_project_field`` (typing merges into one undo step); on ``metadataChanged``/``projectReplaced`` the
 form re-reads the project and only touches a field whose value really differs, so typing is
 never disturbed.
 """
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gala_desktop.domain.formatting import format_date, parse_date
 from gala_desktop.domain.project import PLAN_PARTS
-from gala_desktop.ui.commands import SetMetadata
+from gala_desktop.operations.plan import set_project_field
 
 VERSION_STATUSES = ("Concept", "Ter bespreking", "Definitief", "Vastgesteld door de raad")
 
@@ -174,9 +174,8 @@ class ProjectForm(QScrollArea):
     # -- edits --------------------------------------------------------------------------------
 
     def _push(self, field: str, value) -> None:
-        if self._updating or getattr(self.session.project, field) == value:
-            return
-        self.session.push(SetMetadata(self.session, field, value))
+        if not self._updating:
+            set_project_field(self.session, field, value)
 
     def _on_date_edited(self, text: str) -> None:
         try:
@@ -185,6 +184,18 @@ class ProjectForm(QScrollArea):
             return  # wait until the user has finished typing
         self._show_date_error("")
         self._push("date", value)
+
+    def commit_pending(self) -> list[str]:
+        """Before a save: a typed date that is not a date is refused and reported (its text and
+        message stay), like the plan's budget and dates. Returns the refused field names."""
+        try:
+            value = parse_date(self.date.text())
+        except ValueError as exc:
+            self._show_date_error(str(exc))
+            return [self.date.accessibleName()]
+        self._show_date_error("")
+        self._push("date", value)
+        return []
 
     def _on_date_finished(self) -> None:
         try:

@@ -1,8 +1,10 @@
 """One open project: the domain object, its file path, its undo stack and the catalogue.
 
-Views read ``session.project`` and listen to the signals; they change the project only by
-pushing undo commands (``ui/commands.py``), which emit the matching signal in ``redo`` and
-``undo``. The window-modified marker follows the undo stack's clean state.
+Views read ``session.project`` and listen to the signals; they change the project only through
+the use cases of ``gala_desktop.operations``, which hand their edits to :meth:`apply`. Each edit
+runs as an undo command (``ui/commands``) and reports what it changed; :meth:`notify` turns that
+into the precise signals below, so a view refreshes only what it shows. The window-modified
+marker follows the undo stack's clean state.
 """
 
 from __future__ import annotations
@@ -12,21 +14,27 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from gala_desktop.catalogue.repository import Catalogue
+from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.project import Project
+from gala_desktop.operations import edits
+from gala_desktop.operations.edits import Change, Edit
+from gala_desktop.ui.commands.edit_command import EditCommand
 from gala_desktop.ui.live_catalogue import LiveCatalogue
 
 
 class ProjectSession(QObject):
     projectReplaced = Signal()  # a new or opened project replaced the old one
     metadataChanged = Signal()  # gemeente, title, authors, period, ...
-    themesChanged = Signal()  # a theme chosen/unchosen or its rationale changed
-    shortlistChanged = Signal()  # entries added, removed, moved, status/priority changed
-    entryChanged = Signal(str)  # one entry's plan changed (entry id)
+    themesChanged = Signal()  # the set of chosen themes changed
+    rationaleChanged = Signal(str)  # one theme's rationale changed (theme key)
+    shortlistChanged = Signal()  # entries added, removed or moved
+    entryChanged = Signal(str)  # something of one entry changed (entry id)
+    entryFieldChanged = Signal(str, str)  # (entry id, field): status, priority, snapshot,
+    #                                       plan.<field>, access or checklist
     pathChanged = Signal()
     catalogueReplaced = Signal()  # an installed update or a rollback replaced the catalogue
 
-    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
+    def __init__(self, catalogue: CatalogueReader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalogue = LiveCatalogue.wrap(catalogue)
         self.project = Project()
@@ -40,6 +48,26 @@ class ProjectSession(QObject):
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
+
+    def apply(self, edit: Edit) -> None:
+        """Run an edit of the operations layer as one undo step."""
+        self.undo_stack.push(EditCommand(self, edit))
+
+    def notify(self, changes: list[Change]) -> None:
+        """Emit one signal per distinct change, in order."""
+        for change in dict.fromkeys(changes):
+            if change.kind == edits.METADATA:
+                self.metadataChanged.emit()
+            elif change.kind == edits.THEMES:
+                self.themesChanged.emit()
+            elif change.kind == edits.RATIONALE:
+                self.rationaleChanged.emit(change.key)
+            elif change.kind == edits.SHORTLIST:
+                self.shortlistChanged.emit()
+            elif change.kind == edits.ENTRY:
+                self.entryFieldChanged.emit(change.key, change.field)
+        for entry_id in dict.fromkeys(c.key for c in changes if c.kind == edits.ENTRY):
+            self.entryChanged.emit(entry_id)
 
     def replace(self, project: Project, path: Path | None) -> None:
         """Swap in another project (New/Open/recover); history starts afresh."""

@@ -1,8 +1,8 @@
 """The shortlist as a two-level tree: chosen themes, each with its shortlisted interventions.
 
 Themes appear in the project's order; entries whose theme is no longer chosen are kept under a
-last group "Niet gekozen thema's". The model reads ``session.project`` and changes it only by
-pushing undo commands. Status and priority are always shown as text with an icon, never by
+last group "Niet gekozen thema's". The model reads ``session.project`` and changes it only
+through the use cases of ``operations.shortlist``. Status and priority are always shown as text with an icon, never by
 colour alone; entries whose catalogue facts changed get a warning icon and a tooltip.
 """
 
@@ -18,14 +18,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry
 from gala_desktop.domain.themes import theme_name
-from gala_desktop.project.changes import catalogue_changes
-from gala_desktop.ui.commands import AddEntry, MoveEntry, SetEntryPriority, SetEntryStatus
-from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum
+from gala_desktop.domain.changes import catalogue_changes, shortlist_keys
+from gala_desktop.operations import shortlist
+from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum, enum_cell, standard_icons
 
 INTERVENTION_MIME = "application/x-gala-intervention"
 ENTRY_MIME = "application/x-gala-shortlist-entry"
@@ -38,10 +38,15 @@ HEADERS = ("Interventie", "Status", "Prio.", "Niveau")
 HEADER_TIPS = ("Naam van de interventie", "Status: overwegen, gekozen of afgevallen",
                "Prioriteit: hoog, middel of laag", "Hoogste erkenningsniveau")
 ORPHAN_TITLE = "Niet gekozen thema's"
+SHOWN_FIELDS = frozenset({"status", "priority", "snapshot"})  # entry fields a row shows
 
 _NO_PARENT = 0  # internalId of group rows; entry rows carry their group's row + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ENUM_COLUMNS = {  # editable column → (its enum, the use case that changes it)
+    COL_STATUS: (EntryStatus, shortlist.set_status),
+    COL_PRIORITY: (Priority, shortlist.set_priority),
+}
 
 
 @dataclass(slots=True)
@@ -51,13 +56,11 @@ class _Group:
     entry_ids: list[str] = field(default_factory=list)
 
 
-def _status_icon(status: EntryStatus) -> QIcon:
-    pixmap = {
-        EntryStatus.CHOSEN: QStyle.StandardPixmap.SP_DialogApplyButton,
-        EntryStatus.CONSIDERING: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-        EntryStatus.DROPPED: QStyle.StandardPixmap.SP_DialogCancelButton,
-    }[status]
-    return QApplication.style().standardIcon(pixmap)
+_status_icon = standard_icons({
+    EntryStatus.CHOSEN: QStyle.StandardPixmap.SP_DialogApplyButton,
+    EntryStatus.CONSIDERING: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    EntryStatus.DROPPED: QStyle.StandardPixmap.SP_DialogCancelButton,
+})
 
 
 class ShortlistModel(QAbstractItemModel):
@@ -69,12 +72,15 @@ class ShortlistModel(QAbstractItemModel):
         self.session = session
         self._groups: list[_Group] = []
         self._changes: dict[str, list[str]] = {}
+        self._entries: dict[str, ShortlistEntry] = {}  # by id, rebuilt with the groups
+        self._chosen: frozenset[str] = frozenset()
         self._rebuild(reset=True)
         # bound methods (not lambdas), so the connections end with this model
         session.projectReplaced.connect(self._on_replaced)
         session.catalogueReplaced.connect(self._on_replaced)
         session.shortlistChanged.connect(self._on_changed)
         session.themesChanged.connect(self._on_themes_changed)
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
 
     # ----------------------------------------------------------------- structure
     def _compute_groups(self) -> list[_Group]:
@@ -95,8 +101,8 @@ class ShortlistModel(QAbstractItemModel):
         if catalogue is None:
             return result
         project = self.session.project
-        known = catalogue.get_many(e.intervention_key for e in project.shortlist)  # one query
-        for change in catalogue_changes(project, known.get):
+        current = catalogue.get_many(shortlist_keys(project))  # one query, then from memory
+        for change in catalogue_changes(project.shortlist, current):
             result.setdefault(change.entry_id, []).append(change.message)
         return result
 
@@ -107,14 +113,14 @@ class ShortlistModel(QAbstractItemModel):
         same = [(g.theme_key, g.entry_ids) for g in groups] == [
             (g.theme_key, g.entry_ids) for g in self._groups
         ]
+        entries = {e.id: e for e in self.session.project.shortlist}
+        chosen = frozenset(self.session.project.chosen_theme_keys())
         if reset or not same:
             self.beginResetModel()
-            self._groups = groups
-            self._changes = changes
+            self._groups, self._changes, self._entries, self._chosen = groups, changes, entries, chosen
             self.endResetModel()
         else:
-            self._groups = groups
-            self._changes = changes
+            self._groups, self._changes, self._entries, self._chosen = groups, changes, entries, chosen
             last = self.columnCount() - 1
             for row, group in enumerate(self._groups):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
@@ -139,12 +145,22 @@ class ShortlistModel(QAbstractItemModel):
         # a theme (un)chosen regroups entries; their catalogue facts stay the same
         self._rebuild(reset=False, recheck=False)
 
+    def _on_entry_field_changed(self, entry_id: str, field: str) -> None:
+        """Only the row of that entry, and only for what the shortlist shows."""
+        if field not in SHOWN_FIELDS:
+            return
+        if field == "snapshot":
+            self._changes = self._compute_changes()
+        first = self.index_of_entry(entry_id)
+        if first.isValid():
+            self.dataChanged.emit(first, first.siblingAtColumn(self.columnCount() - 1))
+
     # ----------------------------------------------------------------- lookups
     def entry_at(self, index: AnyIndex) -> ShortlistEntry | None:
         if not index.isValid() or index.internalId() == _NO_PARENT:
             return None
         group = self._groups[index.internalId() - 1]
-        return self.session.project.entry(group.entry_ids[index.row()])
+        return self._entries.get(group.entry_ids[index.row()])
 
     def index_of_entry(self, entry_id: str, column: int = 0) -> QModelIndex:
         for g_row, group in enumerate(self._groups):
@@ -234,7 +250,7 @@ class ShortlistModel(QAbstractItemModel):
         if role == ENTRY_ID_ROLE:
             return entry.id
         display = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        orphan = entry.theme_key not in self.session.project.chosen_theme_keys()
+        orphan = entry.theme_key not in self._chosen
         changes = self._changes.get(entry.id)
         if column == COL_NAME:
             if display:
@@ -254,21 +270,9 @@ class ShortlistModel(QAbstractItemModel):
                     lines += ["", "Let op, de catalogus is gewijzigd:"] + changes
                 return "\n".join(lines)
         elif column == COL_STATUS:
-            if display or role == Qt.ItemDataRole.EditRole:
-                return entry.status.label
-            if role == VALUE_ROLE:
-                return entry.status
-            if role == Qt.ItemDataRole.DecorationRole:
-                return _status_icon(entry.status)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Status: {entry.status.label}"
+            return enum_cell(entry.status, role, icon=_status_icon, tip="Status")
         elif column == COL_PRIORITY:
-            if display or role == Qt.ItemDataRole.EditRole:
-                return entry.priority.label
-            if role == VALUE_ROLE:
-                return entry.priority
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Prioriteit: {entry.priority.label}"
+            return enum_cell(entry.priority, role, tip="Prioriteit")
         elif column == COL_LEVEL:
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return entry.snapshot.level.label
@@ -295,21 +299,15 @@ class ShortlistModel(QAbstractItemModel):
         entry = self.entry_at(index)
         if entry is None or role not in (Qt.ItemDataRole.EditRole, VALUE_ROLE):
             return False
-        if index.column() == COL_STATUS:
-            status = coerce_enum(EntryStatus, value)
-            if status is None:
-                return False
-            if status is not entry.status:
-                self.session.push(SetEntryStatus(self.session, entry.id, status))
-            return True
-        if index.column() == COL_PRIORITY:
-            priority = coerce_enum(Priority, value)
-            if priority is None:
-                return False
-            if priority is not entry.priority:
-                self.session.push(SetEntryPriority(self.session, entry.id, priority))
-            return True
-        return False
+        column = _ENUM_COLUMNS.get(index.column())
+        if column is None:
+            return False
+        enum_type, change = column
+        value = coerce_enum(enum_type, value)
+        if value is None:
+            return False
+        change(self.session, entry.id, value)
+        return True
 
     # ----------------------------------------------------------------- drag and drop
     def supportedDropActions(self) -> Qt.DropAction:
@@ -341,7 +339,7 @@ class ShortlistModel(QAbstractItemModel):
         group, on_entry = self._drop_target(row, parent)
         if group is None:
             return False
-        if data.hasFormat(INTERVENTION_MIME):
+        if data.hasFormat(INTERVENTION_MIME):  # onto a theme; the use case checks the rest
             return on_entry is not None or group.theme_key is not None
         if data.hasFormat(ENTRY_MIME):
             moving = self.session.project.entry(bytes(data.data(ENTRY_MIME)).decode("utf-8"))
@@ -363,23 +361,12 @@ class ShortlistModel(QAbstractItemModel):
         entry_id = bytes(data.data(ENTRY_MIME)).decode("utf-8")
         return self._move_by_drop(entry_id, group, on_entry, row)
 
-    def add_intervention(self, key: str, theme_key: str) -> bool:
-        """Shortlist catalogue intervention ``key`` under ``theme_key`` (refuses duplicates)."""
-        project = self.session.project
-        intervention = self.session.catalogue.get(key)
-        if intervention is None:
-            self.statusMessage.emit("Deze interventie staat niet (meer) in de catalogus.")
-            return False
-        if project.has_entry(key, theme_key):
-            self.statusMessage.emit(
-                f"‘{intervention.name}’ staat al in de shortlist bij ‘{theme_name(theme_key)}’."
-            )
-            return False
-        self.session.push(AddEntry(self.session, ShortlistEntry.for_intervention(intervention, theme_key)))
-        self.statusMessage.emit(
-            f"‘{intervention.name}’ toegevoegd aan ‘{theme_name(theme_key)}’."
-        )
-        return True
+    def add_intervention(self, key: str, theme_key: str | None) -> bool:
+        """Shortlist catalogue intervention ``key`` under ``theme_key``; the same rule and
+        wording as everywhere (``operations.shortlist.add_to_shortlist``)."""
+        outcome = shortlist.add_to_shortlist(self.session, key, theme_key)
+        self.statusMessage.emit(outcome.message)
+        return outcome.ok
 
     def _move_by_drop(self, entry_id: str, group: _Group, on_entry, row: int) -> bool:
         """Onto an entry: take its place; between rows: go there; onto the theme: go first."""
@@ -398,7 +385,5 @@ class ShortlistModel(QAbstractItemModel):
                 for other_id in group.entry_ids[:row]
                 if other_id != entry.id and project.entry(other_id).theme_key == entry.theme_key
             )
-        if new_index == same_theme.index(entry):
-            return True
-        self.session.push(MoveEntry(self.session, entry.id, new_index))
+        shortlist.move_entry(self.session, entry.id, new_index)
         return True

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from gala_desktop.domain.project import EntryStatus, Priority
 from gala_desktop.domain.recognition import RecognitionLevel
-from gala_desktop.ui.commands import MoveEntry, RemoveEntry, SetEntryPriority, SetEntryStatus
+from gala_desktop.operations import shortlist
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, EnumComboDelegate
 from gala_desktop.ui.shortlist_model import (
     COL_LEVEL,
     COL_NAME,
     COL_PRIORITY,
     COL_STATUS,
+    HEADERS,
     ShortlistModel,
 )
 
@@ -103,8 +104,15 @@ class ShortlistPanel(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(32)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_STATUS, COL_PRIORITY, COL_LEVEL):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the widest text each column can hold, once: fitting to the rows' contents
+        # would read every row again after each status or priority change.
+        for column, texts in (
+            (COL_STATUS, [s.label for s in EntryStatus]),
+            (COL_PRIORITY, [p.label for p in Priority]),
+            (COL_LEVEL, list(COMPACT_LEVELS.values())),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, self._column_width(column, texts))
         self._level_delegate = CompactLevelDelegate(self.view)
         self.view.setItemDelegateForColumn(COL_LEVEL, self._level_delegate)
         self._status_delegate = EnumComboDelegate(EntryStatus, "Status", self.view)
@@ -182,6 +190,17 @@ class ShortlistPanel(QWidget):
         return button
 
     # ----------------------------------------------------------------- selection
+    def _column_width(self, column: int, texts: list[str]) -> int:
+        metrics = self.view.fontMetrics()
+        style = self.view.style()
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) if column == COL_STATUS else 0
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        content = widest + margin + (icon + margin if icon else 0)
+        header = self.view.header()
+        heading = header.fontMetrics().horizontalAdvance(HEADERS[column]) + 2 * margin
+        return max(content, heading)
+
     def current_entry_id(self) -> str:
         entry = self.model.entry_at(self.view.currentIndex())
         return entry.id if entry is not None else ""
@@ -252,7 +271,7 @@ class ShortlistPanel(QWidget):
         position, count = self.model.index_in_theme(entry)
         target = position + step
         if 0 <= target < count:
-            self.session.push(MoveEntry(self.session, entry.id, target))
+            shortlist.move_entry(self.session, entry.id, target)
             self.select_entry(entry.id)
             self.view.setFocus()
 
@@ -271,10 +290,9 @@ class ShortlistPanel(QWidget):
         siblings = self.model.rowCount(index.parent())
         neighbour_row = index.row() + 1 if index.row() + 1 < siblings else index.row() - 1
         neighbour = self.model.entry_at(self.model.index(neighbour_row, 0, index.parent()))
-        name = entry.snapshot.name
-        self.session.push(RemoveEntry(self.session, entry.id))
+        outcome = shortlist.remove_entry(self.session, entry.id)
         self.select_entry(neighbour.id if neighbour is not None else None)
-        self.statusMessage.emit(f"‘{name}’ verwijderd uit de shortlist (ongedaan maken met Ctrl+Z).")
+        self.statusMessage.emit(f"{outcome.message[:-1]} (ongedaan maken met Ctrl+Z).")
 
     # ----------------------------------------------------------------- context menu
     def _show_context_menu(self, pos) -> None:
@@ -291,24 +309,14 @@ class ShortlistPanel(QWidget):
             return None
         menu = QMenu(self)
         _add_choice_menu(menu, "&Status", EntryStatus, entry.status,
-                         lambda status, i=entry.id: self._set_status(i, status))
+                         lambda status, i=entry.id: shortlist.set_status(self.session, i, status))
         _add_choice_menu(menu, "&Prioriteit", Priority, entry.priority,
-                         lambda priority, i=entry.id: self._set_priority(i, priority))
+                         lambda prio, i=entry.id: shortlist.set_priority(self.session, i, prio))
         menu.addSeparator()
         menu.addAction(self.action_up)
         menu.addAction(self.action_down)
         menu.addAction(self.action_remove)
         return menu
-
-    def _set_status(self, entry_id: str, status: EntryStatus) -> None:
-        entry = self.session.project.entry(entry_id)
-        if entry is not None and entry.status is not status:
-            self.session.push(SetEntryStatus(self.session, entry_id, status))
-
-    def _set_priority(self, entry_id: str, priority: Priority) -> None:
-        entry = self.session.project.entry(entry_id)
-        if entry is not None and entry.priority is not priority:
-            self.session.push(SetEntryPriority(self.session, entry_id, priority))
 
 
 __all__ = ["ShortlistPanel"]

@@ -1,8 +1,9 @@
 """The GALA themes as a checkable tree, with the rationale editor of the selected theme below.
 
-Checking a theme pushes ``SetThemeChosen``; typing a rationale pushes a mergeable
-``SetThemeRationale``. The tree and the editor re-read the project on ``themesChanged`` and
-``projectReplaced`` and never push a command while they do.
+Checking a theme calls ``operations.themes.choose_theme``; typing a rationale calls
+``set_rationale`` (one undo step per typing burst). The tree re-reads the project when the
+chosen themes, the shortlist or an entry's status change; the editor when its theme's rationale
+changes. Neither changes the project while it re-reads.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from gala_desktop.domain.themes import (
     ThemeKind,
     children,
 )
-from gala_desktop.ui.commands import SetThemeChosen, SetThemeRationale
+from gala_desktop.operations import themes as theme_use_cases
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 REQUIRED_SUFFIX = " (verplicht)"
@@ -153,7 +154,9 @@ class ThemePanel(QWidget):
         self.rationale.textChanged.connect(self._on_rationale_edited)
         session.themesChanged.connect(self.refresh)
         session.projectReplaced.connect(self.refresh)
-        session.shortlistChanged.connect(self.refresh)
+        session.shortlistChanged.connect(self.refresh)  # counts and coverage
+        session.entryFieldChanged.connect(self._on_entry_field_changed)
+        session.rationaleChanged.connect(self._on_rationale_changed)
         self.refresh()
 
     # -- building -----------------------------------------------------------------------------
@@ -255,6 +258,14 @@ class ThemePanel(QWidget):
         finally:
             self._updating = False
 
+    def _on_entry_field_changed(self, _entry_id: str, field: str) -> None:
+        if field == "status":  # coverage of the required themes counts chosen entries
+            self.refresh()
+
+    def _on_rationale_changed(self, theme_key: str) -> None:
+        if theme_key == self.current_theme_key():
+            self._refresh_rationale()
+
     # -- user edits ---------------------------------------------------------------------------
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
@@ -266,7 +277,7 @@ class ThemePanel(QWidget):
         chosen = item.checkState(0) == Qt.CheckState.Checked
         if chosen == (self.session.project.theme_choice(key) is not None):
             return
-        self.session.push(SetThemeChosen(self.session, key, chosen))
+        theme_use_cases.choose_theme(self.session, key, chosen)
         if self.tree.currentItem() is not item:
             self.tree.setCurrentItem(item)
         self._refresh_rationale()
@@ -277,6 +288,4 @@ class ThemePanel(QWidget):
         key = self.current_theme_key()
         if not key or self.session.project.theme_choice(key) is None:
             return
-        text = self.rationale.toPlainText()
-        if text != self.session.project.theme_choice(key).rationale:
-            self.session.push(SetThemeRationale(self.session, key, text))
+        theme_use_cases.set_rationale(self.session, key, self.rationale.toPlainText())

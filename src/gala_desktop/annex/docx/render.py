@@ -6,17 +6,15 @@ levels, a ``TOC`` field, tables whose first row is a marked, repeating header ro
 every heading with internal hyperlinks to it, bullet lists as numbered paragraphs, page numbers
 as ``PAGE``/``NUMPAGES`` fields, the document language and the core properties.
 
-The file is written like the PDF: to a temporary file in the target folder, moved into place at
-the end; a cancel or failure leaves nothing behind and never touches an existing file.
+The file is written like the PDF, through ``annex.output.annex_file``: to a temporary file in
+the target folder, moved into place at the end; a cancel or failure leaves nothing behind and
+never touches an existing file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,20 +28,13 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from gala_desktop.annex import model
 from gala_desktop.annex.docx import ooxml
 from gala_desktop.annex.docx import styles as st
-from gala_desktop.annex.errors import (
-    AnnexExportError,
-    ExportCancelled,
-    refuse_project_file_target,
-    write_error,
-)
+from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
+from gala_desktop.annex.output import annex_file
+from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback
 
 __all__ = ["render_docx", "TemplateError"]
 
-ProgressCallback = Callable[[int, int], None]
-PROGRESS_TOTAL = 100
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 
 class TemplateError(AnnexExportError):
@@ -343,10 +334,6 @@ def render_docx(
     Raises ``ExportCancelled`` when ``is_cancelled()`` turns true, ``AnnexExportError`` when
     the target cannot be written or the template cannot be read.
     """
-    target = Path(output_path)
-    refuse_project_file_target(target)
-    if target.is_dir():
-        raise write_error(IsADirectoryError(str(target)), target)
     blocks = max(len(document.blocks), 1)
     state = {"done": 0}
 
@@ -357,26 +344,12 @@ def render_docx(
         if progress is not None and state["done"] % 25 == 0:
             progress(int(90 * state["done"] / blocks), PROGRESS_TOTAL)
 
-    if progress is not None:
-        progress(0, PROGRESS_TOTAL)
-    temp: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".docx.tmp",
-                                        dir=target.parent)
-        os.close(handle)
-        temp = Path(name)
+    with annex_file(output_path) as temp:  # the target is checked before any work
+        if progress is not None:
+            progress(0, PROGRESS_TOTAL)
         data = build_docx(document, template=Path(template) if template else None, step=step)
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
         temp.write_bytes(data)
-        os.chmod(temp, 0o666 & ~_UMASK)
-        os.replace(temp, target)
-        temp = None
-    except OSError as err:
-        raise write_error(err, target) from err
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink()
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)

@@ -1,6 +1,6 @@
 """Shared helpers for the annex tests: a realistic project and readers for the written PDF.
 
-(No tests in here; the ``test_`` prefix keeps it with the annex test files.)
+(No tests in here: a helper module, imported by the annex test files.)
 """
 
 from __future__ import annotations

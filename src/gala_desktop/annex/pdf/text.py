@@ -13,7 +13,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from gala_desktop.annex.model import Rich, Run
-from gala_desktop.annex.pdf_styles import ACCENT, FONT, font_coverage, font_for
+from gala_desktop.annex.pdf.styles import ACCENT, FONT, font_coverage, font_for
 
 try:  # optional: puts right-to-left scripts (Arabic, Hebrew) in visual order
     from bidi import get_display

@@ -1,13 +1,13 @@
 """What changed in the catalogue since entries were shortlisted.
 
 Each :class:`ShortlistEntry` keeps a snapshot of the facts it was chosen with (name, level,
-owner). :func:`catalogue_changes` compares those with the current catalogue so the UI can tell
-the officer, and :func:`refresh_snapshot` gives the new snapshot for an "accept changes" action.
+owner). :func:`catalogue_changes` compares those with the current catalogue so the officer
+can be told, and :func:`refresh_snapshot` gives the new snapshot for an "accept changes" action.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,15 +15,6 @@ from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.project import InterventionSnapshot, Project, ShortlistEntry
 
 ChangeKind = Literal["removed", "name", "level", "owner"]
-
-# Shown as a group heading or column, in this order.
-CHANGE_KIND_LABELS: dict[str, str] = {
-    "removed": "Niet meer in de catalogus",
-    "name": "Naam gewijzigd",
-    "level": "Erkenningsniveau gewijzigd",
-    "owner": "Eigenaar gewijzigd",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class EntryChange:
@@ -98,19 +89,19 @@ def _entry_changes(entry: ShortlistEntry, current: Intervention | None) -> list[
 
 
 def catalogue_changes(
-    project: Project, lookup: Callable[[str], Intervention | None]
+    entries: Iterable[ShortlistEntry], current: Mapping[str, Intervention]
 ) -> list[EntryChange]:
-    """All differences, in shortlist order; ``lookup`` is typically ``catalogue.get``.
-
-    Each intervention key is looked up once, even when it is shortlisted under several themes.
-    """
-    cache: dict[str, Intervention | None] = {}
+    """All differences, in the order of ``entries``; ``current`` holds the catalogue's
+    interventions by key (``catalogue.get_many(...)``), an absent key means "removed"."""
     changes: list[EntryChange] = []
-    for entry in project.shortlist:
-        if entry.intervention_key not in cache:
-            cache[entry.intervention_key] = lookup(entry.intervention_key)
-        changes.extend(_entry_changes(entry, cache[entry.intervention_key]))
+    for entry in entries:
+        changes.extend(_entry_changes(entry, current.get(entry.intervention_key)))
     return changes
+
+
+def shortlist_keys(project: Project) -> list[str]:
+    """The intervention keys on the shortlist, each once, for one ``get_many``."""
+    return list(dict.fromkeys(e.intervention_key for e in project.shortlist))
 
 
 def refresh_snapshot(entry: ShortlistEntry, intervention: Intervention) -> InterventionSnapshot:

@@ -10,7 +10,7 @@ import pytest
 from gala_desktop.domain.intervention import Intervention, Listing
 from gala_desktop.domain.project import InterventionSnapshot, Project, ShortlistEntry
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
-from gala_desktop.project.changes import catalogue_changes, refresh_snapshot
+from gala_desktop.domain.changes import catalogue_changes, refresh_snapshot, shortlist_keys
 
 
 def _intervention(key: str, name: str, level: RecognitionLevel, owner: str) -> Intervention:
@@ -38,13 +38,13 @@ def _entry(intervention: Intervention, theme: str, entry_id: str) -> ShortlistEn
 
 def test_no_changes():
     project = Project(shortlist=[_entry(RESTO, "eenzaamheid", "e1")])
-    assert catalogue_changes(project, {RESTO.key: RESTO}.get) == []
+    assert catalogue_changes(project.shortlist, {RESTO.key: RESTO}) == []
 
 
 def test_level_change_message():
     old = dataclasses.replace(RESTO, listings=(Listing(Databank.MOVISIE, RecognitionLevel.WELL_DESCRIBED, "u"),))
     project = Project(shortlist=[_entry(old, "eenzaamheid", "e1")])
-    [change] = catalogue_changes(project, {RESTO.key: RESTO}.get)
+    [change] = catalogue_changes(project.shortlist, {RESTO.key: RESTO})
     assert change.kind == "level" and change.entry_id == "e1"
     assert change.intervention_key == "resto-vanharte"
     assert (change.old, change.new) == ("goed beschreven", "goed onderbouwd")
@@ -56,7 +56,7 @@ def test_level_change_message():
 def test_name_and_owner_changes_in_order():
     old = dataclasses.replace(RESTO, name="Resto Van Harte", owner="Stichting Oud")
     project = Project(shortlist=[_entry(old, "eenzaamheid", "e1")])
-    changes = catalogue_changes(project, {RESTO.key: RESTO}.get)
+    changes = catalogue_changes(project.shortlist, {RESTO.key: RESTO})
     assert [c.kind for c in changes] == ["name", "owner"]
     assert changes[0].message == "Naam gewijzigd: ‘Resto Van Harte’ heet nu ‘Resto VanHarte’"
     assert (changes[1].old, changes[1].new) == ("Stichting Oud", "Stichting Resto VanHarte")
@@ -72,23 +72,18 @@ def test_removed_intervention_and_one_lookup_per_key():
             _entry(gone, "eenzaamheid", "e3"),
         ]
     )
-    asked: list[str] = []
-
-    def lookup(key):
-        asked.append(key)
-        return {RESTO.key: RESTO}.get(key)
-
-    changes = catalogue_changes(project, lookup)
+    keys = shortlist_keys(project)
+    assert keys == ["weg", "resto-vanharte"]  # each key once: one get_many
+    changes = catalogue_changes(project.shortlist, {RESTO.key: RESTO})
     assert [(c.entry_id, c.kind) for c in changes] == [("e1", "removed"), ("e3", "removed")]
     assert changes[0].old == "Verdwenen Aanpak" and changes[0].new == ""
     assert "‘Verdwenen Aanpak’ staat niet meer in de catalogus" in changes[0].message
-    assert sorted(asked) == ["resto-vanharte", "weg"]
 
 
 def test_checked_on_alone_is_not_a_change():
     entry = _entry(RESTO, "eenzaamheid", "e1")
     entry.snapshot = dataclasses.replace(entry.snapshot, checked_on=dt.date(2020, 1, 1))
-    assert catalogue_changes(Project(shortlist=[entry]), {RESTO.key: RESTO}.get) == []
+    assert catalogue_changes([entry], {RESTO.key: RESTO}) == []
 
 
 def test_refresh_snapshot():
@@ -99,6 +94,6 @@ def test_refresh_snapshot():
         "Resto VanHarte", RecognitionLevel.WELL_FOUNDED, "Stichting Resto VanHarte", dt.date(2026, 11, 23)
     )
     entry.snapshot = fresh
-    assert catalogue_changes(Project(shortlist=[entry]), {RESTO.key: RESTO}.get) == []
+    assert catalogue_changes([entry], {RESTO.key: RESTO}) == []
     with pytest.raises(ValueError):
         refresh_snapshot(entry, _intervention("ander", "A", RecognitionLevel.UNKNOWN, ""))

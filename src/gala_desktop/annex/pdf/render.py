@@ -7,7 +7,7 @@ Layout takes one pass. The contents are filled in beforehand with every heading 
 numbers do not change how much room an entry takes), so every heading lands on its final page at
 once. The numbers themselves — the contents' page numbers and the footer's "pagina X van Y" —
 are references to small forms that are defined when the pass has ended and the numbers are known
-(``pdf_numbers.py``); the pages look exactly as they did when a measuring pass came first.
+(``numbers.py``); the pages look exactly as they did when a measuring pass came first.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ import contextlib
 import copy
 import functools
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,20 +35,17 @@ from reportlab.platypus import (
 )
 
 from gala_desktop.annex import model
-from gala_desktop.annex.errors import (
-    AnnexExportError,
-    ExportCancelled,
-    refuse_project_file_target,
-    write_error,
-)
-from gala_desktop.annex.pdf_flowables import (
+from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
+from gala_desktop.annex.output import annex_file
+from gala_desktop.annex.pdf.flowables import (
     CachedParagraph,
     FlowableBuilder,
     HeadingParagraph,
     style_for,
 )
-from gala_desktop.annex.pdf_numbers import DeferredContents, DeferredNumbers
-from gala_desktop.annex.pdf_styles import (
+from gala_desktop.annex.pdf.numbers import DeferredContents, DeferredNumbers
+from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback
+from gala_desktop.annex.pdf.styles import (
     ACCENT,
     BODY_SIZE,
     FONT,
@@ -62,18 +57,10 @@ from gala_desktop.annex.pdf_styles import (
     RULE,
     styles,
 )
-from gala_desktop.annex.pdf_text import clean_line, has_rtl, markup
-from gala_desktop.annex.pdfa import CREATOR, PdfaVerdict, make_pdfa
+from gala_desktop.annex.pdf.text import clean_line, has_rtl, markup
+from gala_desktop.annex.pdf.pdfa import CREATOR, PdfaVerdict, make_pdfa
 
 __all__ = ["PROGRESS_TOTAL", "AnnexExportError", "ExportCancelled", "ProgressCallback", "render_pdf"]
-
-ProgressCallback = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` (``total`` is always ``PROGRESS_TOTAL``); ``done`` only
-grows and ends at ``total``. Fits ``QProgressDialog.setMaximum``/``setValue`` directly."""
-PROGRESS_TOTAL = 100
-
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)  # read once, at import, while no other thread writes files
 
 
 class LayoutFrame(Frame):
@@ -335,37 +322,17 @@ def render_pdf(
     Raises ``ExportCancelled`` when ``is_cancelled()`` turns true, ``AnnexExportError`` when the
     target cannot be written. In both cases no file (and no temporary file) is left behind.
     """
-    target = Path(output_path)
-    refuse_project_file_target(target)
-    if target.is_dir():
-        raise write_error(IsADirectoryError(str(target)), target)
-    if progress is not None:
-        progress(0, PROGRESS_TOTAL)
-    temps: list[Path] = []
-    try:
-        # created first, so that an unwritable target fails before the work starts
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdfa.tmp",
-                                        dir=target.parent)
-        os.close(handle)
-        final = Path(name)
-        temps.append(final)
+    with annex_file(output_path) as temp:  # the target is checked before any work
+        if progress is not None:
+            progress(0, PROGRESS_TOTAL)
         raw = _layout(document, progress, is_cancelled)
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
         if progress is not None:
             progress(90, PROGRESS_TOTAL)  # PDF/A post-processing and validation
-        verdict = make_pdfa(raw, final, document.metadata)
-        os.chmod(final, 0o666 & ~_UMASK)  # temporary files are private; the annex is not
+        verdict = make_pdfa(raw, temp, document.metadata)
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
-        os.replace(final, target)
-        temps.remove(final)
-    except OSError as err:
-        raise write_error(err, target) from err
-    finally:
-        for path in temps:
-            with contextlib.suppress(OSError):
-                path.unlink()
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
     return verdict

@@ -29,8 +29,8 @@ from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
 from gala_desktop.annex import model
-from gala_desktop.annex.pdf_numbers import DeferredContents
-from gala_desktop.annex.pdf_styles import (
+from gala_desktop.annex.pdf.numbers import DeferredContents
+from gala_desktop.annex.pdf.styles import (
     ACCENT,
     ACCENT_TINT,
     FONT,
@@ -39,7 +39,7 @@ from gala_desktop.annex.pdf_styles import (
     ZEBRA,
     Styles,
 )
-from gala_desktop.annex.pdf_text import (
+from gala_desktop.annex.pdf.text import (
     SHAPING,
     chunk_runs,
     has_rtl,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pikepdf
 
 from gala_desktop.annex.model import Metadata
-from gala_desktop.annex.pdf_text import clean_line
+from gala_desktop.annex.pdf.text import clean_line
 
 log = logging.getLogger(__name__)
 
