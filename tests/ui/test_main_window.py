@@ -40,6 +40,8 @@ def _sample_project(catalogue) -> Project:
 
 
 def test_contract_object_names_exist(window):
+    for index in range(window.tabs.count()):  # the pages behind the other tabs are built when shown
+        window.tabs.setCurrentIndex(index)
     for name in ("themeTree", "searchField", "resultTable", "detailPane", "shortlistView",
                  "planEditor", "overviewPanel", "mainTabs"):
         assert window.findChild(QWidget, name) is not None, name
@@ -333,3 +335,21 @@ def test_application_has_the_shipped_icon(qapp):
     assert not icon.isNull()
     assert {s.width() for s in icon.availableSizes()} >= {16, 32, 48}
     assert not create_application([]).windowIcon().isNull()
+
+
+def test_pages_behind_other_tabs_are_built_when_first_shown(window, catalogue, qtbot):
+    window.session.replace(_sample_project(catalogue), None)
+    assert not any(window.pages.is_built(name) for name in ("plan", "overview", "project"))
+    assert window.findChild(QWidget, "planEditor") is None
+    entry = window.session.project.shortlist[0]
+    window.shortlist_panel.select_entry(entry.id)  # chosen before the editor exists
+    assert not window.pages.is_built("plan")
+    window.show_tab(TAB_PLAN)
+    editor = window.findChild(QWidget, "planEditor")
+    assert editor is not None and window.tabs.currentWidget() is editor is window.plan_editor
+    assert editor.entry_id == entry.id and editor.isVisible()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "&Catalogus", "&Uitvoering", "&Overzicht", "&Project"]
+    assert not window.pages.is_built("overview")
+    window.show_tab(2)
+    assert window.tabs.currentWidget() is window.overview and window.overview.isVisible()

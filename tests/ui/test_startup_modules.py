@@ -31,6 +31,9 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(first_paint):
     assert first_paint["window_title"].startswith(EXAMPLE.name)
     assert "gala_desktop.catalogue.repository" in modules and "sqlite3" in modules
     assert "gala_desktop.ui.main_window" in modules
+    # the pages behind the other tabs are imported when first shown
+    for page in ("plan_editor", "overview_panel", "project_form"):
+        assert f"gala_desktop.ui.{page}" not in modules
 
 
 def test_every_start_up_phase_is_measured(first_paint):

@@ -2,7 +2,7 @@
 
 ::
 
-    {"format": "gala-desktop-project", "format_version": 2, "saved_with": "0.1.0",
+    {"format": "gala-desktop-project", "format_version": 3, "saved_with": "0.1.0",
      "project": {...}}
 
 ``project_to_dict`` / ``project_from_dict`` work on the whole envelope, so that
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "gala-desktop-project"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FILE_SUFFIX = ".gala"
 
 # Far above any real project (a large one is well under 1 MB); protects against opening a
@@ -65,8 +65,15 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # test with a real file of that version.
 
 
-def _v1_single_budget_to_lines(data: dict) -> dict:
-    """Version 1 → 2: an entry's one ``budget_cents`` becomes one budget line for the whole
+def _v1_no_own_interventions(data: dict) -> dict:
+    """Version 2 adds own interventions (``snapshot.own_intervention``); a version-1 file has
+    none, so it is valid version 2 as it is. (An older program would read an own intervention
+    as a catalogue intervention that no longer exists, hence the new version.)"""
+    return data
+
+
+def _v2_single_budget_to_lines(data: dict) -> dict:
+    """Version 2 → 3: an entry's one ``budget_cents`` becomes one budget line for the whole
     period (``year`` null) from the entry's funding source (``source`` null): the same amount
     with the same meaning. Shapes that are not understood are left for the reader to report."""
     project = data.get("project")
@@ -81,7 +88,10 @@ def _v1_single_budget_to_lines(data: dict) -> dict:
     return data
 
 
-_MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_single_budget_to_lines}
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {
+    1: _v1_no_own_interventions,
+    2: _v2_single_budget_to_lines,
+}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ overview in their own modules.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
@@ -32,19 +33,34 @@ from gala_desktop.ui.catalogue_update import CatalogueUpdater
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
-from gala_desktop.ui.overview_panel import OverviewPanel
-from gala_desktop.ui.plan_editor import PlanEditor
-from gala_desktop.ui.project_form import ProjectForm
+from gala_desktop.ui.lazy_tabs import LazyTabs
+from gala_desktop.ui.own_actions import OwnActions
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
 from gala_desktop.ui.theme_panel import ThemePanel
+
+if TYPE_CHECKING:  # the pages behind other tabs are imported when first shown
+    from gala_desktop.ui.overview_panel import OverviewPanel
+    from gala_desktop.ui.plan_editor import PlanEditor
+    from gala_desktop.ui.project_form import ProjectForm
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "GALA Desktop"
 TAB_CATALOGUE, TAB_PLAN, TAB_OVERVIEW, TAB_PROJECT = range(4)
 STATUS_TIMEOUT_MS = 8000
+
+
+def open_own_library(catalogue):
+    """The officer's own interventions; ``None`` (and a log line) when they cannot be opened."""
+    from gala_desktop.catalogue.own_library import OwnLibrary, OwnLibraryError
+
+    try:
+        return OwnLibrary.open(target_groups=catalogue.target_groups() if catalogue else ())
+    except (OwnLibraryError, OSError):
+        log.exception("the own interventions cannot be opened")
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -54,22 +70,23 @@ class MainWindow(QMainWindow):
         *,
         settings: AppSettings | None = None,
         autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        own_library=None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_TITLE)
-        self.session = ProjectSession(catalogue, self)
+        if own_library is None:
+            own_library = open_own_library(catalogue)
+        self.session = ProjectSession(catalogue, self, own_library=own_library)
         self.jobs = JobRunner(self)  # the export runs here; closing waits for it
         self.settings = settings or AppSettings()
         self.files = FileActions(self, self.session, self.settings, autosave_interval_ms=autosave_interval_ms)
 
         self.theme_panel = ThemePanel(self.session)
         self.browser = CatalogueBrowser(self.session)
-        self.plan_editor = PlanEditor(self.session)
-        self.overview = OverviewPanel(self.session)
-        self.project_form = ProjectForm(self.session)
         self.shortlist_panel = ShortlistPanel(self.session)
+        self._selected_entry: str | None = None  # for the plan editor, once it is built
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -77,9 +94,10 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Tabbladen")
 
         self.tabs.addTab(self.browser, "&Catalogus")
-        self.tabs.addTab(self.plan_editor, "&Uitvoering")
-        self.tabs.addTab(self.overview, "&Overzicht")
-        self.tabs.addTab(self.project_form, "&Project")
+        self.pages = LazyTabs(self.tabs)
+        self.pages.add("plan", "&Uitvoering", self._build_plan_editor)
+        self.pages.add("overview", "&Overzicht", self._build_overview)
+        self.pages.add("project", "&Project", self._build_project_form)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -104,6 +122,49 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- composition --------------------------------------------------------------------------
+
+    @property
+    def plan_editor(self) -> "PlanEditor":
+        return self.pages.page("plan")
+
+    @property
+    def overview(self) -> "OverviewPanel":
+        return self.pages.page("overview")
+
+    @property
+    def project_form(self) -> "ProjectForm":
+        return self.pages.page("project")
+
+    def _build_plan_editor(self) -> "PlanEditor":
+        from gala_desktop.ui.plan_editor import PlanEditor
+
+        editor = PlanEditor(self.session)
+        editor.set_entry(self._selected_entry)
+        return editor
+
+    def _build_overview(self) -> "OverviewPanel":
+        from gala_desktop.ui.overview_panel import OverviewPanel
+
+        return OverviewPanel(self.session)
+
+    def _build_project_form(self) -> "ProjectForm":
+        from gala_desktop.ui.project_form import ProjectForm
+
+        return ProjectForm(self.session)
+
+    def _on_entry_selected(self, entry_id: str) -> None:
+        self._selected_entry = entry_id or None
+        if self.pages.is_built("plan"):
+            self.plan_editor.set_entry(self._selected_entry)
+
+    def commit_pending_edits(self) -> list[str]:
+        """Values still being typed in the plan editor and the project form become part of the
+        project; returns the fields whose typed text is refused (a page never built has none)."""
+        refused: list[str] = []
+        for name, page in (("plan", "plan_editor"), ("project", "project_form")):
+            if self.pages.is_built(name):
+                refused += getattr(self, page).commit_pending()
+        return refused
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter, "catalogue": self.browser.splitter}
@@ -135,6 +196,15 @@ class MainWindow(QMainWindow):
         self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
                                           "De bijlage maken: PDF/A voor het archief of een Word-document")
+        self.own = OwnActions(self, self.session, lambda: self.files.dialogs)
+        self.action_own_add = self._action("actionOwnAdd", "Eigen &interventie toevoegen…", self.own.add, (), None,
+                                           "Een lokale interventie vastleggen die niet in een databank staat")
+        self.action_own_export = self._action("actionOwnExport", "Eigen interventies e&xporteren…",
+                                              self.own.export_interactive, (), None,
+                                              "Uw eigen interventies als bestand delen met collega's")
+        self.action_own_import = self._action("actionOwnImport", "Eigen interventies i&mporteren…",
+                                              self.own.import_interactive, (), None,
+                                              "Eigen interventies van een collega overnemen")
         self.updater = CatalogueUpdater(self, self.session, lambda: self.files.dialogs)
         self.action_update_catalogue = self._action(
             "actionUpdateCatalogue", "Catalogus &bijwerken…", self.updater.choose_and_check, (), None,
@@ -198,6 +268,8 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("Be&werken")
         edit_menu.addActions([self.action_undo, self.action_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.action_own_add, self.action_own_export, self.action_own_import])
 
         view_menu = bar.addMenu("Beel&d")
         view_menu.addActions(self.tab_actions)
@@ -236,14 +308,19 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.files.pending_edits += [self.plan_editor.commit_pending, self.project_form.commit_pending]
+        self.files.pending_edits.append(self.commit_pending_edits)
         s.pathChanged.connect(self._update_title)
         s.projectReplaced.connect(self._update_title)
         s.catalogueReplaced.connect(self._show_catalogue_info)
         self.updater.statusMessage.connect(self.show_status)
+        self.own.statusMessage.connect(self.show_status)
+        self.browser.ownAddRequested.connect(self.own.add)
+        self.browser.ownEditRequested.connect(self.own.edit)
+        self.browser.ownDeleteRequested.connect(self.own.delete)
+        self.shortlist_panel.ownAddRequested.connect(self.own.add)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
             source.statusMessage.connect(self.show_status)
-        self.shortlist_panel.entrySelected.connect(lambda entry_id: self.plan_editor.set_entry(entry_id or None))
+        self.shortlist_panel.entrySelected.connect(self._on_entry_selected)
         self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
 
@@ -342,7 +419,7 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         from gala_desktop.ui.export_flow import export_pdf_interactive  # reportlab loads lazily
 
-        self.plan_editor.commit_pending()  # the annex shows what the officer sees
+        self.commit_pending_edits()  # the annex shows what the officer sees
         self.export_job = export_pdf_interactive(self, self.session)
 
     def show_about(self) -> None:
@@ -381,4 +458,6 @@ class MainWindow(QMainWindow):
         if clean_exit:
             self.files.discard_recovery()
         QApplication.instance().removeEventFilter(self._undo_keys)
+        if self.session.own_library is not None:
+            self.session.own_library.close()
         event.accept()
