@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.domain.own import OWN_LABEL_TITLE
 from gala_desktop.domain.formatting import (
     format_count,
     format_date,
@@ -370,7 +371,8 @@ class PlanEditor(QWidget):
         chosen = entry.theme_key in self.session.project.chosen_theme_keys()
         theme = theme_name(entry.theme_key) + ("" if chosen else " (thema niet gekozen)")
         self.meta.setText(
-            f"Thema: {theme}\nErkenningsniveau: {snapshot.level.label}\n"
+            f"Thema: {theme}\nErkenningsniveau: "
+            f"{OWN_LABEL_TITLE if snapshot.own is not None else snapshot.level.label}\n"
             f"Eigenaar: {snapshot.owner or 'onbekend'} · Status: {entry.status.label}"
         )
         messages: list[str] = []
