@@ -178,6 +178,13 @@ class _Fields:
             raise self._wrong(key, "een heel getal (of leeg)", value)
         return value
 
+    def optional_count(self, key: str) -> int | None:
+        """A whole number of zero or more (money, people), as the program itself accepts."""
+        value = self.optional_int(key)
+        if value is not None and value < 0:
+            raise self.fail(key, f"mag het veld {{key}} niet negatief zijn, maar het is {value}")
+        return value
+
     def optional_date(self, key: str) -> dt.date | None:
         value = self._get(key, None)
         if value is None:
@@ -263,7 +270,7 @@ def _access_from(raw: dict[str, Any], where: str) -> dict[AccessAspect, str]:
 
 def _budget_line_from(value: Any, where: str) -> BudgetLine:
     f = _Fields(value, where)
-    cents = f.optional_int("budget_cents")
+    cents = f.optional_count("budget_cents")
     if cents is None:
         raise f.fail("budget_cents", "ontbreekt het bedrag {key}")
     year = f.optional_int("year")
@@ -289,7 +296,7 @@ def _plan_from(value: Any, where: str) -> ImplementationPlan:
         start=f.optional_date("start"),
         end=f.optional_date("end"),
         neighbourhoods=f.text("neighbourhoods", ""),
-        reach=f.optional_int("reach"),
+        reach=f.optional_count("reach"),
         responsible=f.text("responsible", ""),
         monitoring=f.text("monitoring", ""),
         checklist=checklist,

@@ -39,6 +39,7 @@ from gala_desktop.domain.formatting import (
 from gala_desktop.domain.budget import period_years
 from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.changes import catalogue_changes
 from gala_desktop.ui.budget_editor import BudgetYearsTable, whole_period_cents, with_whole_period
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
@@ -377,7 +378,7 @@ class PlanEditor(QWidget):
         )
         messages: list[str] = []
         removed = False
-        if self.session.catalogue is not None:
+        if self.session.catalogue is not None and is_available(self.session.catalogue):
             known = self.session.catalogue.get_many([entry.intervention_key])
             changes = catalogue_changes([entry], known)
             removed = any(c.kind == "removed" for c in changes)
