@@ -45,6 +45,8 @@ class AppSettings:
     window_state = _Setting("window/state", QByteArray, QByteArray())
     last_directory = _Setting("files/last_directory", str, "")
     text_zoom = _Setting("view/text_zoom", int, 0)  # points added to the detail and plan text
+    export_format = _Setting("export/format", str, "pdf")  # "pdf" or "docx": the last choice
+    docx_template = _Setting("export/docx_template", str, "")  # house-style .dotx/.docx, or ""
 
     def __init__(self, file: Path | None = None) -> None:
         path = Path(file) if file is not None else paths.settings_file()
