@@ -64,6 +64,8 @@ def test_f1_opens_the_dutch_user_guide_with_its_images(window, qtbot):
 
 def test_enter_in_the_export_file_field_exports(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("browse opened"))
+    for entry in window.session.project.shortlist:  # nothing chosen would ask a question first
+        entry.status = EntryStatus.CHOSEN
     dialog = ExportDialog(window.session, window)
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(tmp_path / "bijlage.pdf"))

@@ -251,7 +251,7 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path)
 
     def _accept(self) -> None:
-        if not self.isVisible():  # already accepted (Enter reaches both the field and the dialog)
+        if self.result() == QDialog.DialogCode.Accepted:  # Enter reaches the field and the dialog
             return
         text = self.path_edit.text().strip()
         if not text:
