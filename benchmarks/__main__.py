@@ -51,8 +51,9 @@ median and p95 of repeated runs, next to its **floor** measured in the same run:
 that gives the same result on this machine (a bare Qt window, the app's own SQL on a raw
 `sqlite3` connection, plain reportlab, a plain file write). The machine has 2 cores and other
 jobs were running at the same time, so absolute times vary from run to run; **read the ratios to
-the same-run floors**, which hold. The fixed targets (search in milliseconds, export and
-save/open in seconds) are absolute and therefore noisier.
+the same-run floors**, which hold. The fixed targets (search in milliseconds, save/open in
+seconds, the bundle in MB) are absolute and therefore noisier; start, memory and export are
+ratios to their floors.
 
 Synthetic catalogues of 1,000 / 10,000 / 100,000 interventions are generated from the shipped
 catalogue (`benchmarks/synthetic.py`: per-field word chains that follow a real template

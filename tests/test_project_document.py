@@ -138,7 +138,7 @@ def test_file_is_readable_stable_json(tmp_path):
     save_project(full_project(), path)
     raw = path.read_bytes()
     text = raw.decode("utf-8")
-    assert text.startswith('{\n  "format": "gala-desktop-project",\n  "format_version": 1,\n')
+    assert text.startswith('{\n  "format": "gala-desktop-project",\n  "format_version": 2,\n')
     assert '"saved_with": "' + gala_desktop.__version__ + '"' in text
     assert "2025–2028" in text and "🙂" in text and "مرحبا" in text  # not \u-escaped
     assert "\\u0000" in text and "\\u000b" in text  # control characters escaped
@@ -456,4 +456,4 @@ def test_failing_migration_is_a_corrupt_file(monkeypatch):
 
 
 def test_suffix_constant():
-    assert FILE_SUFFIX == ".gala" and FORMAT_VERSION == 1
+    assert FILE_SUFFIX == ".gala" and FORMAT_VERSION == 2

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from gala_desktop.annex.model import Paragraph, ParagraphStyle
 from gala_desktop.domain.formatting import format_euro
 from gala_desktop.domain.intervention import Intervention
+from gala_desktop.domain.own import OWN_LABEL_TITLE, is_own_key
 from gala_desktop.domain.project import EntryStatus, Project, ShortlistEntry
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.validity import best_level_may_have_lapsed, lapse_suffix
@@ -54,8 +55,15 @@ class ResolvedEntry:
         return self.intervention.best_level if self.intervention else self.entry.snapshot.level
 
     @property
+    def is_own(self) -> bool:
+        return self.entry.snapshot.own is not None or is_own_key(self.entry.intervention_key)
+
+    @property
     def level_text(self) -> str:
-        """The level in words, with the lapse warning when it may have lapsed."""
+        """The level in words, with the lapse warning when it may have lapsed; an own
+        intervention says it is not recognised."""
+        if self.is_own:
+            return OWN_LABEL_TITLE
         lapsed = self.intervention is not None and best_level_may_have_lapsed(self.intervention)
         return self.level.label + lapse_suffix(lapsed)
 

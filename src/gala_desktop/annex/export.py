@@ -32,6 +32,7 @@ def export_project(
     Safe to run off the UI thread: it only reads the catalogue and the project.
     """
     keys = [e.intervention_key for e in project.shortlist]
-    known = catalogue.get_many(keys)
+    # the project's own copy of an own intervention is what it chose
+    known = {**catalogue.get_many(keys), **project.own_interventions()}
     document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on)
     renderer(document, output_path, progress=progress, is_cancelled=is_cancelled)

@@ -98,7 +98,20 @@ def _chosen_table(ctx: AnnexContext) -> list[Block]:
             numeric_columns=(4,),
         )
     )
+    blocks.append(Paragraph.of(_origin_counts(chosen), ParagraphStyle.NOTE))
     return blocks
+
+
+def _origin_counts(chosen) -> str:
+    """Recognised, other catalogue and own interventions counted apart."""
+    own = sum(1 for r in chosen if r.is_own)
+    recognised = sum(1 for r in chosen if not r.is_own and r.level.is_recognised)
+    other = len(chosen) - own - recognised
+    parts = [_count(recognised, "erkende interventie", "erkende interventies")]
+    if other:
+        parts.append(f"{_count(other, 'interventie', 'interventies')} uit de catalogus zonder vastgestelde erkenning")
+    parts.append(_count(own, "eigen interventie", "eigen interventies") + " (niet erkend)")
+    return f"Gekozen: {_join_dutch(parts)}."
 
 
 def _budget(ctx: AnnexContext) -> list[Block]:

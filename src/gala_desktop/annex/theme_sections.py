@@ -21,6 +21,7 @@ from gala_desktop.domain.formatting import (
     format_date_long,
 )
 from gala_desktop.domain.intervention import Intervention
+from gala_desktop.domain.own import NOT_RECOGNISED, OWN_LABEL_TITLE
 from gala_desktop.domain.project import AccessAspect, EntryStatus, ImplementationPlan
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
 from gala_desktop.domain.validity import lapse_suffix, may_have_lapsed
@@ -65,7 +66,7 @@ def _entry(ctx: AnnexContext, r: ResolvedEntry) -> list[Block]:
     blocks: list[Block] = [Heading(2, r.heading, r.anchor)]
     status_line = (
         f"Status: {entry.status.label} · Prioriteit: {entry.priority.label} · "
-        f"Erkenningsniveau: {r.level.label}"
+        f"Erkenningsniveau: {r.level_text}"
     )
     blocks.append(Paragraph.of(status_line, ParagraphStyle.META))
     if entry.status is EntryStatus.CONSIDERING:
@@ -86,6 +87,8 @@ def _entry(ctx: AnnexContext, r: ResolvedEntry) -> list[Block]:
         )
     if r.intervention is None:
         blocks += _snapshot_facts(ctx, r)
+    elif r.intervention.is_own:
+        blocks += _own_facts(r.intervention)
     else:
         blocks += _catalogue_facts(r.intervention)
     blocks += _plan(entry.plan, r.intervention)
@@ -113,11 +116,41 @@ def _snapshot_facts(ctx: AnnexContext, r: ResolvedEntry) -> list[Block]:
         ),
     ]
 
-def _catalogue_facts(iv: Intervention) -> list[Block]:
-    blocks: list[Block] = [Heading(3, "Over de interventie", in_contents=False)]
+def _about(iv: Intervention, *notice: Block) -> tuple[list[Block], Rich]:
+    """The heading, any notice and the summary; and the website as a link."""
+    blocks: list[Block] = [Heading(3, "Over de interventie", in_contents=False), *notice]
     if iv.summary.strip():
         blocks += text_blocks(iv.summary)
-    website: Rich = (Run(iv.website, url=iv.website),) if iv.website else ()
+    return blocks, ((Run(iv.website, url=iv.website),) if iv.website else ())
+
+
+def _own_facts(iv: Intervention) -> list[Block]:
+    """An own intervention: its whole description and the plain statement it is not recognised."""
+    blocks, website = _about(iv, Paragraph.of(NOT_RECOGNISED, ParagraphStyle.NOTICE))
+    blocks.append(
+        KeyValueTable(
+            (
+                ("Doel", plain(iv.aim)),
+                ("Doelgroep", plain(iv.target_group_text)),
+                ("Doelgroepen", plain(", ".join(g.name for g in iv.target_groups))),
+                ("Aanpak", plain(iv.approach)),
+                ("Eigenaar / aanbieder", plain(iv.owner)),
+                ("Website", website),
+                ("Kosten", plain(iv.costs_note)),
+                ("Thema's", plain(", ".join(theme_name(k) for k in iv.theme_keys))),
+                ("Randvoorwaarden", plain("; ".join(c.text for c in iv.conditions))),
+                ("Vastgelegd op", plain(format_date_long(iv.checked_on))),
+            ),
+            empty_text="niet beschreven",
+        )
+    )
+    blocks.append(Heading(3, "Erkenning", in_contents=False))
+    blocks.append(Paragraph.of(f"{OWN_LABEL_TITLE}: staat in geen erkende databank.", ParagraphStyle.NOTE))
+    return blocks
+
+
+def _catalogue_facts(iv: Intervention) -> list[Block]:
+    blocks, website = _about(iv)
     blocks.append(
         KeyValueTable(
             (

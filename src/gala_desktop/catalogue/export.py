@@ -6,21 +6,13 @@ import json
 
 from gala_desktop.catalogue.repository import Catalogue
 from gala_desktop.domain.intervention import Intervention
+from gala_desktop.domain.own import description_to_dict
 from gala_desktop.domain.themes import theme_name
 
 
 def intervention_to_dict(item: Intervention) -> dict:
     return {
-        "key": item.key,
-        "name": item.name,
-        "summary": item.summary,
-        "aim": item.aim,
-        "approach": item.approach,
-        "target_group": item.target_group_text,
-        "owner": item.owner,
-        "website": item.website,
-        "costs": item.costs_note,
-        "checked_on": item.checked_on.isoformat(),
+        **description_to_dict(item),
         "best_level": item.best_level.value,
         "themes": [{"key": k, "name": theme_name(k)} for k in item.theme_keys],
         "target_groups": [{"key": g.key, "name": g.name} for g in item.target_groups],

@@ -95,7 +95,10 @@ def catalogue_changes(
     interventions by key (``catalogue.get_many(...)``), an absent key means "removed"."""
     changes: list[EntryChange] = []
     for entry in entries:
-        changes.extend(_entry_changes(entry, current.get(entry.intervention_key)))
+        found = current.get(entry.intervention_key)
+        if found is None and entry.snapshot.own is not None:
+            found = entry.snapshot.own  # an own intervention not in this computer's library
+        changes.extend(_entry_changes(entry, found))
     return changes
 
 

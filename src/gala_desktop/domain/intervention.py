@@ -10,6 +10,10 @@ from gala_desktop.domain.formatting import format_date_long, format_partial_date
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 
 
+# Keys of the officer's own interventions start with this (see domain/own.py); a catalogue key
+# is a slug and never contains a colon.
+OWN_PREFIX = "eigen:"
+
 class ConditionKind(enum.Enum):
     """Kinds of randvoorwaarden, in the order they are shown."""
 
@@ -102,6 +106,11 @@ class Intervention:
     sources: tuple[str, ...] = field(default=())
 
     @property
+    def is_own(self) -> bool:
+        """An *eigen interventie* of the officer: not recognised, not from a databank."""
+        return self.key.startswith(OWN_PREFIX)
+
+    @property
     def best_level(self) -> RecognitionLevel:
         """The highest level over all listings; UNKNOWN beats NOT_ASSESSED when none is real."""
         if not self.listings:
@@ -128,3 +137,8 @@ class InterventionSummary:
     theme_keys: tuple[str, ...]
     databanks: tuple[Databank, ...]
     level_may_have_lapsed: bool = False
+
+    @property
+    def is_own(self) -> bool:
+        """A hit from the officer's own interventions (see ``domain/own.py``)."""
+        return self.key.startswith(OWN_PREFIX)

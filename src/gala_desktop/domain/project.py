@@ -134,6 +134,9 @@ class InterventionSnapshot:
     level: RecognitionLevel
     owner: str
     checked_on: dt.date | None = None
+    # An own intervention (*eigen interventie*) is kept whole, so the project opens and exports
+    # on a computer that does not have it in its library.
+    own: Intervention | None = None
 
     @classmethod
     def of(cls, intervention: Intervention) -> "InterventionSnapshot":
@@ -142,6 +145,7 @@ class InterventionSnapshot:
             level=intervention.best_level,
             owner=intervention.owner,
             checked_on=intervention.checked_on,
+            own=intervention if intervention.is_own else None,
         )
 
 
@@ -194,6 +198,10 @@ class Project:
 
     def chosen_theme_keys(self) -> list[str]:
         return [t.theme_key for t in self.themes]
+
+    def own_interventions(self) -> dict[str, Intervention]:
+        """The own interventions kept in this project's entries, by key."""
+        return {e.intervention_key: e.snapshot.own for e in self.shortlist if e.snapshot.own is not None}
 
     def entries_for(self, theme_key: str) -> list[ShortlistEntry]:
         """Entries of one theme, in shortlist order."""

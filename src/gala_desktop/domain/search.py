@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 
 
+ORIGIN_DATABANK = "databank"  # herkomst: the catalogue of recognised databanks
+ORIGIN_OWN = "eigen"  # herkomst: the officer's own interventions
+
+
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     """Free text plus facet filters. Empty filters mean "all".
@@ -22,5 +26,6 @@ class SearchQuery:
     min_level: RecognitionLevel | None = None
     databanks: frozenset[Databank] = frozenset()
     include_lapsed: bool = False
+    origin: str | None = None  # herkomst: None (both), ORIGIN_DATABANK or ORIGIN_OWN
     limit: int = 200
     offset: int = 0

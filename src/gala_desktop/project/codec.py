@@ -14,6 +14,7 @@ import re
 from typing import Any, TypeVar
 
 from gala_desktop.domain.intervention import ConditionKind
+from gala_desktop.domain.own import OwnInterventionError, own_from_dict, own_to_dict
 from gala_desktop.domain.project import (
     AccessAspect,
     ChecklistItem,
@@ -48,12 +49,15 @@ def _enum_out(value: enum.Enum | None) -> str | None:
 
 
 def snapshot_to_dict(snapshot: InterventionSnapshot) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "name": snapshot.name,
         "level": snapshot.level.value,
         "owner": snapshot.owner,
         "checked_on": _date_out(snapshot.checked_on),
     }
+    if snapshot.own is not None:
+        out["own_intervention"] = own_to_dict(snapshot.own)
+    return out
 
 
 def plan_to_dict(plan: ImplementationPlan) -> dict[str, Any]:
@@ -217,11 +221,18 @@ class _Fields:
 
 def _snapshot_from(value: Any, where: str) -> InterventionSnapshot:
     f = _Fields(value, where)
+    own = None
+    if f.data.get("own_intervention") is not None:
+        try:
+            own = own_from_dict(f.mapping("own_intervention"), f"{where}, eigen interventie")
+        except OwnInterventionError as err:
+            raise CorruptProjectError(f"{err}.".replace("..", ".")) from None
     return InterventionSnapshot(
         name=f.text("name"),
         level=f.choice("level", RecognitionLevel),
         owner=f.text("owner", ""),
         checked_on=f.optional_date("checked_on"),
+        own=own,
     )
 
 

@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "gala-desktop-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FILE_SUFFIX = ".gala"
 
 # Far above any real project (a large one is well under 1 MB); protects against opening a
@@ -63,7 +63,16 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # It receives a private deep copy and returns the upgraded document (``format_version`` is set
 # by the loop). When FORMAT_VERSION is raised, add the step for the previous version here and a
 # test with a real file of that version.
-_MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _v1_no_own_interventions(data: dict) -> dict:
+    """Version 2 adds own interventions (``snapshot.own_intervention``); a version-1 file has
+    none, so it is valid version 2 as it is. (An older program would read an own intervention
+    as a catalogue intervention that no longer exists, hence the new version.)"""
+    return data
+
+
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_no_own_interventions}
 
 
 # ---------------------------------------------------------------------------------------------

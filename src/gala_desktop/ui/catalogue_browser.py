@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.domain.own import is_own_key
 from gala_desktop.domain.formatting import format_count
 from gala_desktop.domain.search import SearchQuery
 from gala_desktop.domain.themes import theme_name
@@ -72,6 +73,9 @@ class ResultTable(QTableView):
 class CatalogueBrowser(QWidget):
     statusMessage = Signal(str)
     entryAdded = Signal(str)  # id of the new shortlist entry
+    ownAddRequested = Signal()
+    ownEditRequested = Signal(str)  # key of an own intervention
+    ownDeleteRequested = Signal(str)
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +119,7 @@ class CatalogueBrowser(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(80)
-        header.resizeSection(LEVEL, 135)
+        header.resizeSection(LEVEL, 160)  # room for ‘Eigen, niet erkend’ beside its icon
         header.resizeSection(THEMES, 170)
         header.resizeSection(OWNER, 160)
 
@@ -139,6 +143,27 @@ class CatalogueBrowser(QWidget):
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.add_button)
         results_layout.addLayout(bottom)
+        own_row = QHBoxLayout()
+        self.own_add_button = QPushButton("Eigen &interventie toevoegen…")
+        self.own_add_button.setObjectName("ownAddButton")
+        self.own_add_button.setToolTip("Een lokale interventie vastleggen die niet in een databank staat")
+        self.own_edit_button = QPushButton("Eigen interventie bewerken…")
+        self.own_edit_button.setObjectName("ownEditButton")
+        self.own_delete_button = QPushButton("Eigen interventie verwijderen")
+        self.own_delete_button.setObjectName("ownDeleteButton")
+        for button, name in ((self.own_add_button, "Eigen interventie toevoegen"),
+                             (self.own_edit_button, "Eigen interventie bewerken"),
+                             (self.own_delete_button, "Eigen interventie verwijderen")):
+            button.setAccessibleName(name)
+        own_row.addWidget(self.own_add_button)
+        own_row.addStretch(1)
+        own_row.addWidget(self.own_edit_button)
+        own_row.addWidget(self.own_delete_button)
+        results_layout.addLayout(own_row)
+        self.own_add_button.clicked.connect(self.ownAddRequested)
+        self.own_edit_button.clicked.connect(lambda: self.current_key() and self.ownEditRequested.emit(self.current_key()))
+        self.own_delete_button.clicked.connect(
+            lambda: self.current_key() and self.ownDeleteRequested.emit(self.current_key()))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("catalogueSplitter")
@@ -223,6 +248,9 @@ class CatalogueBrowser(QWidget):
     def _show_current(self) -> None:
         key = self.current_key()
         self.add_button.setEnabled(key is not None)
+        own = bool(key and is_own_key(key))
+        self.own_edit_button.setVisible(own)
+        self.own_delete_button.setVisible(own)
         shown = self.detail.intervention
         if (shown.key if shown else None) != key:
             self.detail.show_intervention(self.catalogue.get(key) if key else None)

@@ -1,7 +1,7 @@
 """*Bestand → Catalogus bijwerken…* and *Vorige catalogus terugzetten*.
 
-The update file is checked and compared with the catalogue in use on a background thread (a
-busy progress dialog meanwhile); the dialog then shows the counts, a searchable list of the
+The update file is checked and compared with the catalogue in use as a background job
+(``ui/jobs.py``; a busy progress dialog meanwhile); the dialog then shows the counts, a searchable list of the
 differences and the affected interventions of the open project. Only *Bijwerken* installs it.
 """
 
@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,7 @@ from gala_desktop.domain.catalogue_diff import CatalogueDiff, DiffKind
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.project import Project
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.ui.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -43,54 +44,24 @@ UNCHANGED = "De catalogus in gebruik is niet gewijzigd."
 AFFECTED_SHOWN = 6  # more would push the list of differences off a 768-pixel screen
 
 
-class _CheckWorker(QObject):
-    finished = Signal(object, object, str)  # VerifiedUpdate | None, CatalogueDiff | None, error
+def check_work(store: CatalogueStore, path: Path, result: dict):
+    """The job's work: verify ``path`` and compare it with the catalogue in use (no Qt).
+    On success ``result`` holds the ``update`` and its ``diff``."""
 
-    def __init__(self, store: CatalogueStore, path: Path) -> None:
-        super().__init__()
-        self._store = store
-        self._path = path
-
-    def run(self) -> None:
+    def work(_progress, _is_cancelled) -> tuple[bool, str]:
         try:
-            update = self._store.verify(self._path)
+            update = store.verify(path)
         except UpdateError as err:
-            self.finished.emit(None, None, str(err))
-            return
-        except Exception as err:  # noqa: BLE001 - a bug must not take the program down
-            log.exception("checking a catalogue update failed")
-            self.finished.emit(None, None, f"Het bestand kon niet worden gecontroleerd ({type(err).__name__}).")
-            return
+            return False, str(err)
         try:
-            diff = diff_files(self._store.active().path, update.database)
-        except Exception as err:  # noqa: BLE001
-            log.exception("comparing catalogues failed")
+            result["diff"] = diff_files(store.active().path, update.database)
+        except BaseException:
             update.discard()
-            self.finished.emit(None, None, f"De catalogi konden niet worden vergeleken ({type(err).__name__}).")
-            return
-        self.finished.emit(update, diff, "")
+            raise
+        result["update"] = update
+        return True, ""
 
-
-class CheckJob(QObject):
-    """Verify and compare on a thread; ``done`` fires on the UI thread."""
-
-    done = Signal(object, object, str)
-
-    def __init__(self, store: CatalogueStore, path: Path, parent=None) -> None:
-        super().__init__(parent)
-        self._thread = QThread()
-        self._worker = _CheckWorker(store, path)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def _on_finished(self, update, diff, error: str) -> None:
-        self._thread.quit()
-        self._thread.wait()
-        self.done.emit(update, diff, error)
+    return work
 
 
 class UpdateDialog(QDialog):
@@ -236,7 +207,7 @@ class CatalogueUpdater(QObject):
         self._dialogs = dialogs  # the window's current message dialogs (tests script them)
         self.store = store
         self.dialog: UpdateDialog | None = None
-        self.job: CheckJob | None = None
+        self.job: Job | None = None
         self._progress: QProgressDialog | None = None
 
     def _store(self) -> CatalogueStore:
@@ -255,9 +226,9 @@ class CatalogueUpdater(QObject):
         self._progress.setCancelButton(None)
         self._progress.setMinimumDuration(300)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.job = CheckJob(self._store(), path, self)
-        self.job.done.connect(self._on_checked)
-        self.job.start()
+        result: dict = {}
+        self.job = JobRunner.of(self.window).start(check_work(self._store(), path, result))
+        self.job.done.connect(lambda _ok, error: self._on_checked(result.get("update"), result.get("diff"), error))
 
     def _on_checked(self, update, diff, error: str) -> None:
         if self._progress is not None:

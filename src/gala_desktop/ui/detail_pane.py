@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from gala_desktop.domain.formatting import format_date_long
+from gala_desktop.domain.own import NOT_RECOGNISED, OWN_LABEL_TITLE
 from gala_desktop.domain.intervention import ConditionKind, Intervention, Listing
 from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
@@ -102,14 +103,17 @@ def intervention_html(intervention: Intervention) -> str:
     i = intervention
     level = i.best_level
     explanation = LEVEL_EXPLANATIONS.get(level, "")
-    head = [
-        f"<h2>{escape(i.name)}</h2>",
-        f"<p><b>Hoogste erkenningsniveau:</b> {escape(level.label)}"
-        + (f"<br><i>{escape(explanation)}</i>" if explanation else "")
-        + (f"<br><b>{LAPSE_MARK} {escape(LAPSE_NOTICE.capitalize())}</b>"
-           if best_level_may_have_lapsed(i) else "")
-        + "</p>",
-    ]
+    head = [f"<h2>{escape(i.name)}</h2>"]
+    if i.is_own:
+        head.append(f"<p>&#8962; <b>{escape(OWN_LABEL_TITLE)}</b><br><i>{escape(NOT_RECOGNISED)}</i></p>")
+    else:
+        head.append(
+            f"<p><b>Hoogste erkenningsniveau:</b> {escape(level.label)}"
+            + (f"<br><i>{escape(explanation)}</i>" if explanation else "")
+            + (f"<br><b>{LAPSE_MARK} {escape(LAPSE_NOTICE.capitalize())}</b>"
+               if best_level_may_have_lapsed(i) else "")
+            + "</p>"
+        )
     facts = []
     if i.owner:
         facts.append(f"<b>Eigenaar:</b> {escape(i.owner)}")
@@ -126,7 +130,7 @@ def intervention_html(intervention: Intervention) -> str:
         _section("Werkzame elementen", _list(_text(e) for e in i.active_elements)),
         _section("Randvoorwaarden", conditions_html(i)),
         _section("Kosten", _paragraph(i.costs_note)),
-        _section(
+        "" if i.is_own else _section(
             "Erkenning per databank",
             _list(listing_html(li, i.checked_on) for li in i.listings)
             or "<p>Deze interventie staat niet in een erkende databank.</p>",
@@ -134,7 +138,8 @@ def intervention_html(intervention: Intervention) -> str:
         _section("Thema's", _list(escape(theme_name(k)) for k in themes)),
         _section("Doelgroepen", _list(escape(g.name) for g in i.target_groups)),
         _section("Bronnen", _list(_link(s) if s.startswith(("http://", "https://")) else _text(s) for s in i.sources)),
-        f"<p><i>Peildatum: gegevens gecontroleerd op {escape(format_date_long(i.checked_on))}.</i></p>",
+        f"<p><i>{'Vastgelegd' if i.is_own else 'Peildatum: gegevens gecontroleerd'} op "
+        f"{escape(format_date_long(i.checked_on))}.</i></p>",
     ]
     return "".join(s for s in sections if s)
 

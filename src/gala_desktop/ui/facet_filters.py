@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
+from gala_desktop.domain.search import ORIGIN_DATABANK, ORIGIN_OWN
 from gala_desktop.domain.themes import THEMES, ThemeKind
 
 
@@ -140,6 +141,10 @@ class FacetFilters(QWidget):
         for databank in in_use:
             self.databanks.option_action(databank).setToolTip(databank.label)
 
+        # no mnemonic left: every letter of "Herkomst" is taken on this tab (reached with Tab)
+        self.origin = MultiSelectButton("Herkomst", "Filter op herkomst: databank of eigen interventie")
+        self.origin.set_options([(ORIGIN_DATABANK, "Databank (catalogus)"), (ORIGIN_OWN, "Eigen interventies")])
+
         self.level_label = QLabel("&Minimaal niveau:")
         self.min_level = QComboBox()
         self.min_level.setAccessibleName("Minimaal erkenningsniveau")
@@ -172,7 +177,7 @@ class FacetFilters(QWidget):
         self._two_rows: bool | None = None
         self._arrange(two_rows=False)
 
-        for button in (self.themes, self.target_groups, self.databanks):
+        for button in (self.themes, self.target_groups, self.databanks, self.origin):
             button.selectionChanged.connect(self._on_changed)
         self.min_level.currentIndexChanged.connect(self._on_changed)
         self.include_lapsed.toggled.connect(self._on_changed)
@@ -181,8 +186,8 @@ class FacetFilters(QWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def _widgets(self) -> list[QWidget]:
-        return [self.themes, self.target_groups, self.databanks, self.level_label, self.min_level,
-                self.include_lapsed, self.clear_button]
+        return [self.themes, self.target_groups, self.databanks, self.origin, self.level_label,
+                self.min_level, self.include_lapsed, self.clear_button]
 
     def _arrange(self, two_rows: bool) -> None:
         if two_rows == self._two_rows:
@@ -192,7 +197,7 @@ class FacetFilters(QWidget):
             while row.count():
                 row.takeAt(0)
         first, second = self._rows
-        for widget in (self.themes, self.target_groups, self.databanks):
+        for widget in (self.themes, self.target_groups, self.databanks, self.origin):
             first.addWidget(widget)
         rest = second if two_rows else first
         rest.addWidget(self.level_label)
@@ -210,8 +215,8 @@ class FacetFilters(QWidget):
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         two_rows = max(
-            sum(w.sizeHint().width() for w in (self.themes, self.target_groups, self.databanks)),
-            sum(w.sizeHint().width() for w in self._widgets()[3:]),
+            sum(w.sizeHint().width() for w in self._widgets()[:4]),
+            sum(w.sizeHint().width() for w in self._widgets()[4:]),
         ) + 4 * max(self._rows[0].spacing(), 6)
         hint.setWidth(two_rows)
         return hint
@@ -225,6 +230,7 @@ class FacetFilters(QWidget):
             self.themes.selected()
             or self.target_groups.selected()
             or self.databanks.selected()
+            or self.origin.selected()
             or self.min_level.currentData() is not None
             or self.include_lapsed.isChecked()
         )
@@ -237,16 +243,19 @@ class FacetFilters(QWidget):
             "min_level": self.min_level.currentData(),
             "databanks": self.databanks.selected(),
             "include_lapsed": self.include_lapsed.isChecked(),
+            "origin": next(iter(self.origin.selected())) if len(self.origin.selected()) == 1 else None,
         }
 
     def clear(self) -> None:
-        blockers = [self.themes, self.target_groups, self.databanks, self.min_level, self.include_lapsed]
+        blockers = [self.themes, self.target_groups, self.databanks, self.origin, self.min_level,
+                    self.include_lapsed]
         for widget in blockers:
             widget.blockSignals(True)
         try:
             self.themes.set_selected(())
             self.target_groups.set_selected(())
             self.databanks.set_selected(())
+            self.origin.set_selected(())
             self.min_level.setCurrentIndex(0)
             self.include_lapsed.setChecked(False)
         finally:

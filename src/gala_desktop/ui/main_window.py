@@ -34,6 +34,7 @@ from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.lazy_tabs import LazyTabs
+from gala_desktop.ui.own_actions import OwnActions
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
@@ -51,6 +52,17 @@ TAB_CATALOGUE, TAB_PLAN, TAB_OVERVIEW, TAB_PROJECT = range(4)
 STATUS_TIMEOUT_MS = 8000
 
 
+def open_own_library(catalogue):
+    """The officer's own interventions; ``None`` (and a log line) when they cannot be opened."""
+    from gala_desktop.catalogue.own_library import OwnLibrary, OwnLibraryError
+
+    try:
+        return OwnLibrary.open(target_groups=catalogue.target_groups() if catalogue else ())
+    except (OwnLibraryError, OSError):
+        log.exception("the own interventions cannot be opened")
+        return None
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -58,12 +70,15 @@ class MainWindow(QMainWindow):
         *,
         settings: AppSettings | None = None,
         autosave_interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        own_library=None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_TITLE)
-        self.session = ProjectSession(catalogue, self)
+        if own_library is None:
+            own_library = open_own_library(catalogue)
+        self.session = ProjectSession(catalogue, self, own_library=own_library)
         self.jobs = JobRunner(self)  # the export runs here; closing waits for it
         self.settings = settings or AppSettings()
         self.files = FileActions(self, self.session, self.settings, autosave_interval_ms=autosave_interval_ms)
@@ -181,6 +196,15 @@ class MainWindow(QMainWindow):
         self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
                                           "De bijlage als PDF-bestand maken")
+        self.own = OwnActions(self, self.session, lambda: self.files.dialogs)
+        self.action_own_add = self._action("actionOwnAdd", "Eigen &interventie toevoegen…", self.own.add, (), None,
+                                           "Een lokale interventie vastleggen die niet in een databank staat")
+        self.action_own_export = self._action("actionOwnExport", "Eigen interventies e&xporteren…",
+                                              self.own.export_interactive, (), None,
+                                              "Uw eigen interventies als bestand delen met collega's")
+        self.action_own_import = self._action("actionOwnImport", "Eigen interventies i&mporteren…",
+                                              self.own.import_interactive, (), None,
+                                              "Eigen interventies van een collega overnemen")
         self.updater = CatalogueUpdater(self, self.session, lambda: self.files.dialogs)
         self.action_update_catalogue = self._action(
             "actionUpdateCatalogue", "Catalogus &bijwerken…", self.updater.choose_and_check, (), None,
@@ -244,6 +268,8 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("Be&werken")
         edit_menu.addActions([self.action_undo, self.action_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.action_own_add, self.action_own_export, self.action_own_import])
 
         view_menu = bar.addMenu("Beel&d")
         view_menu.addActions(self.tab_actions)
@@ -287,6 +313,11 @@ class MainWindow(QMainWindow):
         s.projectReplaced.connect(self._update_title)
         s.catalogueReplaced.connect(self._show_catalogue_info)
         self.updater.statusMessage.connect(self.show_status)
+        self.own.statusMessage.connect(self.show_status)
+        self.browser.ownAddRequested.connect(self.own.add)
+        self.browser.ownEditRequested.connect(self.own.edit)
+        self.browser.ownDeleteRequested.connect(self.own.delete)
+        self.shortlist_panel.ownAddRequested.connect(self.own.add)
         for source in (self.files, self.theme_panel, self.browser, self.shortlist_panel):
             source.statusMessage.connect(self.show_status)
         self.shortlist_panel.entrySelected.connect(self._on_entry_selected)
@@ -427,4 +458,6 @@ class MainWindow(QMainWindow):
         if clean_exit:
             self.files.discard_recovery()
         QApplication.instance().removeEventFilter(self._undo_keys)
+        if self.session.own_library is not None:
+            self.session.own_library.close()
         event.accept()

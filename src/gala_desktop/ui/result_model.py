@@ -10,9 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersist
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.intervention import InterventionSummary
+from gala_desktop.domain.own import OWN_LABEL
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import THEMES_BY_KEY, theme_name
 from gala_desktop.domain.validity import LAPSE_NOTICE
+from gala_desktop.ui.own_marks import OWN_SHORT, OWN_TOOLTIP, own_icon
 
 MIME_TYPE = "application/x-gala-intervention"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -26,6 +28,18 @@ def level_text(level: RecognitionLevel) -> str:
     """Short, so the column stays narrow; the full name is in the tooltip and the detail pane."""
     text = level.short_label
     return text[:1].upper() + text[1:]
+
+
+def _own_level_data(role: int):
+    if role == Qt.ItemDataRole.DisplayRole:
+        return OWN_SHORT
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        return OWN_LABEL
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return OWN_TOOLTIP
+    if role == Qt.ItemDataRole.DecorationRole:
+        return own_icon()
+    return None
 
 
 def summary_level_text(item: InterventionSummary) -> str:
@@ -88,6 +102,10 @@ class ResultTableModel(QAbstractTableModel):
             return None
         item = self._rows[index.row()]
         column = index.column()
+        if column == LEVEL and item.is_own:
+            own = _own_level_data(role)
+            if own is not None:
+                return own
         if role == Qt.ItemDataRole.AccessibleTextRole and column == LEVEL:
             return item.best_level.label + (f"; {LAPSE_NOTICE}" if item.level_may_have_lapsed else "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from gala_desktop.catalogue.combined import WorkingCatalogue
 from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.project import Project
 from gala_desktop.operations import edits
@@ -32,19 +33,24 @@ class ProjectSession(QObject):
     entryFieldChanged = Signal(str, str)  # (entry id, field): status, priority, snapshot,
     #                                       plan.<field>, access or checklist
     pathChanged = Signal()
-    catalogueReplaced = Signal()  # an installed update or a rollback replaced the catalogue
+    catalogueReplaced = Signal()  # a catalogue update, a rollback or an own intervention changed what it holds
 
-    def __init__(self, catalogue: CatalogueReader, parent: QObject | None = None) -> None:
+    def __init__(self, catalogue: CatalogueReader, parent: QObject | None = None, own_library=None) -> None:
         super().__init__(parent)
-        self.catalogue = LiveCatalogue.wrap(catalogue)
+        self.own_library = own_library
+        self.catalogue = LiveCatalogue.wrap(self._working(catalogue)) if catalogue is not None else None
         self.project = Project()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
 
     def replace_catalogue(self, catalogue) -> None:
         """Use another catalogue from now on; views re-read and show what changed."""
-        self.catalogue.swap(catalogue)
+        self.catalogue.swap(self._working(catalogue))
         self.catalogueReplaced.emit()
+
+    def _working(self, catalogue) -> WorkingCatalogue:
+        """The catalogue plus the own interventions (library, then the project's own copies)."""
+        return WorkingCatalogue(catalogue, self.own_library, lambda: self.project)
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)

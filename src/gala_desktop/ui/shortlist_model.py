@@ -26,6 +26,8 @@ from gala_desktop.domain.themes import theme_name
 from gala_desktop.domain.changes import catalogue_changes, shortlist_keys
 from gala_desktop.operations import shortlist
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum, enum_cell, standard_icons
+from gala_desktop.domain.own import OWN_LABEL
+from gala_desktop.ui.own_marks import OWN_TOOLTIP, own_icon
 
 INTERVENTION_MIME = "application/x-gala-intervention"
 ENTRY_MIME = "application/x-gala-shortlist-entry"
@@ -273,6 +275,15 @@ class ShortlistModel(QAbstractItemModel):
             return enum_cell(entry.status, role, icon=_status_icon, tip="Status")
         elif column == COL_PRIORITY:
             return enum_cell(entry.priority, role, tip="Prioriteit")
+        elif column == COL_LEVEL and entry.snapshot.own is not None:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return OWN_LABEL
+            if display:
+                return "Eigen"  # no level: the compact level delegate leaves this text alone
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return OWN_TOOLTIP
+            if role == Qt.ItemDataRole.DecorationRole:
+                return own_icon()
         elif column == COL_LEVEL:
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return entry.snapshot.level.label

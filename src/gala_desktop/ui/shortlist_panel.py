@@ -66,6 +66,7 @@ class ShortlistPanel(QWidget):
     entrySelected = Signal(str)  # "" when no entry is selected
     entryActivated = Signal(str)  # Enter or double-click on an entry
     statusMessage = Signal(str)
+    ownAddRequested = Signal()
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +146,12 @@ class ShortlistPanel(QWidget):
         buttons.addWidget(self.button_down)
         buttons.addStretch(1)
         buttons.addWidget(self.button_remove)
+        self.button_own = self._button(
+            "Eigen interventie…", "Eigen interventie toevoegen",
+            "Een lokale interventie vastleggen die niet in een databank staat; daarna vindt u haar "
+            "in de catalogus en zet u haar op de shortlist", self.ownAddRequested.emit)
+        self.button_own.setObjectName("shortlistOwnAddButton")
+        buttons.insertWidget(3, self.button_own)
 
         self.hint = QLabel(
             "Sleep interventies uit de catalogus naar een thema, of gebruik "

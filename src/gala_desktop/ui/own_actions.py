@@ -1,0 +1,189 @@
+"""Adding, editing, deleting, exporting and importing own interventions (*eigen interventies*).
+
+Changes go through undo commands on the project's stack (Ctrl+Z undoes an edit). An edit also
+renews the copy kept by the open project's entries of that intervention, in the same step.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from gala_desktop.domain.intervention import Intervention
+from gala_desktop.domain.own import EXPORT_FORMAT, EXPORT_VERSION, OwnInterventionError, own_to_dict
+from gala_desktop.domain.project import InterventionSnapshot
+from gala_desktop.ui.own_form import OwnInterventionDialog
+
+EXPORT_SUFFIX = ".json"
+
+
+class _LibraryCommand(QUndoCommand):
+    """Put ``new`` in place of ``old`` (either may be ``None``: add / delete)."""
+
+    def __init__(self, session, old: Intervention | None, new: Intervention | None, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.old, self.new = old, new
+        key = (new or old).key  # type: ignore[union-attr]
+        self._entries = [e for e in session.project.shortlist if e.intervention_key == key]
+        self._old_snapshots = [e.snapshot for e in self._entries]
+
+    def _apply(self, item: Intervention | None, other: Intervention | None, snapshots) -> None:
+        library = self.session.own_library
+        if item is None:
+            library.delete(other.key)  # type: ignore[union-attr]
+        else:
+            library.put(item)
+        for entry, snapshot in zip(self._entries, snapshots, strict=True):
+            entry.snapshot = snapshot
+        self.session.catalogueReplaced.emit()
+        if self._entries:
+            self.session.shortlistChanged.emit()
+
+    def redo(self) -> None:
+        renewed = [InterventionSnapshot.of(self.new) for _ in self._entries] if self.new else self._old_snapshots
+        self._apply(self.new, self.old, renewed)
+
+    def undo(self) -> None:
+        self._apply(self.old, self.new, self._old_snapshots)
+
+
+class OwnActions(QObject):
+    statusMessage = Signal(str)
+
+    def __init__(self, window: QWidget, session, dialogs) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self._dialogs = dialogs
+        self.form: OwnInterventionDialog | None = None
+        self.import_dialog = None
+
+    @property
+    def available(self) -> bool:
+        return self.session.own_library is not None
+
+    def _unavailable(self) -> bool:
+        if self.available:
+            return False
+        self._dialogs().error(self.window, "Eigen interventies",
+                              "De eigen interventies kunnen op deze computer niet worden geopend.")
+        return True
+
+    def _target_groups(self):
+        return self.session.catalogue.target_groups()
+
+    # -- add / edit / delete ----------------------------------------------------------------
+
+    def add(self) -> OwnInterventionDialog | None:
+        if self._unavailable():
+            return None
+        return self._open_form(None)
+
+    def edit(self, key: str) -> OwnInterventionDialog | None:
+        if self._unavailable():
+            return None
+        current = self.session.own_library.get(key) or self.session.catalogue.get(key)
+        if current is None or not current.is_own:
+            return None
+        return self._open_form(current)
+
+    def _open_form(self, current: Intervention | None) -> OwnInterventionDialog:
+        self.form = OwnInterventionDialog(self._target_groups(), current, self.window)
+        self.form.finished.connect(lambda result, form=self.form: self._on_form_done(form, current, result))
+        self.form.open()
+        return self.form
+
+    def _on_form_done(self, form: OwnInterventionDialog, current: Intervention | None, result: int) -> None:
+        self.form = None
+        if result != QDialog.DialogCode.Accepted:
+            return
+        item = form.intervention()
+        verb = "gewijzigd" if current else "toegevoegd"
+        self.session.push(_LibraryCommand(self.session, current, item, f"Eigen interventie {verb}"))
+        self.statusMessage.emit(f"Eigen interventie ‘{item.name}’ {verb}.")
+
+    def delete(self, key: str) -> bool:
+        if self._unavailable():
+            return False
+        current = self.session.own_library.get(key)
+        if current is None:
+            return False
+        self.session.push(_LibraryCommand(self.session, current, None, "Eigen interventie verwijderd"))
+        self.statusMessage.emit(
+            f"Eigen interventie ‘{current.name}’ verwijderd (Ctrl+Z zet haar terug). Projecten die haar "
+            "gebruiken, houden hun eigen kopie."
+        )
+        return True
+
+    # -- export / import --------------------------------------------------------------------
+
+    def export_to(self, path: Path) -> int:
+        items = self.session.own_library.all()
+        document = {"format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,
+                    "interventions": [own_to_dict(i) for i in items]}
+        Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return len(items)
+
+    def export_interactive(self) -> None:
+        if self._unavailable():
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "Eigen interventies exporteren",
+                                              str(Path.home() / "eigen-interventies.json"),
+                                              "Eigen interventies (*.json)")
+        if not path:
+            return
+        try:
+            count = self.export_to(Path(path))
+        except OSError as err:
+            self._dialogs().error(self.window, "Eigen interventies exporteren",
+                                  f"Kan {path} niet schrijven ({err.strerror}).")
+            return
+        self.statusMessage.emit(f"{count} eigen interventie(s) geëxporteerd naar {path}.")
+
+    def import_interactive(self) -> None:
+        if self._unavailable():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "Eigen interventies importeren", str(Path.home()),
+                                              "Eigen interventies (*.json);;Alle bestanden (*)")
+        if path:
+            self.start_import(Path(path))
+
+    def start_import(self, path: Path):
+        """Read ``path`` and show what is new or changed; nothing is stored until confirmed."""
+        from gala_desktop.ui.own_import import ImportDialog, read_export
+
+        try:
+            incoming = read_export(path)
+        except OwnInterventionError as err:
+            self._dialogs().error(self.window, "Eigen interventies importeren",
+                                  f"{err} Er is niets geïmporteerd.")
+            return None
+        self.import_dialog = ImportDialog(incoming, self.session.own_library, self.window)
+        self.import_dialog.finished.connect(lambda result: self._on_import_done(result))
+        self.import_dialog.open()
+        return self.import_dialog
+
+    def _on_import_done(self, result: int) -> None:
+        dialog, self.import_dialog = self.import_dialog, None
+        if result != QDialog.DialogCode.Accepted or dialog is None:
+            return
+        chosen = dialog.chosen()
+        if not chosen:
+            return
+        self.session.undo_stack.beginMacro(f"{len(chosen)} eigen interventie(s) geïmporteerd")
+        for old, new in chosen:
+            self.session.push(_LibraryCommand(self.session, old, new, "Eigen interventie geïmporteerd"))
+        self.session.undo_stack.endMacro()
+        self.statusMessage.emit(f"{len(chosen)} eigen interventie(s) geïmporteerd.")
+
+
+def read_json(path: Path) -> object:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        raise OwnInterventionError(f"{Path(path).name} is geen leesbaar bestand met eigen interventies.") from err
