@@ -55,7 +55,27 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     return name_message_labels(box)
 
 
-def _three_button_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+# icon, title, informative text and (label, answer) for yes, the destructive one and the one
+# that changes nothing
+SAVE_QUESTION = (
+    QMessageBox.Icon.Warning, "Wijzigingen opslaan?",
+    "Als u niet opslaat, gaan uw wijzigingen verloren.",
+    (("&Opslaan", SAVE), ("&Niet opslaan", DISCARD), ("&Annuleren", CANCEL)),
+)
+RECOVERY_QUESTION = (
+    QMessageBox.Icon.Question, "Niet-opgeslagen werk herstellen?",
+    "GALA Desktop is de vorige keer niet netjes afgesloten. Wilt u dit werk herstellen?",
+    (("&Herstellen", RESTORE), ("&Verwijderen", DISCARD), ("&Later", LATER)),
+)
+
+
+def _answer(box_and_answers: tuple[QMessageBox, dict], otherwise: str) -> str:
+    box, answers = box_and_answers
+    box.exec()
+    return answers.get(id(box.clickedButton()), otherwise)
+
+
+def _three_button_box(parent: QWidget | None, text: str, icon: QMessageBox.Icon, title: str,
                       informative: str, buttons) -> tuple[QMessageBox, dict]:
     """A question with three answers: (label, answer) for yes, the destructive one and the
     one that changes nothing; the first is the default, the last is Escape. Returns the box and
@@ -81,30 +101,16 @@ class Dialogs:
     """
 
     def save_changes_box(self, parent: QWidget | None, name: str) -> tuple[QMessageBox, dict]:
-        return _three_button_box(
-            parent, QMessageBox.Icon.Warning, "Wijzigingen opslaan?",
-            f"Wilt u de wijzigingen in ‘{name}’ opslaan?",
-            "Als u niet opslaat, gaan uw wijzigingen verloren.",
-            (("&Opslaan", SAVE), ("&Niet opslaan", DISCARD), ("&Annuleren", CANCEL)),
-        )
+        return _three_button_box(parent, f"Wilt u de wijzigingen in ‘{name}’ opslaan?", *SAVE_QUESTION)
 
     def ask_save_changes(self, parent: QWidget, name: str) -> str:
-        box, answers = self.save_changes_box(parent, name)
-        box.exec()
-        return answers.get(id(box.clickedButton()), CANCEL)
+        return _answer(self.save_changes_box(parent, name), CANCEL)
 
     def recovery_box(self, parent: QWidget | None, item: RecoveryItem) -> tuple[QMessageBox, dict]:
-        return _three_button_box(
-            parent, QMessageBox.Icon.Question, "Niet-opgeslagen werk herstellen?",
-            recovery_description(item),
-            "GALA Desktop is de vorige keer niet netjes afgesloten. Wilt u dit werk herstellen?",
-            (("&Herstellen", RESTORE), ("&Verwijderen", DISCARD), ("&Later", LATER)),
-        )
+        return _three_button_box(parent, recovery_description(item), *RECOVERY_QUESTION)
 
     def ask_recovery(self, parent: QWidget, item: RecoveryItem) -> str:
-        box, answers = self.recovery_box(parent, item)
-        box.exec()
-        return answers.get(id(box.clickedButton()), LATER)
+        return _answer(self.recovery_box(parent, item), LATER)
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
         message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
