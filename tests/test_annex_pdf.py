@@ -228,7 +228,7 @@ def test_read_only_folder_gives_a_dutch_error(tmp_path, catalogue):
     [
         (OSError(errno.ENOSPC, "No space left on device"), "De schijf is vol"),
         (PermissionError(errno.EACCES, "Permission denied"), "geopend in een ander programma"),
-        (OSError(errno.EROFS, "Read-only file system"), "geen toestemming"),
+        (OSError(errno.EROFS, "Read-only file system"), "alleen-lezen"),
     ],
 )
 def test_write_errors_are_explained_in_dutch(err, expected):

@@ -237,3 +237,33 @@ def test_effective_without_sub_level_passes_a_minimum_of_first_indications(tmp_p
         assert first == {"Effectief zonder subniveau", "Goede aanwijzingen"}
         assert names(cat, min_level=RecognitionLevel.EFFECTIVE_GOOD) == ["Goede aanwijzingen"]
         assert cat.get("eff").best_level.short_label == "effectief (niveau niet vermeld)"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [SearchQuery(text="e", databanks=frozenset(Databank), limit=10),
+     SearchQuery(theme_keys=frozenset({"sociale-basis"}), limit=10),
+     SearchQuery(databanks=frozenset(Databank), limit=10)],
+)
+def test_broad_filtered_queries_list_their_page_in_scan_order_from_the_same_statement(
+    small, monkeypatch, query
+):
+    import sqlite3
+
+    from gala_desktop.catalogue import search as search_module
+    from gala_desktop.catalogue.search import page_sql
+
+    everything = small.search(query)
+    assert everything.exact and everything.total > 3
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    broad = small.search(query)
+    assert not broad.exact and broad.total == 3
+    sql, params = page_sql(query, exact=False)
+    with sqlite3.connect(small.path) as raw:
+        in_scan_order = [row[0] for row in raw.execute(sql, params)]
+    assert [i.key for i in broad.items] == in_scan_order  # the page is not cut by the cap
+    fields = {n: getattr(query, n) for n in query.__slots__}
+    first = small.search(SearchQuery(**{**fields, "limit": 2}))  # within the capped matches
+    assert not first.exact and [i.key for i in first.items] == in_scan_order[:2]
+    past = small.search(SearchQuery(**{**fields, "limit": 2, "offset": 3}))  # beyond them
+    assert [i.key for i in past.items] == in_scan_order[3:5]

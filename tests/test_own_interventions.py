@@ -145,3 +145,12 @@ def test_own_keys_can_never_be_catalogue_keys():
     assert key.startswith("eigen:") and not KEY_RE.match(key)
     assert not Intervention("eigen-kracht-conferentie", "Eigen Kracht-conferentie", "", "", "", "", "",
                             dt.date(2026, 1, 1)).is_own
+
+
+def test_overview_counts_own_interventions_apart_from_levels():
+    from gala_desktop.domain.overview import theme_counts
+
+    entry = ShortlistEntry.for_intervention(own(), "eenzaamheid")
+    entry.status = EntryStatus.CHOSEN
+    (count,) = theme_counts(Project(themes=[ThemeChoice("eenzaamheid")], shortlist=[entry]))
+    assert (count.chosen, count.own, count.by_level) == (1, 1, {})

@@ -83,7 +83,8 @@ def test_write_overwrites_the_session_file(tmp_path):
     store.write(_project("twee"), None, "s")
     [item] = store.pending()
     assert item.original_path is None and item.title == "twee"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.gala-herstel"]  # no .bak, no temp
+    # no .bak, no temp; the lock says the file belongs to this running program
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".~lock.s.gala-herstel#", "s.gala-herstel"]
 
 
 def test_pending_is_newest_first_and_skips_unreadable(tmp_path, monkeypatch):

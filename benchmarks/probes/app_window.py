@@ -5,7 +5,8 @@ measure), ``--project FILE`` opens a project as on the command line, ``--type WO
 into the search field one character at a time after the paint (each prefix searched at once),
 so the peak memory includes searching. ``--modules`` adds the names of the modules loaded at the
 first paint to the report. The report's ``phases`` are the seconds spent importing the app,
-opening the catalogue, building the main window, opening the project, and from then to the paint.
+opening the catalogue (of which: its integrity check), building the main window, opening the
+project, and from then to the paint.
 """
 
 import time
@@ -42,8 +43,11 @@ def main() -> int:
     from gala_desktop.ui import app as gui
     from gala_desktop.ui import file_actions, main_window as window_module
 
+    from gala_desktop.catalogue import integrity
+
     marks["imported"] = time.perf_counter()
     _time_phase(gui, "open_catalogue", "catalogue", marks)
+    _time_phase(integrity, "check_open", "integrity", marks)  # inside "catalogue"
     _time_phase(window_module.MainWindow, "__init__", "window", marks)
     _time_phase(file_actions.FileActions, "open_project", "project", marks)
 
@@ -88,7 +92,7 @@ def _time_phase(owner, name: str, phase: str, marks: dict) -> None:
 def _phases(marks: dict, report: dict) -> dict:
     """Seconds per phase; "paint" runs from the last phase that ended to the first paint."""
     phases = {"import": marks["imported"] - marks["top"]}
-    for phase in ("catalogue", "window", "project"):
+    for phase in ("catalogue", "integrity", "window", "project"):
         if phase + " end" in marks:
             phases[phase] = marks[phase + " end"] - marks[phase + " start"]
     ends = [value for key, value in marks.items() if key.endswith(" end")] or [marks["imported"]]

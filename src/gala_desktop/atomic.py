@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from gala_desktop.temp_files import remove_orphans
+
 log = logging.getLogger(__name__)
 
 BACKUP_SUFFIX = ".bak"
@@ -134,6 +136,7 @@ def _replacing(target: Path, keep_backup: bool, data: bytes | None) -> Iterator[
         target = target.resolve()  # OSError/RuntimeError for a link pointing at itself
     existed = target.is_file()
     mode = _mode_of(target) if existed else _NEW_FILE_MODE
+    remove_orphans(target.parent)  # what killed saves and exports left here a day ago or more
     temp = temp_path(target)
     try:
         _create(temp, mode, data or b"")

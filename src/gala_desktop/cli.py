@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from gala_desktop import __version__, paths
-from gala_desktop.file_errors import write_failure_reason
+from gala_desktop.file_errors import database_write_reason, write_failure_reason
 
 _COMMANDS = ("catalogue", "export")
 
@@ -113,6 +113,12 @@ def _catalogue_build(args) -> int:
     except OSError as err:
         _err(f"Kan {output} niet schrijven. {write_failure_reason(err)} "
              "Het bestaande bestand is niet gewijzigd.")
+        return 1
+    except Exception as err:  # SQLite's own errors (a full disk) come as database errors
+        reason = database_write_reason(err)
+        if reason is None:
+            raise
+        _err(f"Kan {output} niet schrijven. {reason} Het bestaande bestand is niet gewijzigd.")
         return 1
     print(f"Catalogus opgebouwd: {len(built.interventions)} interventies → {output}")
     return 0
@@ -284,7 +290,8 @@ def _export(args) -> int:
     if not output.suffix and output.name and not output.is_dir():  # "bijlage" → "bijlage.pdf"
         output = output.with_name(output.name + ".pdf")
     try:
-        export_project_file(args.project, output, options)
+        for notice in export_project_file(args.project, output, options):
+            _err(notice)
     except (ProjectFileError, AnnexExportError, CatalogueError) as err:
         _err(str(err))
         return 1
@@ -295,8 +302,39 @@ def _export(args) -> int:
     return 0
 
 
+_SEARCH_OPTIONS = {"--limit": 1, "--catalogue": 1, "-h": 0, "--help": 0}
+
+
+def search_words_first(argv: list[str]) -> list[str]:
+    """``catalogue search -eenzaam``: a query that starts with ``-`` is text, not an option.
+
+    argparse would refuse it; the search options are put first and every other word after
+    ``--``, so ``search -eenzaam --limit 3`` and ``search -- -eenzaam`` both work.
+    """
+    if argv[:2] != ["catalogue", "search"]:
+        return argv
+    options: list[str] = []
+    words: list[str] = []
+    rest = argv[2:]
+    i = 0
+    while i < len(rest):
+        word = rest[i]
+        if word == "--":
+            words += rest[i + 1:]
+            break
+        name = word.split("=", 1)[0]
+        if name in _SEARCH_OPTIONS:
+            takes = _SEARCH_OPTIONS[name] if "=" not in word else 0
+            options += rest[i:i + 1 + takes]
+            i += 1 + takes
+            continue
+        words.append(word)
+        i += 1
+    return argv[:2] + options + (["--", *words] if words else [])
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = search_words_first(list(sys.argv[1:] if argv is None else argv))
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

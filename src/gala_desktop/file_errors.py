@@ -27,12 +27,21 @@ def read_failure_reason(exc: OSError) -> str:
     return f"Het bestand kon niet worden gelezen (foutcode {error_code(exc)})."
 
 
+# Windows reports a write-protected disk or share as "access denied" with this code.
+_ERROR_WRITE_PROTECT = 19
+
+
+def is_read_only_medium(exc: OSError) -> bool:
+    """A read-only file system, share or write-protected disk (not a permission problem)."""
+    return exc.errno == errno.EROFS or getattr(exc, "winerror", None) == _ERROR_WRITE_PROTECT
+
+
 def write_failure_reason(exc: OSError) -> str:
     """A Dutch, jargon-free explanation of why writing failed."""
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return "De schijf of uw opslagruimte is vol. Maak ruimte vrij of kies een andere plek."
-    if code == errno.EROFS:
+    if is_read_only_medium(exc):
         return "Deze schijf of map is alleen-lezen. Kies een andere plek om op te slaan."
     if code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
         return (
@@ -48,3 +57,31 @@ def write_failure_reason(exc: OSError) -> str:
     if code == errno.EISDIR:
         return "Op deze plek staat al een map met dezelfde naam."
     return f"Er ging iets mis bij het schrijven (foutcode {error_code(exc)})."
+
+
+# SQLite result codes (primary code in the low byte).
+_SQLITE_IOERR, _SQLITE_FULL, _SQLITE_READONLY, _SQLITE_CANTOPEN = 10, 13, 8, 14
+
+
+def database_write_reason(exc: Exception) -> str | None:
+    """A Dutch explanation when writing an SQLite database failed (the error itself or one
+    wrapped by SQLAlchemy as ``.orig``); ``None`` for anything else."""
+    import sqlite3
+
+    error = getattr(exc, "orig", exc)
+    if not isinstance(error, sqlite3.Error):
+        return None
+    code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code == _SQLITE_FULL:
+        return "De schijf of uw opslagruimte is vol. Maak ruimte vrij of kies een andere plek."
+    if code == _SQLITE_IOERR:
+        return (
+            "Schrijven op de schijf is mislukt: de schijf is vol, het bestand wordt te groot voor "
+            "deze schijf, of de schijf is niet meer bereikbaar. Maak ruimte vrij of kies een "
+            "andere plek."
+        )
+    if code == _SQLITE_READONLY:
+        return "Deze schijf of map is alleen-lezen. Kies een andere plek om op te slaan."
+    if code == _SQLITE_CANTOPEN:
+        return "Het bestand kan hier niet worden aangemaakt. Kies een andere plek."
+    return f"Er ging iets mis bij het schrijven van de database ({type(error).__name__})."

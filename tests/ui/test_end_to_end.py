@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QTreeView
 
+from gala_desktop.project.lock import lock_path
 from gala_desktop.domain.project import ChecklistState
 from gala_desktop.project.document import load_project
 from gala_desktop.ui.checklist_model import COL_STATE
@@ -123,12 +124,14 @@ def test_full_session_round_trip(catalogue, qtbot, tmp_path):
     saved = session.project
     assert load_project(target) == saved
 
-    # 8. reopen in a fresh window: every value is back
+    # 8. close, and reopen in a fresh window: every value is back
+    win.close()
+    assert not lock_path(target).exists()  # closing gave the file free
     fresh = open_window(catalogue, qtbot, ScriptedDialogs())
     fresh.files.dialogs.paths = [target]
     fresh.action_open.trigger()
     project = fresh.session.project
-    assert project == saved
+    assert project == saved and not fresh.session.read_only
     assert [(t.theme_key, t.rationale) for t in project.themes] == [
         ("mantelzorg", "Mantelzorgers raken overbelast."),
         ("eenzaamheid", "Veel ouderen in Veldzicht wonen alleen."),

@@ -33,6 +33,7 @@ from gala_desktop.ui.file_actions import (
 )
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import MAX_RECENT, AppSettings
+from ended import end_abnormally
 from tests.ui.conftest import ScriptedDialogs
 
 
@@ -272,6 +273,9 @@ def test_recovery_after_a_simulated_crash(catalogue, qtbot, tmp_path):
     crashed.session.push(AddEntry(crashed.session, entry))
     assert crashed.autosave()
     lost_work = crashed.session.project
+    # its process is gone: so are the owners of its recovery file and of its lock on the file
+    assert end_abnormally(RecoveryStore().directory) == 1
+    assert end_abnormally(tmp_path) == 1
 
     # a new start: the work is offered and restored
     host = QMainWindow()
@@ -287,7 +291,8 @@ def test_recovery_after_a_simulated_crash(catalogue, qtbot, tmp_path):
     assert fresh.session.is_modified  # restored work still has to be saved
     assert load_project(original).title == "Origineel"
     store = RecoveryStore()
-    assert [i.path for i in store.pending()] == [store.path_for(fresh.session_id)]
+    assert store.path_for(fresh.session_id).is_file()
+    assert store.pending() == []  # now the live work of the fresh session: offered to nobody
 
     # saving it clears the recovery file; nothing is offered next time
     assert fresh.save()
@@ -298,6 +303,7 @@ def test_recovery_after_a_simulated_crash(catalogue, qtbot, tmp_path):
 def test_recovery_later_keeps_and_discard_removes(catalogue, qtbot, tmp_path):
     store = RecoveryStore()
     store.write(Project(title="Bewaard"), None, "oudesessie")
+    end_abnormally(store.directory)
     host = QMainWindow()
     qtbot.addWidget(host)
     actions = FileActions(host, ProjectSession(catalogue, host), AppSettings())

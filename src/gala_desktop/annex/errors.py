@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from gala_desktop.file_errors import write_failure_reason
+from gala_desktop.file_errors import is_read_only_medium, write_failure_reason
 
 
 class AnnexExportError(Exception):
@@ -25,7 +25,9 @@ def write_error(err: OSError, target: Path) -> AnnexExportError:
         detail = f"De map {target.parent} bestaat niet (meer). Kies een andere map."
     elif isinstance(err, IsADirectoryError):
         detail = f"{name} is een map. Kies een bestandsnaam."
-    elif isinstance(err, PermissionError) or err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    elif is_read_only_medium(err):
+        detail = write_failure_reason(err)
+    elif isinstance(err, PermissionError) or err.errno in (errno.EACCES, errno.EPERM):
         detail = (
             "U hebt geen toestemming om hier te schrijven, of het bestand is geopend in een ander "
             "programma. Sluit het bestand of kies een andere map."

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.pool import QueuePool
 
 from gala_desktop import paths
+from gala_desktop.catalogue.uri import catalogue_uri
 from gala_desktop.catalogue import schema
 from gala_desktop.catalogue.repository import CatalogueError, read_meta
 from gala_desktop.catalogue.schema import (
@@ -51,7 +52,7 @@ class OrmCatalogue:
         path = Path(path) if path else paths.shipped_catalogue()
         if not path.is_file():
             raise CatalogueError(f"De interventiecatalogus is niet gevonden ({path}).")
-        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+        uri = catalogue_uri(path.resolve())
 
         def connect() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, check_same_thread=False)

@@ -151,17 +151,22 @@ class Plan:
         return f"SELECT i.id FROM {self.source}{self.clause} LIMIT ?", self.params
 
     def ranked_page(self) -> str:
-        """The page, ranked, from at most ``cap`` matches, plus how many matches there were
-        (``cap`` being the first parameter after the plan's, then ``limit`` and ``offset``).
-        One statement: the capped matches are kept once and both counted and ranked."""
+        """The page from at most ``cap + 1`` matches, plus how many matches there were.
+
+        Parameters after the plan's: ``cap + 1``, ``cap``, ``limit``, ``offset``. One statement:
+        the capped matches are kept once and counted; up to ``cap`` they are ranked, beyond it
+        the page is in scan order (the order the probe and ``scan_page`` give), so a broad
+        query needs no second pass to list its first page."""
         score = f"{self.score} AS score" if self.fts else "0 AS score"
         order = "" if self.fts else " ORDER BY i.sort_name"
+        scan = "m.id" if self.fts else "m.sort_name"  # an FTS table is scanned by rowid (= id)
         return (
             f"WITH m AS MATERIALIZED (SELECT i.id AS id, {score}, i.sort_name AS sort_name "
-            f"FROM {self.source}{self.clause}{order} LIMIT ?) "
-            f"SELECT (SELECT count(*) FROM m), i.id, {_SUMMARY} FROM m "
-            "JOIN intervention i ON i.id = m.id "
-            f"ORDER BY m.score, {LEVEL_ORDER}, m.sort_name LIMIT ? OFFSET ?"
+            f"FROM {self.source}{self.clause}{order} LIMIT ?), "
+            "n AS (SELECT count(*) AS total FROM m) "
+            f"SELECT n.total, i.id, {_SUMMARY} FROM m JOIN intervention i ON i.id = m.id, n "
+            f"ORDER BY CASE WHEN n.total > ? THEN {scan} END, m.score, {LEVEL_ORDER}, m.sort_name "
+            "LIMIT ? OFFSET ?"
         )
 
     def scan_page(self) -> str:

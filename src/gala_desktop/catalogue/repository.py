@@ -17,6 +17,7 @@ from pathlib import Path
 
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.search import SearchResult, search, synonyms_from_meta
+from gala_desktop.catalogue.uri import catalogue_uri
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -27,6 +28,19 @@ BATCH = 5000
 
 class CatalogueError(Exception):
     """The catalogue cannot be opened; ``str`` is a Dutch message for the user."""
+
+
+class DamagedCatalogueError(CatalogueError):
+    """The catalogue file is there but damaged; the program can still work from snapshots."""
+
+
+def damaged_message(path: Path, reason: str) -> str:
+    """The one Dutch message for a catalogue that is damaged or of another kind."""
+    return (
+        f"De interventiecatalogus ({path.name}) is beschadigd: {reason}. Zoeken in de catalogus "
+        "is niet mogelijk; projecten openen en exporteren kan wel, met de gegevens die erin "
+        "zijn bewaard. Installeer het programma opnieuw of zet de vorige catalogus terug."
+    )
 
 
 def read_meta(meta: dict[str, str], path: Path) -> tuple[str, dt.date]:
@@ -58,6 +72,12 @@ class Catalogue:
             raise
 
     def _read_meta(self) -> None:
+        from gala_desktop.catalogue.integrity import IntegrityError, check_open
+
+        try:
+            check_open(self._conn())
+        except IntegrityError as err:
+            raise DamagedCatalogueError(damaged_message(self.path, str(err))) from err
         meta = dict(self._conn().execute(queries.META).fetchall())
         self.title, self.checked_on = read_meta(meta, self.path)
         self.synonyms = synonyms_from_meta(meta)
@@ -74,15 +94,13 @@ class Catalogue:
             path = active_catalogue_path()
         if not path.is_file():
             raise CatalogueError(f"De interventiecatalogus is niet gevonden ({path}).")
-        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+        uri = catalogue_uri(path.resolve())  # also from a network (UNC) path
         try:
             return cls(uri, path)
         except CatalogueError:
             raise
         except Exception as err:  # corrupt file, not a database, missing tables
-            raise CatalogueError(
-                f"De interventiecatalogus ({path.name}) is beschadigd of onleesbaar."
-            ) from err
+            raise DamagedCatalogueError(damaged_message(path, "het bestand is onleesbaar")) from err
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)

@@ -130,13 +130,15 @@ def search(
         first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
         if len(first) > RANK_CAP:
             return _broad_page(conn, plan, query, first)
-    rows = conn.execute(plan.ranked_page(), (*plan.params, RANK_CAP + 1, limit, offset)).fetchall()
+    rows = conn.execute(
+        plan.ranked_page(), (*plan.params, RANK_CAP + 1, RANK_CAP, limit, offset)
+    ).fetchall()
     total = rows[0][0] if rows else _count(conn, plan) if offset else 0
-    if total > RANK_CAP:
-        sql, params = plan.probe()
-        first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
-        return _broad_page(conn, plan, query, first)
-    return SearchResult([_summary(row[2:]) for row in rows], total, True)
+    if total <= RANK_CAP:
+        return SearchResult([_summary(row[2:]) for row in rows], total, True)
+    if offset + limit <= RANK_CAP + 1:  # broad (with filters): the page came in scan order
+        return SearchResult([_summary(row[2:]) for row in rows], RANK_CAP, False)
+    return _broad_page(conn, plan, query, [])
 
 
 def _count(conn: sqlite3.Connection, plan: queries.Plan) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gala_desktop.catalogue.toml_limits import limit_problem
 from gala_desktop.file_errors import read_failure_reason
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -138,16 +139,25 @@ class Checker:
 
 
 def read_toml(path: Path, display: str) -> tuple[dict | None, str, list[Problem]]:
+    if path.exists() and not path.is_file() and not path.is_dir():  # a FIFO would hang
+        return None, "", [Problem(display, None, "", "dit is geen gewoon bestand (maar bijvoorbeeld "
+                                  "een apparaat, een pijp of een socket)")]
     try:
         raw = path.read_bytes()
     except OSError as err:
         return None, "", [Problem(display, None, "", f"kan het bestand niet lezen: {read_failure_reason(err)}")]
+    if problem := limit_problem(len(raw)):
+        return None, "", [Problem(display, None, "", problem)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None, "", [Problem(display, None, "", "het bestand is geen UTF-8-tekst")]
+    if problem := limit_problem(len(raw), text):
+        return None, text, [Problem(display, None, "", problem)]
     try:
         return tomllib.loads(text), text, []
+    except RecursionError:  # not expected after the nesting limit; never a traceback
+        return None, text, [Problem(display, None, "", "geen geldige TOML: te diep genest")]
     except tomllib.TOMLDecodeError as err:
         line = getattr(err, "lineno", None)
         match = re.search(r"line (\d+)", str(err))

@@ -18,7 +18,8 @@ class ThemeCount:
     theme_key: str
     total: int
     chosen: int
-    by_level: dict[RecognitionLevel, int]
+    by_level: dict[RecognitionLevel, int]  # chosen catalogue interventions per level
+    own: int = 0  # chosen own interventions (eigen, niet erkend): they have no level
 
 
 def required_theme_gaps(project: Project) -> list[str]:
@@ -35,8 +36,9 @@ def theme_counts(project: Project) -> list[ThemeCount]:
     for key in dict.fromkeys(keys):
         entries = project.entries_for(key)
         chosen = [e for e in entries if e.status is EntryStatus.CHOSEN]
-        levels = Counter(e.snapshot.level for e in chosen)
-        result.append(ThemeCount(key, len(entries), len(chosen), dict(levels)))
+        levels = Counter(e.snapshot.level for e in chosen if e.snapshot.own is None)
+        own = sum(1 for e in chosen if e.snapshot.own is not None)
+        result.append(ThemeCount(key, len(entries), len(chosen), dict(levels), own))
     return result
 
 

@@ -22,13 +22,15 @@ def export_project_file(
     options: AnnexOptions | None = None,
     *,
     renderer: Renderer = render_pdf,
-) -> None:
-    """Load a ``.gala`` file and export its annex with the shipped catalogue.
+) -> list[str]:
+    """Load a ``.gala`` file and export its annex with the catalogue in use; notices for the
+    user (a damaged catalogue: the annex then shows the facts saved in the project).
 
     Raises ``ProjectFileError`` (project unreadable), ``CatalogueError`` (catalogue missing) or
     ``AnnexExportError`` (target not writable); all carry a Dutch message.
     """
-    from gala_desktop.catalogue.repository import Catalogue
+    from gala_desktop.catalogue.repository import Catalogue, DamagedCatalogueError
+    from gala_desktop.catalogue.unavailable import UnavailableCatalogue
     from gala_desktop.project.document import load_project
 
     project = load_project(project_path)
@@ -38,8 +40,15 @@ def export_project_file(
             f"De bijlage kon niet worden opgeslagen als {target.name}. De map {target.parent} "
             "bestaat niet. Kies een andere map."
         )
-    with Catalogue.open() as catalogue:
+    notices: list[str] = []
+    try:
+        catalogue = Catalogue.open()
+    except DamagedCatalogueError as err:
+        catalogue = UnavailableCatalogue(None, str(err))
+        notices.append(str(err))
+    with catalogue:
         export_project(project, target, catalogue=catalogue, options=options, renderer=renderer)
+    return notices
 
 
 def export_annex(project: Project, output_path: Path | str, **export_args) -> Outcome:

@@ -172,6 +172,13 @@ class _Fields:
             raise self._wrong(key, "een heel getal (of leeg)", value)
         return value
 
+    def optional_count(self, key: str) -> int | None:
+        """A whole number of zero or more (money, people), as the program itself accepts."""
+        value = self.optional_int(key)
+        if value is not None and value < 0:
+            raise self.fail(key, f"mag het veld {{key}} niet negatief zijn, maar het is {value}")
+        return value
+
     def optional_date(self, key: str) -> dt.date | None:
         value = self._get(key, None)
         if value is None:
@@ -263,13 +270,13 @@ def _plan_from(value: Any, where: str) -> ImplementationPlan:
     ]
     return ImplementationPlan(
         partners=f.text("partners", ""),
-        budget_cents=f.optional_int("budget_cents"),
+        budget_cents=f.optional_count("budget_cents"),
         funding_source=f.optional_choice("funding_source", FundingSource),
         funding_note=f.text("funding_note", ""),
         start=f.optional_date("start"),
         end=f.optional_date("end"),
         neighbourhoods=f.text("neighbourhoods", ""),
-        reach=f.optional_int("reach"),
+        reach=f.optional_count("reach"),
         responsible=f.text("responsible", ""),
         monitoring=f.text("monitoring", ""),
         checklist=checklist,

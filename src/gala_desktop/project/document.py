@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import stat as stat_module
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ from gala_desktop.domain.project import Project
 from gala_desktop.file_errors import read_failure_reason
 from gala_desktop.project.atomic import atomic_write_bytes, backup_path
 from gala_desktop.project.codec import project_body_from_dict, project_body_to_dict
+from gala_desktop.project.stamp import FileStamp, changed_on_disk
 from gala_desktop.project.errors import (
     CorruptProjectError,
     NewerFormatError,
@@ -45,6 +49,7 @@ __all__ = [
     "UnreadableProjectError",
     "document_bytes",
     "load_project",
+    "load_project_file",
     "project_from_dict",
     "project_to_dict",
     "read_document",
@@ -58,6 +63,12 @@ FILE_SUFFIX = ".gala"
 # Far above any real project (a large one is well under 1 MB); protects against opening a
 # multi-gigabyte file chosen by mistake.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# Limits checked (without recursion) before any recursive step — migration, validation — so
+# that a hand-made file cannot exhaust the stack or the memory. A real project is 6 levels
+# deep and holds a few thousand values.
+MAX_DEPTH = 32
+MAX_VALUES = 2_000_000
 
 # ``_MIGRATIONS[n]`` upgrades a whole document of format version ``n`` to version ``n + 1``.
 # It receives a private deep copy and returns the upgraded document (``format_version`` is set
@@ -140,6 +151,7 @@ def project_from_dict(data: Any) -> Project:
     Raises :class:`NotAProjectError`, :class:`NewerFormatError` or :class:`CorruptProjectError`
     (without a file name; :func:`load_project` adds it).
     """
+    check_shape(data)  # before any recursive step (the migration copies the document)
     version = _check_envelope(data)
     data = _migrate(data, version)
     if "project" not in data:
@@ -165,6 +177,40 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"niet-toegestane waarde {name}")
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects with a key twice are refused (instead of silently keeping the last)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def check_shape(data: Any) -> None:
+    """Refuse documents nested deeper than :data:`MAX_DEPTH` or with more than
+    :data:`MAX_VALUES` values. Iterative, so it is safe on any input."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise CorruptProjectError("Het bestand bevat veel te veel gegevens voor een project.")
+        if isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise CorruptProjectError(
+                    "De inhoud is niet geldig: de gegevens zijn veel dieper genest dan een "
+                    "project kan zijn."
+                )
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+
+
 def read_document(raw: bytes) -> Any:
     """Parse the bytes of a document file into JSON data; Dutch errors without a file name."""
     if len(raw) > MAX_FILE_BYTES:
@@ -176,7 +222,12 @@ def read_document(raw: bytes) -> Any:
     except UnicodeDecodeError:
         raise CorruptProjectError("Het bestand bevat geen leesbare tekst.") from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        raise CorruptProjectError(
+            f"De inhoud is niet geldig: het veld ‘{exc}’ staat twee keer in dezelfde groep "
+            "gegevens."
+        ) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()):
             raise CorruptProjectError(
@@ -188,17 +239,49 @@ def read_document(raw: bytes) -> Any:
         ) from None
     except (ValueError, RecursionError):
         raise CorruptProjectError("De inhoud is niet geldig.") from None
+    check_shape(data)
+    return data
 
 
 # ---------------------------------------------------------------------------------------------
 # Files
 
 
+_NOT_A_FILE = (
+    "Dit is geen gewoon bestand (maar bijvoorbeeld een apparaat, een pijp of een socket). Kies "
+    "een projectbestand."
+)
+
+
 def read_file_bytes(path: Path) -> bytes:
     """Read a whole (project) file; Dutch :class:`UnreadableProjectError` on failure."""
+    return read_file_with_stat(path)[0]
+
+
+def read_file_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
+    """Read a whole regular file and its status at that moment.
+
+    A FIFO, device or socket is refused before anything is read: it is opened without waiting
+    (``O_NONBLOCK``) and checked with ``fstat``, so a pipe named ``plan.gala`` cannot hang the
+    program.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(path, "rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1)
+        try:
+            if not stat_module.S_ISREG(os.stat(path).st_mode) and not Path(path).is_dir():
+                raise UnreadableProjectError(_NOT_A_FILE, path)
+        except FileNotFoundError:
+            pass  # reported by the open below
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as fh:
+            status = os.fstat(fd)
+            if stat_module.S_ISDIR(status.st_mode):
+                raise IsADirectoryError(path)
+            if not stat_module.S_ISREG(status.st_mode):
+                raise UnreadableProjectError(_NOT_A_FILE, path)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+            return fh.read(MAX_FILE_BYTES + 1), status
     except FileNotFoundError:
         raise UnreadableProjectError(
             "Het bestand bestaat niet (meer). Misschien is het verplaatst, hernoemd of verwijderd.",
@@ -218,10 +301,27 @@ def read_file_bytes(path: Path) -> bytes:
         ) from None
 
 
+@dataclass(frozen=True, slots=True)
+class LoadedProject:
+    """A project as read from a file, with the stamp of the bytes it came from."""
+
+    project: Project
+    stamp: FileStamp
+
+
 def load_project(path: Path | str) -> Project:
     """Read a ``.gala`` file. Never modifies it. Raises a :class:`ProjectFileError` subclass."""
+    return load_project_file(path).project
+
+
+def load_project_file(path: Path | str) -> LoadedProject:
+    """Like :func:`load_project`, also returning the stamp of what was read (see ``stamp.py``)."""
     path = Path(path)
-    raw = read_file_bytes(path)
+    raw, status = read_file_with_stat(path)
+    return LoadedProject(_decode_file(raw, path), FileStamp.of(raw, status))
+
+
+def _decode_file(raw: bytes, path: Path) -> Project:
     try:
         try:
             data = read_document(raw)
@@ -263,8 +363,9 @@ def _refuse_overwriting_newer(path: Path) -> None:
         return  # unreadable or not ours: the normal save (and its .bak) handles it
 
 
-def save_project(project: Project, path: Path | str) -> None:
-    """Save atomically, keeping the previous file as ``<name>.gala.bak``.
+def save_project(project: Project, path: Path | str) -> FileStamp:
+    """Save atomically, keeping the previous file as ``<name>.gala.bak``; the stamp of the
+    written file (to notice later outside changes).
 
     Raises :class:`ProjectSaveError` (or :class:`NewerFormatError` when the existing file was
     written by a newer version); the existing file is then unchanged and no temp file remains.
@@ -273,3 +374,22 @@ def save_project(project: Project, path: Path | str) -> None:
     data = document_bytes(project_to_dict(project))
     _refuse_overwriting_newer(path)
     atomic_write_bytes(path, data, keep_backup=True)
+    try:
+        status = path.stat()
+    except OSError:
+        status = os.stat_result((0,) * 10)
+    return FileStamp.of(data, status)
+
+
+def current_stamp(path: Path | str) -> FileStamp | None:
+    """The stamp of the file as it is now (``None`` when it cannot be read)."""
+    try:
+        raw, status = read_file_with_stat(Path(path))
+    except ProjectFileError:
+        return None
+    return FileStamp.of(raw, status)
+
+
+def changed_since(path: Path | str, stamp: FileStamp | None) -> bool:
+    """Whether the file at ``path`` differs from what was loaded or saved (``stamp``)."""
+    return changed_on_disk(path, stamp, limit=MAX_FILE_BYTES)

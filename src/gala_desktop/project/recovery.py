@@ -7,6 +7,11 @@ file ``<session_id>.gala-herstel`` in the recovery folder is a normal project do
 
 After a clean save or close the UI calls :meth:`discard_session`. At start-up :meth:`pending`
 lists what a crashed session left behind, newest first, so the UI can offer to restore it.
+
+Recovery files belong to their owner. The instance writing one holds a lock on it
+(``project/lock.py``); :meth:`pending` leaves out files whose lock is live, so a running
+instance's work is never offered to — and deleted or restored by — another one. Before offering
+a dead instance's file, the UI claims it (:meth:`claim`): only one instance gets it, and only once.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from gala_desktop.project.document import (
     read_file_bytes,
 )
 from gala_desktop.project.errors import ProjectFileError
+from gala_desktop.project.lock import LockOwner, ProjectLock, acquire, read_lock, take_over
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +88,29 @@ class RecoveryStore:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = Path(directory) if directory is not None else paths.recovery_dir()
+        self._locks: dict[Path, ProjectLock] = {}  # our own files and the ones we claimed
+
+    def _lock(self, file: Path, session_id: str) -> bool:
+        """Hold the lock on ``file`` (ours already, free, or stale); ``False`` when it is live."""
+        if file in self._locks:
+            return True
+        owner = LockOwner.me(session_id)
+        try:
+            held = acquire(file, owner)
+            if not isinstance(held, ProjectLock) and held.is_stale():
+                held = take_over(file, held, owner)
+        except OSError as exc:
+            log.warning("recovery lock for %s not written: %s", file, exc)
+            return True  # a folder without locks still recovers, as before
+        if isinstance(held, ProjectLock):
+            self._locks[file] = held
+            return True
+        return False
+
+    def _unlock(self, file: Path) -> None:
+        held = self._locks.pop(file, None)
+        if held is not None:
+            held.release()
 
     def path_for(self, session_id: str) -> Path:
         return self.directory / f"{_check_session_id(session_id)}{RECOVERY_SUFFIX}"
@@ -102,8 +131,23 @@ class RecoveryStore:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError:
             pass  # the write below reports the problem in Dutch
+        self._lock(target, session_id)
         atomic_write_bytes(target, document_bytes(document))
         return target
+
+    def refresh_locks(self) -> None:
+        """Show that the files of this instance still have a living owner."""
+        for held in self._locks.values():
+            held.refresh()
+
+    def claim(self, item: RecoveryItem, session_id: str) -> bool:
+        """Take ``item`` for this instance before offering it. ``False`` when another live
+        instance owns or has claimed it (then do not offer it)."""
+        return self._lock(item.path, session_id)
+
+    def release(self, item: RecoveryItem) -> None:
+        """Give a claimed item back, untouched (the officer chose *Later*)."""
+        self._unlock(item.path)
 
     def _read(self, file: Path) -> tuple[dict[str, Any], Project]:
         data = read_document(read_file_bytes(file))
@@ -119,6 +163,9 @@ class RecoveryStore:
         for file in self.directory.glob(f"*{RECOVERY_SUFFIX}"):
             if file == skip or not file.is_file():
                 continue
+            lock = read_lock(file) if file not in self._locks else None
+            if lock is not None and not lock.is_stale():
+                continue  # the work of another instance that is still running
             try:
                 data, project = self._read(file)
                 original, saved_at = _recovery_info(data, file)
@@ -137,12 +184,14 @@ class RecoveryStore:
             raise exc.for_file(item.path) from exc
 
     def discard(self, item: RecoveryItem) -> None:
-        """Delete one recovery file (missing is fine)."""
+        """Delete one recovery file (missing is fine) and its lock."""
         self._remove(item.path)
+        self._unlock(item.path)
 
     def discard_session(self, session_id: str) -> None:
         """Delete this session's recovery file, after a clean save or close."""
         self._remove(self.path_for(session_id))
+        self._unlock(self.path_for(session_id))
 
     @staticmethod
     def _remove(file: Path) -> None:

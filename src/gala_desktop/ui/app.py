@@ -77,8 +77,15 @@ def open_catalogue():
         return Catalogue.open()
     except CatalogueError:
         log.warning("the catalogue in use cannot be opened; trying the shipped one", exc_info=True)
+    from gala_desktop.catalogue.repository import DamagedCatalogueError
+    from gala_desktop.catalogue.unavailable import UnavailableCatalogue
+
     try:
         return Catalogue.open(paths.shipped_catalogue())
+    except DamagedCatalogueError as exc:  # one message; projects still open and export
+        log.error("catalogue damaged: %s", exc)
+        damaged_catalogue_box(str(exc)).exec()
+        return UnavailableCatalogue(paths.shipped_catalogue(), str(exc))
     except CatalogueError as exc:
         message = str(exc)
     except Exception as exc:  # noqa: BLE001 - anything else is also "cannot open"
@@ -99,6 +106,12 @@ def catalogue_error_box(message: str) -> QMessageBox:
     return name_message_labels(box)
 
 
+def damaged_catalogue_box(message: str) -> QMessageBox:
+    from gala_desktop.ui.file_actions import message_box
+
+    return message_box(None, QMessageBox.Icon.Warning, "Catalogus beschadigd", message)
+
+
 def show_catalogue_error(message: str) -> None:
     catalogue_error_box(message).exec()
 
@@ -114,10 +127,12 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     from gala_desktop.ui.main_window import MainWindow
 
     window = MainWindow(catalogue)
-    window.show()
+    # before the window shows: a file on a slow share is read with a progress dialog, and the
+    # window cannot be closed half-way through
     window.files.offer_recovery()
     if file:
         window.files.open_project(Path(file))
+    window.show()
     code = app.exec()
     catalogue.close()
     return code

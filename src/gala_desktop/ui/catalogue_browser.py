@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.own import is_own_key
 from gala_desktop.domain.formatting import format_count
 from gala_desktop.domain.search import SearchQuery
@@ -220,7 +221,10 @@ class CatalogueBrowser(QWidget):
             return
         current = self.current_key()
         self.model.set_results(result.items)
-        self.count_label.setText(count_text(len(result.items), result.total, result.exact))
+        self.count_label.setText(
+            count_text(len(result.items), result.total, result.exact) if is_available(self.catalogue)
+            else "De catalogus is beschadigd; zoeken is niet mogelijk."
+        )
         row = self.model.row_of(current) if current else -1
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(

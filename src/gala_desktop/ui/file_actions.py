@@ -17,8 +17,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.project import Project
-from gala_desktop.project.document import FILE_SUFFIX, ProjectFileError, load_project, save_project
+from gala_desktop.project.document import FILE_SUFFIX, ProjectFileError, current_stamp, save_project
+from gala_desktop.project.lock import LockInfo, ProjectLock
 from gala_desktop.project.recovery import RecoveryItem, RecoveryStore
+from gala_desktop.ui import shared_file_dialogs as shared
+from gala_desktop.ui.background_load import load_in_background
+from gala_desktop.ui.file_guard import FileGuard
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 
@@ -112,6 +116,18 @@ class Dialogs:
     def ask_recovery(self, parent: QWidget, item: RecoveryItem) -> str:
         return _answer(self.recovery_box(parent, item), LATER)
 
+    def ask_locked(self, parent: QWidget, name: str, info: LockInfo) -> str:
+        box, answers = shared.lock_box(parent, name, info)
+        name_message_labels(box)
+        box.exec()
+        return answers.get(id(box.clickedButton()), shared.CANCEL)
+
+    def ask_conflict(self, parent: QWidget, name: str, who: str) -> str:
+        box, answers = shared.conflict_box(parent, name, who)
+        name_message_labels(box)
+        box.exec()
+        return answers.get(id(box.clickedButton()), shared.CANCEL)
+
     def error(self, parent: QWidget, title: str, text: str) -> None:
         message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
@@ -167,6 +183,8 @@ class FileActions(QObject):
         self.dialogs = Dialogs()
         self.recovery = recovery_store or RecoveryStore()
         self.session_id = uuid.uuid4().hex
+        self.guard = FileGuard(self.session_id)
+        self.loading = False  # a file is being read (the window waits in a local event loop)
         self._autosave_error_shown = False
         # callables that commit values still being typed; each returns refused field names
         self.pending_edits: list[Callable[[], list[str]]] = []
@@ -222,6 +240,7 @@ class FileActions(QObject):
         if not self.maybe_save_changes():
             return False
         self.recovery.discard_session(self.session_id)
+        self.guard.release()
         self.session.replace(Project(), None)
         self.statusMessage.emit("Nieuw project gestart.")
         return True
@@ -237,26 +256,67 @@ class FileActions(QObject):
         return self.load(path)
 
     def load(self, path: Path) -> bool:
-        """Replace the session's project by the file at ``path`` without asking about changes."""
+        """Replace the session's project by the file at ``path`` without asking about changes.
+
+        A file in use elsewhere (its lock is live, or stale) is opened only as the officer
+        chooses: read-only, as a copy, or — when stale — anyway.
+        """
         path = Path(path)
+        lock = self.guard.try_lock(path.resolve()) if path.is_file() else None
+        read_only = ""
+        as_copy = False
+        if isinstance(lock, LockInfo):
+            answer = self.dialogs.ask_locked(self.window, path.name, lock)
+            if answer == shared.OPEN_ANYWAY and lock.is_stale():
+                lock = self.guard.take_over(path.resolve(), lock)
+                if isinstance(lock, LockInfo):  # someone else was quicker
+                    self.dialogs.error(self.window, "Project openen",
+                                       f"‘{path.name}’ is zojuist geopend door {lock.describe()}.")
+                    return False
+            elif answer == shared.READ_ONLY:
+                read_only = shared.read_only_reason(path.name, lock)
+                lock = None
+            elif answer == shared.OPEN_COPY:
+                as_copy, lock = True, None
+            else:
+                return False
+        self.loading = True
         try:
-            project = load_project(path)
+            loaded = load_in_background(self.window, path)
         except ProjectFileError as exc:
+            self._drop(lock)
             self.dialogs.error(self.window, "Project openen", str(exc))
             if not path.exists():
                 self.settings.remove_recent_file(path)
             return False
+        finally:
+            self.loading = False
+        if loaded is None:  # cancelled while reading
+            self._drop(lock)
+            return False
         self.recovery.discard_session(self.session_id)
-        self.session.replace(project, path.resolve())
+        if as_copy:
+            self.guard.release()
+            self.session.replace(loaded.project, None)
+            self.statusMessage.emit(f"Kopie van ‘{path.name}’ geopend. Sla die op onder een eigen naam.")
+            return True
+        self.guard.hold(lock if isinstance(lock, ProjectLock) else None, loaded.stamp)
+        self.session.replace(loaded.project, path.resolve(), read_only=read_only)
         self.settings.add_recent_file(path)
-        self.statusMessage.emit(f"‘{path.name}’ geopend.")
+        self.statusMessage.emit(
+            f"‘{path.name}’ alleen-lezen geopend." if read_only else f"‘{path.name}’ geopend."
+        )
         return True
+
+    def _drop(self, lock) -> None:
+        if isinstance(lock, ProjectLock) and lock is not self.guard.lock:
+            lock.release()
 
     # -- Save / Save as -----------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.session.path is None:
-            return self.save_as()
+        if self.session.path is None or self.session.read_only:
+            return self.save_as()  # read-only: the officer's own copy, under another name
         return self._save_to(self.session.path)
 
     def save_as(self) -> bool:
@@ -267,12 +327,25 @@ class FileActions(QObject):
 
     def _save_to(self, path: Path) -> bool:
         refused = self.commit_pending_edits()
+        lock = self._lock_for_saving(path)
+        if lock is False:
+            return False
+        if path == self.session.path:
+            who = self.guard.changed_by(path)
+            if who is not None:
+                answer = self.dialogs.ask_conflict(self.window, path.name, who)
+                if answer == shared.SAVE_COPY:
+                    return self.save_as()
+                if answer != shared.OVERWRITE:
+                    return False
         try:
-            save_project(self.session.project, path)
+            stamp = save_project(self.session.project, path)
         except ProjectFileError as exc:
+            self._drop(lock)
             self.dialogs.error(self.window, "Opslaan mislukt", str(exc))
             return False
         except OSError as exc:  # defensive: the project layer normally wraps these
+            self._drop(lock)
             log.warning("saving %s failed: %s", path, exc)
             self.dialogs.error(
                 self.window,
@@ -283,8 +356,10 @@ class FileActions(QObject):
             )
             return False
         path = path.resolve()
+        self.guard.hold(lock, stamp)
         if path != self.session.path:
             self.session.set_path(path)
+        self.session.set_read_only("")  # the officer's own file now
         self.session.mark_saved()
         self.settings.add_recent_file(path)
         self.recovery.discard_session(self.session_id)
@@ -294,6 +369,25 @@ class FileActions(QObject):
             message += f" Let op: {names} is niet opgeslagen, want de waarde klopt niet."
         self.statusMessage.emit(message)
         return True
+
+    def _lock_for_saving(self, path: Path) -> ProjectLock | None | bool:
+        """The lock to hold on ``path`` after saving; ``False`` when another live program has
+        that file open (saving over it would pull it away from under them)."""
+        target = path.resolve()
+        if self.guard.lock is not None and self.guard.lock.target == target:
+            return self.guard.lock
+        lock = self.guard.try_lock(target)
+        if isinstance(lock, LockInfo) and lock.is_stale():
+            lock = self.guard.take_over(target, lock)
+        if isinstance(lock, LockInfo):
+            self.dialogs.error(
+                self.window, "Opslaan niet mogelijk",
+                f"Het project kan niet worden opgeslagen als ‘{path.name}’. "
+                f"{shared.in_use_text(lock)}. Kies een andere naam. Uw wijzigingen zijn nog niet "
+                "opgeslagen.",
+            )
+            return False
+        return lock
 
     # -- recent files -------------------------------------------------------------------------
 
@@ -316,7 +410,12 @@ class FileActions(QObject):
     # -- autosave and recovery ----------------------------------------------------------------
 
     def autosave(self) -> bool:
-        """Write a recovery file when there are unsaved changes. Never interrupts the user."""
+        """Write a recovery file when there are unsaved changes. Never interrupts the user.
+
+        Also shows the other openers of the file and of the recovery files that this program
+        still runs (their locks are refreshed)."""
+        self.guard.refresh()
+        self.recovery.refresh_locks()
         if not self.session.is_modified:
             return False
         try:
@@ -332,18 +431,22 @@ class FileActions(QObject):
         return True
 
     def discard_recovery(self) -> None:
-        """After a clean close: this session leaves nothing to recover."""
+        """After a clean close: this session leaves nothing to recover, and no lock."""
         self.recovery.discard_session(self.session_id)
+        self.guard.release()
 
     def offer_recovery(self) -> bool:
         """Offer what earlier, crashed sessions left behind. ``True`` when one was restored."""
         for item in self.recovery.pending(exclude_session=self.session_id):
+            if not self.recovery.claim(item, self.session_id):
+                continue  # another instance is offering it right now
             answer = self.dialogs.ask_recovery(self.window, item)
             if answer == DISCARD:
                 self.recovery.discard(item)
-            elif answer == RESTORE:
-                if self.restore(item):
-                    return True
+            elif answer == RESTORE and self.restore(item):
+                return True
+            else:
+                self.recovery.release(item)
         return False
 
     def restore(self, item: RecoveryItem) -> bool:
@@ -352,7 +455,13 @@ class FileActions(QObject):
         except ProjectFileError as exc:
             self.dialogs.error(self.window, "Herstellen mislukt", str(exc))
             return False
-        original = item.original_path if item.original_path and item.original_path.exists() else None
+        original = item.original_path if item.original_path and item.original_path.is_file() else None
+        lock = self.guard.try_lock(original.resolve()) if original else None
+        if isinstance(lock, LockInfo) and lock.is_stale():
+            lock = self.guard.take_over(original.resolve(), lock)
+        if isinstance(lock, LockInfo):  # open elsewhere now: keep the work as an unsaved copy
+            original, lock = None, None
+        self.guard.hold(lock, current_stamp(original) if original else None)
         self.session.replace(project, original)
         self.session.undo_stack.resetClean()  # restored work is unsaved until the user saves
         self.autosave()  # now under this session's id, before the old file goes

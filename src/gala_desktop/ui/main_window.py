@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from gala_desktop import __version__
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
@@ -35,6 +37,7 @@ from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.lazy_tabs import LazyTabs
 from gala_desktop.ui.own_actions import OwnActions
+from gala_desktop.ui.read_only import EditingSwitch, ReadOnlyBanner
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
@@ -107,8 +110,17 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = ReadOnlyBanner()  # above the three columns, while read-only
+        central = QWidget()
+        central.setObjectName("centralColumn")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.centralWidget().setContentsMargins(6, 6, 6, 0)
+        self.editing = EditingSwitch(self._editing_widgets)
 
         self._create_actions()
         self._create_menus()
@@ -119,6 +131,7 @@ class MainWindow(QMainWindow):
 
         self._fit_to_screen()
         self._layout_restored = self.settings.restore_window(self, self.splitters())
+        self.read_only_banner.show_reason(self.session.read_only)  # not as last time's layout
         self._update_title()
 
     # -- composition --------------------------------------------------------------------------
@@ -134,6 +147,11 @@ class MainWindow(QMainWindow):
     @property
     def project_form(self) -> "ProjectForm":
         return self.pages.page("project")
+
+    def _editing_widgets(self) -> list[QWidget]:
+        """Where the project is changed: the side panels and the pages built so far."""
+        built = [self.pages.page(name) for name in ("plan", "project") if self.pages.is_built(name)]
+        return [self.theme_panel, self.shortlist_panel, self.browser.add_button, *built]
 
     def _build_plan_editor(self) -> "PlanEditor":
         from gala_desktop.ui.plan_editor import PlanEditor
@@ -300,6 +318,10 @@ class MainWindow(QMainWindow):
 
     def _show_catalogue_info(self) -> None:
         catalogue = self.session.catalogue
+        if not is_available(catalogue):
+            self.catalogue_info.setText("Catalogus beschadigd: zoeken niet mogelijk")
+            self.catalogue_info.setToolTip(getattr(catalogue, "reason", ""))
+            return
         self.catalogue_info.setText(
             f"Catalogus: {catalogue.count()} interventies · peildatum "
             f"{format_date_long(catalogue.checked_on)}"
@@ -323,6 +345,10 @@ class MainWindow(QMainWindow):
         self.shortlist_panel.entrySelected.connect(self._on_entry_selected)
         self.shortlist_panel.entryActivated.connect(lambda entry_id: entry_id and self.show_tab(TAB_PLAN))
         self.browser.entryAdded.connect(self.shortlist_panel.select_entry)
+        s.readOnlyChanged.connect(self._on_read_only_changed)
+        s.editRefused.connect(self._on_edit_refused)
+        self.shortlist_panel.entrySelected.connect(lambda _id: self.editing.set_read_only(s.read_only))
+        self.pages.built.connect(lambda _name: self.editing.set_read_only(s.read_only))
 
     def _set_tab_order(self) -> None:
         """Qt's own chain for the catalogue page (used inside the page's widgets too)."""
@@ -393,6 +419,17 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([left, max(width - left - right, 400), right])
         self.browser.splitter.setSizes([1, 1])
 
+    def _on_read_only_changed(self, reason: str) -> None:
+        self.read_only_banner.show_reason(reason)
+        self.editing.set_read_only(reason)
+        self.action_save.setStatusTip(
+            "Een eigen kopie opslaan (dit project is alleen-lezen)" if reason else "Het project opslaan"
+        )
+
+    def _on_edit_refused(self, reason: str) -> None:
+        self.theme_panel.refresh()  # a check box may show a change that was not made
+        self.show_status(f"Niet gewijzigd. {reason}")
+
     def _on_clean_changed(self, clean: bool) -> None:
         if shiboken6.isValid(self):  # the stack also reports while the window is destroyed
             self.setWindowModified(not clean)
@@ -439,6 +476,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.loading:  # half-way through reading a file: close once it is read
+            event.ignore()
+            QTimer.singleShot(100, self.close)
+            return
         try:
             if not self.files.maybe_save_changes():
                 event.ignore()

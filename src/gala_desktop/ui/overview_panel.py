@@ -330,10 +330,13 @@ class OverviewPanel(QWidget):
         counts = theme_counts(project)
         # one column per recognition level that occurs among the chosen entries, best first
         levels = [lvl for lvl in LEVEL_COLUMNS if any(c.by_level.get(lvl) for c in counts)]
-        headers = ["Thema", "Interventies", "Gekozen", *(level_header(lvl) for lvl in levels)]
+        own = any(c.own for c in counts)
+        headers = ["Thema", "Interventies", "Gekozen", *(level_header(lvl) for lvl in levels),
+                   *(["Eigen\n(niet erkend)"] if own else [])]
         tooltips = [
             "", "Alle interventies op de shortlist", "Interventies met status Gekozen",
             *(f"Gekozen interventies met erkenningsniveau ‘{lvl.label}’" for lvl in levels),
+            *(["Gekozen eigen interventies: niet erkend, niet uit een databank"] if own else []),
         ]
         count_rows = []
         for count in counts:
@@ -342,12 +345,14 @@ class OverviewPanel(QWidget):
                 name += " (niet gekozen)"
             count_rows.append(
                 [name, str(count.total), str(count.chosen),
-                 *(str(count.by_level.get(level, 0)) for level in levels)]
+                 *(str(count.by_level.get(level, 0)) for level in levels),
+                 *([str(count.own)] if own else [])]
             )
         if count_rows:
             count_rows.append(
                 [TOTAL, str(sum(c.total for c in counts)), str(sum(c.chosen for c in counts)),
-                 *(str(sum(c.by_level.get(lvl, 0) for c in counts)) for lvl in levels)]
+                 *(str(sum(c.by_level.get(lvl, 0) for c in counts)) for lvl in levels),
+                 *([str(sum(c.own for c in counts))] if own else [])]
             )
         self.counts_model.set_rows(count_rows, True, headers, tooltips)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.domain.own import OWN_LABEL_TITLE
 from gala_desktop.domain.formatting import (
     format_count,
     format_date,
@@ -37,6 +38,7 @@ from gala_desktop.domain.formatting import (
 )
 from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.changes import catalogue_changes
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
 from gala_desktop.domain.checklist import checklist_changes
@@ -362,12 +364,13 @@ class PlanEditor(QWidget):
         chosen = entry.theme_key in self.session.project.chosen_theme_keys()
         theme = theme_name(entry.theme_key) + ("" if chosen else " (thema niet gekozen)")
         self.meta.setText(
-            f"Thema: {theme}\nErkenningsniveau: {snapshot.level.label}\n"
+            f"Thema: {theme}\nErkenningsniveau: "
+            f"{OWN_LABEL_TITLE if snapshot.own is not None else snapshot.level.label}\n"
             f"Eigenaar: {snapshot.owner or 'onbekend'} · Status: {entry.status.label}"
         )
         messages: list[str] = []
         removed = False
-        if self.session.catalogue is not None:
+        if self.session.catalogue is not None and is_available(self.session.catalogue):
             known = self.session.catalogue.get_many([entry.intervention_key])
             changes = catalogue_changes([entry], known)
             removed = any(c.kind == "removed" for c in changes)

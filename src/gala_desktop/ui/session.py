@@ -33,6 +33,8 @@ class ProjectSession(QObject):
     entryFieldChanged = Signal(str, str)  # (entry id, field): status, priority, snapshot,
     #                                       plan.<field>, access or checklist
     pathChanged = Signal()
+    readOnlyChanged = Signal(str)  # the reason, or "" when the project may be edited again
+    editRefused = Signal(str)  # a change was refused because the project is read-only (reason)
     catalogueReplaced = Signal()  # a catalogue update, a rollback or an own intervention changed what it holds
 
     def __init__(self, catalogue: CatalogueReader, parent: QObject | None = None, own_library=None) -> None:
@@ -42,6 +44,7 @@ class ProjectSession(QObject):
         self.project = Project()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
+        self.read_only = ""  # why the project may not be changed ("" = it may)
 
     def replace_catalogue(self, catalogue) -> None:
         """Use another catalogue from now on; views re-read and show what changed."""
@@ -53,11 +56,21 @@ class ProjectSession(QObject):
         return WorkingCatalogue(catalogue, self.own_library, lambda: self.project)
 
     def push(self, command: QUndoCommand) -> None:
+        """Apply a change — unless the project is open read-only, which no view can bypass."""
+        if self.read_only:
+            self.editRefused.emit(self.read_only)
+            return
         self.undo_stack.push(command)
+
+    def set_read_only(self, reason: str) -> None:
+        """Open for reading only (``reason`` says why, in Dutch), or editable again with ``""``."""
+        if reason != self.read_only:
+            self.read_only = reason
+            self.readOnlyChanged.emit(reason)
 
     def apply(self, edit: Edit) -> None:
         """Run an edit of the operations layer as one undo step."""
-        self.undo_stack.push(EditCommand(self, edit))
+        self.push(EditCommand(self, edit))  # refused while read-only, like every change
 
     def notify(self, changes: list[Change]) -> None:
         """Emit one signal per distinct change, in order."""
@@ -75,14 +88,16 @@ class ProjectSession(QObject):
         for entry_id in dict.fromkeys(c.key for c in changes if c.kind == edits.ENTRY):
             self.entryChanged.emit(entry_id)
 
-    def replace(self, project: Project, path: Path | None) -> None:
+    def replace(self, project: Project, path: Path | None, *, read_only: str = "") -> None:
         """Swap in another project (New/Open/recover); history starts afresh."""
         self.undo_stack.clear()
         self.project = project
         self.path = path
+        self.read_only = read_only
         self.undo_stack.setClean()
         self.projectReplaced.emit()
         self.pathChanged.emit()
+        self.readOnlyChanged.emit(read_only)
 
     def set_path(self, path: Path) -> None:
         self.path = path

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.project import EntryStatus, Priority, ShortlistEntry
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.changes import catalogue_changes, shortlist_keys
 from gala_desktop.operations import shortlist
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, coerce_enum, enum_cell, standard_icons
@@ -100,8 +101,8 @@ class ShortlistModel(QAbstractItemModel):
     def _compute_changes(self) -> dict[str, list[str]]:
         result: dict[str, list[str]] = {}
         catalogue = self.session.catalogue
-        if catalogue is None:
-            return result
+        if catalogue is None or not is_available(catalogue):
+            return result  # nothing to compare the snapshots with
         project = self.session.project
         current = catalogue.get_many(shortlist_keys(project))  # one query, then from memory
         for change in catalogue_changes(project.shortlist, current):
