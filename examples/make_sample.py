@@ -19,6 +19,7 @@ from gala_desktop.domain.project import (
     AccessAspect,
     ChecklistState,
     EntryStatus,
+    BudgetLine,
     FundingSource,
     Priority,
     Project,
@@ -28,7 +29,7 @@ from gala_desktop.domain.project import (
 from gala_desktop.project.document import save_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_content import INTRODUCTION, THEMES  # noqa: E402
+from sample_content import INTRODUCTION, PLAN, THEMES  # noqa: E402
 from sample_entries import ENTRIES  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "voorbeeld-gemeente-lindeveen.gala"
@@ -63,6 +64,10 @@ def _entry(catalogue: Catalogue, number: int, spec: dict) -> ShortlistEntry:
     plan.partners = spec["partners"]
     plan.budget_cents = _euro(spec["budget"]) if spec.get("budget") is not None else None
     plan.funding_source = FundingSource(spec["funding"]) if spec.get("funding") else None
+    if spec.get("budget_years"):  # per year of the period, from the entry's funding source
+        years = spec["budget_years"]
+        plan.budget = [BudgetLine(_euro(spec["budget"]) // len(years), year, plan.funding_source)
+                       for year in years]
     plan.funding_note = spec.get("funding_note", "")
     plan.start = dt.date.fromisoformat(spec["start"]) if spec.get("start") else None
     plan.end = dt.date.fromisoformat(spec["end"]) if spec.get("end") else None
@@ -96,6 +101,7 @@ def build_project(catalogue: Catalogue) -> Project:
         date=dt.date(2026, 11, 16),
         format_reference="Format beleidsvisie sociale basis (Brede SPUK GALA)",
         introduction=INTRODUCTION,
+        **PLAN,
         themes=[ThemeChoice(key, text) for key, text in THEMES],
         shortlist=[_entry(catalogue, n, spec) for n, spec in enumerate(ENTRIES, start=1)],
     )

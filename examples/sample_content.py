@@ -68,3 +68,32 @@ THEMES: list[tuple[str, str]] = [
         "bijlage en vormt zo de kern van onze ketenaanpak.",
     ),
 ]
+
+# The plan as a whole (Project tab, section Plan): what the VNG format asks beside the choices.
+PLAN = {
+    "cooperation": (
+        "Kernteam: de beleidsadviseur sociaal domein (trekker), Welzijn Lindeveen, "
+        "Sportservice Lindeveen, de GGD Rivierland en het Mantelzorgsteunpunt. Het kernteam "
+        "komt elke zes weken bijeen.\n\nPartners in de uitvoering: de Bibliotheek Lindeveen, "
+        "Woonstichting De Linde, de huisartsenpraktijken, de Seniorenraad en de "
+        "Vrijwilligerscentrale."
+    ),
+    "coordination": (
+        "Welzijn Lindeveen coördineert de uitvoering in de wijken; de gemeente bewaakt de "
+        "afspraken over budget en bereik in een halfjaarlijks voortgangsgesprek per partner."
+    ),
+    "health_equity": (
+        "De wijken De Hoven en Brugwijk hebben de meeste inwoners met een lage sociaaleconomische "
+        "positie. Daar starten de interventies het eerst, met sleutelpersonen uit de wijk en "
+        "zonder eigen bijdrage."
+    ),
+    "coherence": (
+        "De welzijnscoach (Welzijn op Recept) verwijst naar het aanbod in deze bijlage; de "
+        "Buurtcirkels en Resto VanHarte zijn de plekken waar inwoners elkaar blijven ontmoeten."
+    ),
+    "evaluation": (
+        "Jaarlijks een voortgangsrapportage aan de raad met bereik per interventie en de "
+        "eenzaamheidscijfers uit de Gezondheidsmonitor van de GGD; in 2028 een evaluatie van het "
+        "plan als geheel."
+    ),
+}

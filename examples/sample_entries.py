@@ -22,6 +22,7 @@ ENTRIES: list[dict] = [
         "partners": "Welzijn Lindeveen (coördinatie), Woonstichting De Linde (buurtkamer), "
         "Sociaal wijkteam Lindeveen (verwijzing)",
         "budget": 186_000,
+        "budget_years": [2026, 2027, 2028],  # the budget is split evenly over these years
         "funding": "brede_spuk",
         "funding_note": "€ 62.000 per jaar voor twee Buurtcirkels; Woonstichting De Linde "
         "draagt de huur van de buurtkamer.",
@@ -91,6 +92,7 @@ ENTRIES: list[dict] = [
         "partners": "Mantelzorgsteunpunt Lindeveen, Sociaal wijkteam Lindeveen, "
         "Huisartsenpraktijken Lindeveen (praktijkondersteuners ouderenzorg)",
         "budget": 48_000,
+        "budget_years": [2025, 2026, 2027, 2028],  # the budget is split evenly over these years
         "funding": "brede_spuk",
         "funding_note": "Opleiding van vier consulenten en uren voor de gesprekken, € 12.000 per jaar.",
         "start": "2025-03-01",
@@ -152,6 +154,7 @@ ENTRIES: list[dict] = [
         "priority": "hoog",
         "partners": "Zorggroep Lindehof, Welzijn Lindeveen, Alzheimer Café Lindeveen (vrijwilligers)",
         "budget": 210_000,
+        "budget_years": [2026, 2027, 2028],  # the budget is split evenly over these years
         "funding": "brede_spuk",
         "funding_note": "Programma-uren en coördinatie, € 70.000 per jaar.",
         "start": "2026-01-01",
@@ -183,6 +186,7 @@ ENTRIES: list[dict] = [
         "priority": "hoog",
         "partners": "Welzijn Lindeveen, Buurthuis De Schakel, Voedselbank Lindeveen (doorverwijzing)",
         "budget": 54_000,
+        "budget_years": [2026, 2027, 2028],  # the budget is split evenly over these years
         "funding": "brede_spuk",
         "funding_note": "€ 18.000 per jaar voor coördinatie en inkoop; gasten betalen een kleine bijdrage.",
         "start": "2025-10-01",
@@ -359,6 +363,7 @@ ENTRIES: list[dict] = [
         "partners": "Sportservice Lindeveen, Welzijn Lindeveen (jongerenwerk), Woonstichting De "
         "Linde, wijkagent Brugwijk",
         "budget": 96_000,
+        "budget_years": [2026, 2027, 2028],  # the budget is split evenly over these years
         "funding": "brede_spuk",
         "funding_note": "€ 32.000 per jaar voor twee pleinwerkers; aanvulling uit het "
         "sportakkoord mogelijk.",

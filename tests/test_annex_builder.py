@@ -21,7 +21,7 @@ from gala_desktop.annex.model import (
     TocPlaceholder,
     rich_plain_text,
 )
-from gala_desktop.domain.formatting import format_euro
+from gala_desktop.domain.formatting import format_euro, format_euro_table
 from gala_desktop.domain.intervention import Listing
 from gala_desktop.domain.overview import total_budget
 from gala_desktop.domain.project import EntryStatus
@@ -48,7 +48,8 @@ def test_order_of_the_parts(catalogue):
     doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
     assert isinstance(doc.blocks[0], TitlePage)
     h1 = [h.text for h in doc.headings() if h.level == 1]
-    assert h1 == ["Verantwoording", "Samenvatting", *[theme_name(k) for k in PLAN], "Bronnen"]
+    assert h1 == ["Verantwoording", "Samenvatting", *[theme_name(k) for k in PLAN], "Bronnen",
+                  "Afkortingen"]
     toc_at = next(i for i, b in enumerate(doc.blocks) if isinstance(b, TocPlaceholder))
     summary_at = next(i for i, b in enumerate(doc.blocks) if getattr(b, "text", "") == "Samenvatting")
     assert toc_at < summary_at
@@ -86,7 +87,7 @@ def test_considering_and_dropped_are_labelled_when_included(catalogue):
 def test_summary_table_links_to_each_chosen_entry(catalogue):
     project, ivs = realistic_project(catalogue)
     doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
-    table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie")
+    table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie en erkenningsniveau")
     anchors = {h.anchor: h.text for h in doc.headings()}
     chosen = [e for e in project.shortlist if e.status is EntryStatus.CHOSEN]
     assert len(table.rows) == len(chosen)
@@ -100,9 +101,9 @@ def test_budget_totals_match_the_overview(catalogue):
     doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
     totals = [b for b in doc.blocks if isinstance(b, Table) and b.total_row]
     assert len(totals) == 2
-    expected = format_euro(total_budget(project)).replace(" ", "\u00a0")
+    expected = format_euro_table(total_budget(project)).replace(" ", "\u00a0")
     for table in totals:
-        assert rich_plain_text(table.rows[-1][1]) == expected
+        assert rich_plain_text(table.rows[-1][-1]) == expected  # the total column
 
 
 def test_coverage_gap_is_named_in_text(catalogue):
@@ -198,9 +199,9 @@ def test_a_recognition_that_may_have_lapsed_is_marked_with_its_rule(catalogue):
     texts = _texts(doc)
     rows = [t for t in texts if lapsed.url in t]
     assert rows and all(notice in t for t in rows if t.startswith("NJi |"))
-    chosen = next(b for b in doc.blocks if isinstance(b, Table) and b.header[1] == "Interventie"
-                  and b.header[2] == "Erkenningsniveau")
-    assert sum(notice in rich_plain_text(row[2]) for row in chosen.rows) == 1
+    chosen = next(b for b in doc.blocks if isinstance(b, Table)
+                  and b.header[1] == "Interventie en erkenningsniveau")
+    assert sum(notice in rich_plain_text(row[1]) for row in chosen.rows) == 1  # under the name
     start = next(i for i, b in enumerate(doc.blocks)
                  if isinstance(b, Heading) and b.text == "Geldigheid van erkenningen")
     rules = doc.blocks[start + 1]
@@ -218,3 +219,24 @@ def test_builder_does_not_import_reportlab():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_plan_parts_only_when_filled_and_abbreviations_only_when_used(catalogue):
+    from gala_desktop.annex.abbreviations import used_abbreviations
+    from gala_desktop.domain.project import PLAN_PARTS
+
+    project, _ = realistic_project(catalogue)
+    for part in PLAN_PARTS:
+        setattr(project, part.attribute, "")
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    assert "Het plan als geheel" not in [h.text for h in doc.headings()]
+    project.coordination = "Welzijn coördineert.\n\nDe gemeente bewaakt de afspraken (SISA)."
+    doc = build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on)
+    texts = [h.text for h in doc.headings()]
+    at = texts.index("Het plan als geheel")
+    assert texts[at + 1] == "Coördinatie" and texts[at + 2] != "Samenwerking"
+    body = [rich_plain_text(b.runs) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "De gemeente bewaakt de afspraken (SISA)." in body
+    assert texts[-1] == "Afkortingen"
+    used = dict(used_abbreviations(doc.blocks))
+    assert "SISA" in used and "CJG" not in used  # listed only when the text uses it

@@ -123,3 +123,36 @@ def test_line_breaking_is_reused_only_for_the_same_width():
     fresh = CachedParagraph(text, style)
     assert fresh.wrap(200, 1000) == narrow
     assert para.wrap(450, 1000) == wide
+
+
+def test_a_table_never_leaves_one_row_alone_on_the_next_page():
+    from reportlab.platypus import Table
+
+    from gala_desktop.annex.pdf.flowables import OrphanSafeTable
+
+    data = [["Kop", "Waarde"]] + [[f"Rij {n}", "x"] for n in range(10)]
+    made = {}
+    for cls in (Table, OrphanSafeTable):
+        table = cls(data, colWidths=[100, 100], repeatRows=1)
+        table.wrap(200, 1000)
+        room = sum(table._rowHeights[:10]) + 1  # the header and nine of the ten rows fit
+        made[cls] = [len(part._cellvalues) for part in table.split(200, room)]
+    assert made[Table] == [10, 2]  # reportlab alone: the last row alone under a header
+    assert made[OrphanSafeTable] == [9, 3]
+
+
+def test_proper_names_are_never_hyphenated():
+    """A partner or owner in a narrow table cell breaks between words only ("Lindeveen",
+    never "Lin-deveen"); the same words as ordinary text are hyphenated."""
+    from gala_desktop.annex.model import Run
+    from gala_desktop.annex.pdf.flowables import style_for
+    from gala_desktop.annex.pdf.text import markup
+
+    text = "Mantelzorgsteunpunt Lindeveen, Vrijwilligerscentrale Lindeveen en Woonstichting De Linde"
+    counted = {}
+    for is_name in (False, True):
+        runs = (Run(text, name=is_name),)
+        para = CachedParagraph(markup(runs), style_for(runs, styles().cell))
+        para.wrap(125, 1000)
+        counted[is_name] = para._hyphenations
+    assert counted[False] > 0 and counted[True] == 0

@@ -268,7 +268,8 @@ def test_a_pdf_that_cannot_be_pdfa_is_written_without_the_claim(tmp_path):
     canvas.save()
     target = tmp_path / "uit.pdf"
     verdict = make_pdfa(source, target, Metadata("Titel", "Auteur", "Onderwerp"))
-    assert "not embedded" in verdict and "pass" not in verdict.splitlines()[0]
+    assert verdict.valid is False
+    assert "not embedded" in verdict.detail and "pass" not in verdict.detail.splitlines()[0]
     with pikepdf.open(target) as pdf:
         assert "pdfaid:part" not in pdf.open_metadata()
         assert str(pdf.docinfo.Title) == "Titel"

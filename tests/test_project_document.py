@@ -16,6 +16,7 @@ import gala_desktop
 from gala_desktop.domain.intervention import ConditionKind
 from gala_desktop.domain.project import (
     AccessAspect,
+    BudgetLine,
     ChecklistItem,
     ChecklistState,
     EntryStatus,
@@ -50,7 +51,8 @@ def full_project() -> Project:
     """A project that uses every field, with None, empty and odd values mixed in."""
     plan_a = ImplementationPlan(
         partners="Welzijn Lindeveen; Bibliotheek Lindeveen",
-        budget_cents=1_234_567,
+        budget=[BudgetLine(6_200_000, 2026, FundingSource.SPUK), BudgetLine(1_234_567),
+                BudgetLine(500_000, 2027, None)],
         funding_source=FundingSource.SPUK,
         funding_note="Deels uit het Sportakkoord",
         start=dt.date(2025, 1, 1),
@@ -111,7 +113,7 @@ def full_project() -> Project:
                 intervention_key="y",
                 theme_key="mantelzorg",
                 snapshot=InterventionSnapshot("Y", RecognitionLevel.EFFECTIVE_STRONG, "O"),
-                plan=ImplementationPlan(budget_cents=0, reach=0, access={AccessAspect.NEARBY: ""}),
+                plan=ImplementationPlan(budget=[BudgetLine(0)], reach=0, access={AccessAspect.NEARBY: ""}),
                 id="entry-0003",
             ),
         ],
@@ -138,11 +140,12 @@ def test_file_is_readable_stable_json(tmp_path):
     save_project(full_project(), path)
     raw = path.read_bytes()
     text = raw.decode("utf-8")
-    assert text.startswith('{\n  "format": "gala-desktop-project",\n  "format_version": 2,\n')
+    assert text.startswith('{\n  "format": "gala-desktop-project",\n  "format_version": 3,\n')
     assert '"saved_with": "' + gala_desktop.__version__ + '"' in text
     assert "2025–2028" in text and "🙂" in text and "مرحبا" in text  # not \u-escaped
     assert "\\u0000" in text and "\\u000b" in text  # control characters escaped
     assert '"budget_cents": 1234567' in text and '"start": "2025-01-01"' in text
+    assert '"year": 2026' in text and '"source": "brede_spuk"' in text
     assert '"status": "gekozen"' in text and '"level": "goed_onderbouwd"' in text
     # Access answers in the fixed order of the four questions, whatever the dict order was.
     access = json.loads(text)["project"]["shortlist"][0]["plan"]["access"]
@@ -176,7 +179,9 @@ def projects_with_text(draw) -> Project:
         plan = ImplementationPlan(
             partners=t(), funding_note=t(), neighbourhoods=t(), responsible=t(), monitoring=t(),
             notes=t(), checklist=checklist, access={a: t() for a in aspects},
-            budget_cents=draw(st.none() | st.integers(0, 10**12)),
+            budget=draw(st.lists(st.builds(
+                BudgetLine, st.integers(0, 10**12), st.none() | st.integers(2000, 2100),
+                st.none() | st.sampled_from(FundingSource)), max_size=3)),
             reach=draw(st.none() | st.integers(0, 10**6)),
         )
         snapshot = InterventionSnapshot(t(), draw(st.sampled_from(RecognitionLevel)), t())
@@ -212,17 +217,24 @@ def _corrupt_message(doc) -> str:
 
 def test_wrong_type_names_what_and_where():
     doc = _doc()
-    doc["project"]["shortlist"][0]["plan"]["budget_cents"] = "veel"
+    doc["project"]["shortlist"][0]["plan"]["budget"][0]["budget_cents"] = "veel"
     msg = _corrupt_message(doc)
     assert "‘budget_cents’" in msg and "shortlist-item 1 (‘Resto VanHarte’)" in msg
+    assert "budgetregel 1" in msg
     assert "heel getal" in msg and "tekst" in msg
 
 
 @pytest.mark.parametrize("value", [12.5, True, [1]])
 def test_budget_must_be_whole_cents(value):
     doc = _doc()
-    doc["project"]["shortlist"][0]["plan"]["budget_cents"] = value
+    doc["project"]["shortlist"][0]["plan"]["budget"][0]["budget_cents"] = value
     _corrupt_message(doc)
+    old = _doc()  # a version-1 file with a wrong single budget is refused as well
+    old["format_version"] = 1
+    plan = old["project"]["shortlist"][0]["plan"]
+    del plan["budget"]
+    plan["budget_cents"] = value
+    assert "‘budget_cents’" in _corrupt_message(old)
 
 
 def test_unknown_enum_value_is_refused():
@@ -456,4 +468,39 @@ def test_failing_migration_is_a_corrupt_file(monkeypatch):
 
 
 def test_suffix_constant():
-    assert FILE_SUFFIX == ".gala" and FORMAT_VERSION == 2
+    assert FILE_SUFFIX == ".gala" and FORMAT_VERSION == 3
+
+
+# --- version 2 → 3: one budget per entry becomes budget lines (a version-1 file takes both steps) --------------------------------
+
+V1_FILE = Path(__file__).resolve().parent / "data" / "lindeveen-format-1.gala"
+
+
+def test_a_version_1_file_opens_unchanged_in_meaning():
+    """Every single budget of a real version-1 file becomes one amount for the whole period
+    from the entry's funding source: the same totals per entry, theme and source."""
+    raw = json.loads(V1_FILE.read_text(encoding="utf-8"))
+    assert raw["format_version"] == 1
+    before = V1_FILE.read_bytes()
+    project = load_project(V1_FILE)
+    assert V1_FILE.read_bytes() == before  # opening never changes the file
+    old_entries = raw["project"]["shortlist"]
+    assert len(project.shortlist) == len(old_entries)
+    for entry, old in zip(project.shortlist, old_entries):
+        cents = old["plan"]["budget_cents"]
+        assert entry.plan.budget_cents == cents
+        assert entry.plan.budget == ([] if cents is None else [BudgetLine(cents, None, None)])
+        assert entry.plan.funding_source == (
+            FundingSource(old["plan"]["funding_source"]) if old["plan"]["funding_source"] else None)
+    # everything else reads as before: the rest of the plan and the project round-trip
+    again = project_from_dict(project_to_dict(project))
+    assert again == project
+    assert project_to_dict(project)["format_version"] == FORMAT_VERSION
+
+
+def test_version_1_without_a_budget_gets_no_lines():
+    doc = {"format": "gala-desktop-project", "format_version": 1, "project": {"shortlist": [
+        {"intervention_key": "k", "theme_key": "mantelzorg", "snapshot": {"name": "N", "level": "goed_beschreven"},
+         "plan": {"budget_cents": None, "funding_source": "iza"}}]}}
+    plan = project_from_dict(doc).shortlist[0].plan
+    assert plan.budget == [] and plan.budget_cents is None and plan.funding_source is FundingSource.IZA

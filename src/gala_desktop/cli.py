@@ -60,9 +60,18 @@ def _command_parser() -> argparse.ArgumentParser:
     install.add_argument("file", type=Path)
     actions.add_parser("rollback", help="de vorige catalogus terugzetten")
 
-    annex = commands.add_parser("export", help="een project als PDF-bijlage exporteren")
+    annex = commands.add_parser(
+        "export", help="een project als bijlage exporteren (PDF/A of Word)",
+        epilog="Afsluitcode 0: geschreven; 1: niet geschreven; 3: geschreven, maar de PDF is "
+        "geen geldige PDF/A (zie de melding).")
     annex.add_argument("project", type=Path, help="het projectbestand (.gala)")
-    annex.add_argument("--output", "-o", type=Path, required=True, help="het PDF-bestand")
+    annex.add_argument("--output", "-o", type=Path, default=None,
+                       help="het bestand (standaard: naast het project, met .pdf of .docx)")
+    annex.add_argument("--format", choices=["pdf", "docx"], default=None,
+                       help="pdf: PDF/A voor het archief; docx: Word-document om verder te "
+                       "bewerken (standaard: volgens de extensie van --output, anders pdf)")
+    annex.add_argument("--template", type=Path, default=None,
+                       help="huisstijlsjabloon (.dotx of .docx) voor het Word-document")
     annex.add_argument("--include-considering", action="store_true", help="ook interventies met status 'overwegen'")
     annex.add_argument("--include-dropped", action="store_true", help="ook afgevallen interventies")
     return parser
@@ -279,6 +288,7 @@ def _catalogue_rollback(args) -> int:
 def _export(args) -> int:
     from gala_desktop.annex.builder import AnnexOptions
     from gala_desktop.annex.errors import AnnexExportError
+    from gala_desktop.annex.export import ExportFormat, renderer_for
     from gala_desktop.operations.export import export_project_file
     from gala_desktop.catalogue.repository import CatalogueError
     from gala_desktop.project.document import ProjectFileError
@@ -287,10 +297,23 @@ def _export(args) -> int:
         include_considering=args.include_considering, include_dropped=args.include_dropped
     )
     output = args.output
-    if not output.suffix and output.name and not output.is_dir():  # "bijlage" → "bijlage.pdf"
-        output = output.with_name(output.name + ".pdf")
+    named = ExportFormat.for_path(output) if output is not None else None
+    fmt = ExportFormat(args.format) if args.format else (named or ExportFormat.PDF)
+    if named is not None and named is not fmt:
+        _err(f"Het bestand {output.name} past niet bij --format {fmt.value}. Laat de extensie "
+             f"weg of gebruik {fmt.suffix}.")
+        return 2
+    if args.template is not None and fmt is not ExportFormat.DOCX:
+        _err("Een huisstijlsjabloon hoort bij een Word-document: gebruik --format docx.")
+        return 2
+    if output is None:
+        output = args.project.with_name(args.project.stem + fmt.suffix)
+    elif not output.suffix and output.name and not output.is_dir():  # "bijlage" → "bijlage.pdf"
+        output = output.with_name(output.name + fmt.suffix)
     try:
-        for notice in export_project_file(args.project, output, options):
+        result, notices = export_project_file(args.project, output, options,
+                                              renderer=renderer_for(fmt, args.template))
+        for notice in notices:
             _err(notice)
     except (ProjectFileError, AnnexExportError, CatalogueError) as err:
         _err(str(err))
@@ -298,7 +321,10 @@ def _export(args) -> int:
     except OSError as err:
         _err(f"Kan de bijlage {output} niet schrijven. {write_failure_reason(err)}")
         return 1
-    print(f"Bijlage geschreven naar {output}")
+    if not result.fully_succeeded:
+        _err(result.message())
+        return 3
+    print(result.message())
     return 0
 
 

@@ -185,7 +185,7 @@ def test_tab_reaches_the_page_and_comes_back_round(window, qtbot, tab):
     window.shortlist_panel.select_entry(window.session.project.shortlist[0].id)
     window.show_tab(tab)
     visited = _tab_walk(window, qtbot, window.theme_panel.tree)
-    assert len(visited) < 60  # back at the theme tree
+    assert len(visited) < 70  # back at the theme tree (the plan editor has ~30 stops)
     page = window.tabs.widget(tab)
     on_page = [w for w in visited if page.isAncestorOf(w)]
     assert len(on_page) >= 3

@@ -153,6 +153,27 @@ def test_project_form_edits_go_through_commands(window):
     assert form.title.text() == "" and form.authors.toPlainText() == "" and form.date.text() == ""
 
 
+def test_plan_section_of_the_project_tab(window, qtbot):
+    """The plan as a whole: each part a typed text, one undo step per typing burst, shown again
+    after undo and when another project is opened."""
+    from gala_desktop.domain.project import PLAN_PARTS
+
+    form = window.project_form
+    assert [form.plan_edits[p.attribute].accessibleName() for p in PLAN_PARTS] == [
+        "Samenwerking", "Coördinatie", "Bereik van inwoners met gezondheidsachterstanden",
+        "Samenhang tussen de onderdelen", "Monitoring en evaluatie"]
+    edit = form.plan_edits["cooperation"]
+    window.show_tab(window.tabs.indexOf(form))
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Kernteam met GGD")
+    project = window.session.project
+    assert project.cooperation == "Kernteam met GGD"
+    window.session.undo_stack.undo()
+    assert project.cooperation == "" and edit.toPlainText() == ""
+    window.session.replace(Project(evaluation="Jaarlijks aan de raad."), None)
+    assert form.plan_edits["evaluation"].toPlainText() == "Jaarlijks aan de raad."
+
+
 def test_selecting_an_entry_shows_it_in_the_plan_editor_and_enter_switches_tab(window, catalogue, qtbot):
     project = _sample_project(catalogue)
     window.session.replace(project, None)

@@ -110,21 +110,23 @@ def test_budget_totals_follow_plan_edits(panel, session):
             session.push(cmd.SetPlanField(session, entry.id, "funding_source", source))
     # a budget on an entry that is not chosen does not count
     session.push(cmd.SetPlanField(session, session.project.shortlist[3].id, "budget_cents", 999))
-    assert _rows(panel.theme_budget_model) == [
-        ["Sociale samenhang en samenlevingsopbouw", "€ 12.500,00"],
+    # the sample period holds years; these amounts are for the whole period: first and last
+    # column (the total) are compared
+    assert [[r[0], r[-1]] for r in _rows(panel.theme_budget_model)] == [
+        ["Sociale samenhang en samenlevingsopbouw", "€ 12.500"],  # whole euros: no ",00"
         ["Mantelzorg (inclusief respijtzorg)", "€ 2.500,50"],
-        ["Tegengaan van eenzaamheid", "€ 1.000,00"],
+        ["Tegengaan van eenzaamheid", "€ 1.000"],
         ["Totaal", "€ 16.000,50"],
     ]
-    assert _rows(panel.funding_model) == [
+    assert [[r[0], r[-1]] for r in _rows(panel.funding_model)] == [
         ["Brede SPUK-onderdeel", "€ 15.000,50"],
-        ["Geen bron opgegeven", "€ 1.000,00"],
+        ["Nog geen financieringsbron gekozen", "€ 1.000"],
         ["Totaal", "€ 16.000,50"],
     ]
     assert panel.total_label.text().endswith("€ 16.000,50")
     session.undo_stack.undo()  # the 999 cents
     session.undo_stack.undo()  # third budget
-    assert _rows(panel.theme_budget_model)[-1] == ["Totaal", "€ 15.000,50"]
+    assert _rows(panel.theme_budget_model)[-1][-1] == "€ 15.000,50"
 
 
 def test_tables_are_read_only_focusable_and_named(panel, qtmodeltester, session):
@@ -139,7 +141,7 @@ def test_tables_are_read_only_focusable_and_named(panel, qtmodeltester, session)
 def test_new_project_resets_overview(panel, session):
     session.replace(Project(), None)
     assert panel.counts_model.rowCount() == 0
-    assert _rows(panel.theme_budget_model) == [["Totaal", "€ 0,00"]]
+    assert _rows(panel.theme_budget_model) == [["Totaal", "€ 0"]]  # no period, no budget
     assert "5 van de 5" in panel.gap_text.text()
 
 
@@ -155,6 +157,33 @@ def test_render_overview(panel, session):
         session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
     QApplication.processEvents()
     assert panel.grab().save("/tmp/overview_ok.png")
+
+
+def test_copy_summary_as_table_puts_html_and_text_on_the_clipboard(panel, session, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from gala_desktop.annex.clipboard import summary_table
+
+    QApplication.clipboard().clear()
+    panel.copy_button.click()  # nothing chosen yet: nothing copied
+    mime = QApplication.clipboard().mimeData()
+    assert mime is None or not mime.hasHtml()
+    assert "niets gekopieerd" in panel.copy_button.toolTip()
+    entries = session.project.shortlist[:2]
+    for entry in entries:
+        session.push(cmd.SetEntryStatus(session, entry.id, EntryStatus.CHOSEN))
+    session.push(cmd.SetPlanField(session, entries[0].id, "budget_cents", 1250000))
+    panel.copy_button.click()
+    mime = QApplication.clipboard().mimeData()
+    html, text = mime.html(), mime.text()
+    assert "<table" in html and html.count("</th>") == 5 and html.count("<tr>") == 3
+    lines = text.splitlines()
+    assert lines[0].split("\t") == ["Thema", "Interventie en erkenningsniveau", "Uitvoerder",
+                                    "Budget", "Financiering"]
+    assert len(lines) == 3 and "€\u00a012.500,00" in lines[1]
+    table = summary_table(session.project, session.catalogue.get)  # the annex's own table
+    assert [r[1][0].text for r in table.rows] == [l.split("\t")[1].split(" – ")[0] for l in lines[1:]]
+    QApplication.clipboard().clear()  # Qt's offscreen clipboard must not outlive the test
 
 
 def test_chosen_interventions_whose_recognition_may_have_lapsed_are_named(qtbot, tmp_path):

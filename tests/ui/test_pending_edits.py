@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from gala_desktop.domain.formatting import format_euro
+from gala_desktop.ui.budget_editor import whole_period_cents
 from gala_desktop.project.document import load_project
 from tests.ui.conftest import ScriptedDialogs, focus, open_window
 
@@ -39,14 +40,15 @@ def test_ctrl_s_saves_the_budget_still_being_typed(catalogue, qtbot, tmp_path):
     win, path, entry = _open_example(catalogue, qtbot, tmp_path)
     edit = _type_budget(win, qtbot, "4.321")
     qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert load_project(path).entry(entry.id).plan.budget_cents == 432100
+    # the field is the amount for the whole period (the sample's yearly amounts stay)
+    assert whole_period_cents(load_project(path).entry(entry.id).plan) == 432100
     assert not win.isWindowModified()
     assert edit.text() == format_euro(432100)
 
 
 def test_ctrl_s_with_invalid_budget_saves_the_rest_and_keeps_the_typed_text(catalogue, qtbot, tmp_path):
     win, path, entry = _open_example(catalogue, qtbot, tmp_path)
-    before = entry.plan.budget_cents
+    before = entry.plan.budget
     partners = win.plan_editor.line_edits["partners"]
     focus(qtbot, partners)
     partners.selectAll()
@@ -54,7 +56,7 @@ def test_ctrl_s_with_invalid_budget_saves_the_rest_and_keeps_the_typed_text(cata
     edit = _type_budget(win, qtbot, "12,500.00")
     qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = load_project(path).entry(entry.id).plan
-    assert saved.budget_cents == before
+    assert saved.budget == before
     assert saved.partners == "Welzijn Lindeveen"
     assert edit.text() == "12,500.00"
     assert win.plan_editor.budget.error.isVisible()
@@ -75,10 +77,10 @@ def test_opening_another_project_asks_about_a_typed_budget(catalogue, qtbot, tmp
     _type_budget(win, qtbot, "4.321")
     assert win.files.open_project()
     assert asked == ["lindeveen.gala"]
-    assert load_project(path).entry(entry.id).plan.budget_cents == 432100
+    assert whole_period_cents(load_project(path).entry(entry.id).plan) == 432100
     # the typed value did not travel into the other project
     assert win.session.path == other.resolve()
-    assert win.session.project.entry(entry.id).plan.budget_cents == load_project(other).entry(entry.id).plan.budget_cents
+    assert win.session.project.entry(entry.id).plan.budget == load_project(other).entry(entry.id).plan.budget
     assert not win.session.is_modified
 
 
@@ -92,7 +94,7 @@ def test_opening_another_project_with_an_invalid_typed_budget_is_stopped(catalog
     assert win.session.path == path.resolve()
     assert edit.text() == "veel"
     assert dialogs.errors and "Budget" in dialogs.errors[0]
-    edit.setText(format_euro(entry.plan.budget_cents))  # corrected: the project may go
+    edit.setText(format_euro(whole_period_cents(entry.plan)))  # corrected: the project may go
     assert win.files.open_project()
     assert win.session.path == other.resolve()
 

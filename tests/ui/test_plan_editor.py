@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from gala_desktop.domain.project import (
     AccessAspect,
@@ -294,3 +294,50 @@ def test_undo_shortcut_in_text_field_undoes_project_typing(editor, entry, sessio
     assert entry.plan.notes == ""
     assert editor.notes.toPlainText() == ""
     assert session.undo_stack.index() == 0
+
+
+# -- budget per year of the period and per funding source ----------------------------------
+
+def _edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
+    table.setCurrentCell(row, column)
+    table.setFocus()
+    table.editItem(table.item(row, column))
+    editor_widget = next(w for w in table.viewport().findChildren(QLineEdit) if w.isVisible())
+    editor_widget.selectAll()
+    qtbot.keyClicks(editor_widget, text)
+    qtbot.keyClick(editor_widget, Qt.Key.Key_Return)
+    # the delegate commits and closes its editor
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+
+
+def test_budget_per_year_and_source_is_one_row_per_year_of_the_period(editor, entry, session, qtbot):
+    from gala_desktop.domain.project import BudgetLine
+    from gala_desktop.ui.budget_editor import SOURCES
+
+    table = editor.years.table
+    assert table.isHidden() and "periode" in editor.years.hint.text()  # no period yet
+    session.push(cmd.SetMetadata(session, "period", "2026–2028"))
+    assert table.isVisibleTo(editor) and table.rowCount() == 3
+    assert [table.verticalHeaderItem(r).text() for r in range(3)] == ["2026", "2027", "2028"]
+    assert [table.horizontalHeaderItem(c).toolTip() for c in range(len(SOURCES))][:2] == [
+        "Brede SPUK-onderdeel", "IZA"]
+    _edit_cell(qtbot, table, 0, 0, "62000")
+    _edit_cell(qtbot, table, 1, 1, "12.500,50")
+    assert entry.plan.budget == [BudgetLine(6_200_000, 2026, FundingSource.SPUK),
+                                 BudgetLine(1_250_050, 2027, FundingSource.IZA)]
+    assert table.item(0, 0).text() == "€ 62.000"
+    assert editor.years.total.text() == "Totaal budget: € 74.500,50"
+    # a total for the whole period stays possible beside the years
+    _type_and_finish(qtbot, editor.budget.edit, "1000")
+    assert entry.plan.budget[-1] == BudgetLine(100_000)
+    assert entry.plan.budget_cents == 7_550_050
+    # a wrong amount is refused at the table, nothing changes
+    before = list(entry.plan.budget)
+    _edit_cell(qtbot, table, 2, 0, "12,500.00")
+    assert entry.plan.budget == before
+    assert "Nederlandse notatie" in editor.years.error.text() and editor.years.error.isVisibleTo(editor)
+    # every cell edit is one undo step
+    session.undo_stack.undo()  # the whole-period amount
+    session.undo_stack.undo()  # 2027, IZA
+    assert entry.plan.budget == [BudgetLine(6_200_000, 2026, FundingSource.SPUK)]
+    assert table.item(1, 1).text() == ""

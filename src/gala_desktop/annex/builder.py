@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gala_desktop.annex.abbreviations import abbreviation_blocks
 from gala_desktop.annex.context import (
     DEFAULT_SUBTITLE,
     NOT_FILLED,
     AnnexContext,
     AnnexOptions,
     Lookup,
+    text_blocks,
 )
 from gala_desktop.annex.model import (
     Block,
@@ -29,11 +31,12 @@ from gala_desktop.annex.model import (
     TitlePage,
     TocPlaceholder,
     plain,
+    proper_name,
 )
 from gala_desktop.annex.summary import summary_blocks
 from gala_desktop.annex.theme_sections import theme_blocks
 from gala_desktop.domain.formatting import format_date_long
-from gala_desktop.domain.project import Project
+from gala_desktop.domain.project import PLAN_PARTS, Project
 from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS, Databank, RecognitionLevel
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.domain.validity import LAPSE_MARK, LAPSE_NOTICE, VALIDITY_RULES
@@ -41,6 +44,7 @@ from gala_desktop.domain.validity import LAPSE_MARK, LAPSE_NOTICE, VALIDITY_RULE
 __all__ = ["AnnexOptions", "build_annex"]
 
 COLOPHON_ANCHOR = "verantwoording"
+PLAN_ANCHOR = "plan"
 SOURCES_ANCHOR = "bronnen"
 
 
@@ -61,9 +65,24 @@ def build_annex(
     doc.add(*_colophon(ctx), PageBreak())
     doc.add(TocPlaceholder("Inhoud"), PageBreak())
     doc.add(*summary_blocks(ctx))
+    doc.add(*_plan(ctx))
     doc.add(*theme_blocks(ctx))
-    doc.add(PageBreak(), *_sources(ctx))
+    doc.add(*_sources(ctx))  # like a theme chapter: a new page only when little room is left
+    doc.add(*abbreviation_blocks(doc.blocks))
     return doc
+
+
+def _plan(ctx: AnnexContext) -> list[Block]:
+    """The plan as a whole (samenwerking, coördinatie, …): a section per part that is filled."""
+    filled = [(part, getattr(ctx.project, part.attribute)) for part in PLAN_PARTS
+              if getattr(ctx.project, part.attribute).strip()]
+    if not filled:
+        return []
+    blocks: list[Block] = [Heading(1, "Het plan als geheel", PLAN_ANCHOR)]
+    for part, text in filled:
+        blocks.append(Heading(2, part.title, f"plan-{part.attribute.replace('_', '-')}"))
+        blocks += text_blocks(text)
+    return blocks
 
 
 def _metadata(ctx: AnnexContext) -> Metadata:
@@ -196,7 +215,7 @@ def _sources(ctx: AnnexContext) -> list[Block]:
         iv = r.intervention
         if iv is None:
             continue
-        name = (Run(iv.name, anchor=r.anchor),)
+        name = proper_name(iv.name, anchor=r.anchor)
         for listing in iv.listings:
             if not listing.url or (iv.key, listing.url) in seen:
                 continue

@@ -46,5 +46,5 @@ def refuse_project_file_target(target: Path) -> None:
         raise AnnexExportError(
             f"De bijlage kon niet worden opgeslagen als {target.name}. Die naam is voor een "
             "GALA Desktop-projectbestand; het project zou dan verloren gaan. Kies een naam die "
-            "eindigt op .pdf."
+            "eindigt op .pdf of .docx."
         )

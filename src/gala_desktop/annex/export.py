@@ -8,12 +8,32 @@ from pathlib import Path
 from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
-from gala_desktop.annex.pdf import render_pdf
+from gala_desktop.annex.formats import ExportFormat, ExportResult
 from gala_desktop.annex.renderer import ProgressCallback, Renderer
 from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.project import Project
 
-__all__ = ["AnnexExportError", "AnnexOptions", "ExportCancelled", "export_project"]
+__all__ = ["AnnexExportError", "AnnexOptions", "ExportCancelled", "ExportFormat", "ExportResult",
+           "export_project", "renderer_for"]
+
+
+def renderer_for(fmt: ExportFormat, template: Path | None = None) -> Renderer:
+    """The renderer of ``fmt``; ``template`` is the Word house-style template (DOCX only)."""
+
+    def pdf(document, output_path, *, progress=None, is_cancelled=None) -> ExportResult:
+        from gala_desktop.annex.pdf import render_pdf
+
+        verdict = render_pdf(document, output_path, progress=progress, is_cancelled=is_cancelled)
+        return ExportResult(Path(output_path), ExportFormat.PDF, verdict.valid, verdict.detail)
+
+    def docx(document, output_path, *, progress=None, is_cancelled=None) -> ExportResult:
+        from gala_desktop.annex.docx import render_docx
+
+        render_docx(document, output_path, template=template, progress=progress,
+                    is_cancelled=is_cancelled)
+        return ExportResult(Path(output_path), ExportFormat.DOCX)
+
+    return pdf if fmt is ExportFormat.PDF else docx
 
 
 def export_project(
@@ -22,12 +42,12 @@ def export_project(
     *,
     catalogue: CatalogueReader,
     options: AnnexOptions | None = None,
-    renderer: Renderer = render_pdf,
+    renderer: Renderer | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> None:
+) -> ExportResult:
     """Build the annex of ``project`` with the current catalogue facts and write it with
-    ``renderer``.
+    ``renderer`` (PDF/A when None); returns what was written, with the PDF/A verdict.
 
     Safe to run off the UI thread: it only reads the catalogue and the project.
     """
@@ -35,4 +55,5 @@ def export_project(
     # the project's own copy of an own intervention is what it chose
     known = {**catalogue.get_many(keys), **project.own_interventions()}
     document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on)
-    renderer(document, output_path, progress=progress, is_cancelled=is_cancelled)
+    render = renderer or renderer_for(ExportFormat.PDF)
+    return render(document, Path(output_path), progress=progress, is_cancelled=is_cancelled)

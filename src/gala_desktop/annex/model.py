@@ -13,13 +13,16 @@ from typing import Union
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A piece of text with one look. ``url`` links outward, ``anchor`` to a heading inside."""
+    """A piece of text with one look. ``url`` links outward, ``anchor`` to a heading inside.
+    ``name`` marks a proper name (a person, an organisation, an intervention): renderers never
+    hyphenate it."""
 
     text: str
     bold: bool = False
     italic: bool = False
     url: str = ""
     anchor: str = ""
+    name: bool = False
 
 
 Rich = tuple[Run, ...]
@@ -27,6 +30,11 @@ Rich = tuple[Run, ...]
 
 def plain(text: str) -> Rich:
     return (Run(text),)
+
+
+def proper_name(text: str, anchor: str = "") -> Rich:
+    """A name that is never hyphenated (``Lindeveen``, not ``Lin-deveen``)."""
+    return (Run(text, anchor=anchor, name=True),)
 
 
 def rich_plain_text(value: Rich) -> str:

@@ -1,7 +1,8 @@
 """The seam between the annex document model and a file format.
 
 A renderer is any callable with the signature of :class:`Renderer`; ``export_project`` takes
-one (``render_pdf`` by default). A renderer writes through ``annex.output.annex_file``, so every
+one (``export.renderer_for(ExportFormat.PDF)`` by default; ``renderer_for`` also gives the Word
+renderer). It returns an ``ExportResult``: what it wrote and, for a PDF, the PDF/A verdict. A renderer writes through ``annex.output.annex_file``, so every
 format gets the same target checks, atomic replacement and clean cancel.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from gala_desktop.annex import model
+from gala_desktop.annex.formats import ExportResult
 
 ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` (``total`` is always ``PROGRESS_TOTAL``); ``done`` only
@@ -27,7 +29,7 @@ class Renderer(Protocol):
         *,
         progress: ProgressCallback | None = None,
         is_cancelled: Callable[[], bool] | None = None,
-    ) -> None:
+    ) -> ExportResult:
         """Write ``document`` to ``output_path``. Raises ``ExportCancelled`` when
         ``is_cancelled()`` turns true and ``AnnexExportError`` when the target cannot be written;
         in both cases no file is left behind."""

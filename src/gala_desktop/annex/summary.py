@@ -12,15 +12,13 @@ from gala_desktop.annex.model import (
     Run,
     Table,
     plain,
+    proper_name,
 )
 
-from gala_desktop.domain.overview import (
-    budget_by_funding,
-    budget_by_theme,
-    required_theme_gaps,
-    total_budget,
-)
-from gala_desktop.domain.project import EntryStatus, FundingSource
+from gala_desktop.annex.budget_tables import budget_table, sources_text
+from gala_desktop.domain.budget import WHOLE_PERIOD_LABEL, budget_grid
+from gala_desktop.domain.overview import required_theme_gaps
+from gala_desktop.domain.project import EntryStatus
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
 
 SUMMARY_ANCHOR = "samenvatting"
@@ -41,7 +39,7 @@ def summary_blocks(ctx: AnnexContext) -> list[Block]:
     blocks += [Heading(2, "Inleiding", "samenvatting-inleiding")]
     blocks += text_blocks(ctx.project.introduction)
     blocks += _themes(ctx)
-    blocks += _chosen_table(ctx)
+    blocks += chosen_table(ctx)
     blocks += _budget(ctx)
     blocks += _coverage(ctx)
     return blocks
@@ -62,7 +60,7 @@ def _themes(ctx: AnnexContext) -> list[Block]:
     return blocks + [BulletList(tuple(items))]
 
 
-def _chosen_table(ctx: AnnexContext) -> list[Block]:
+def chosen_table(ctx: AnnexContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, "Gekozen interventies", "samenvatting-interventies")]
     chosen = ctx.chosen_entries()
     if not chosen:
@@ -72,30 +70,31 @@ def _chosen_table(ctx: AnnexContext) -> list[Block]:
     rows = []
     for r in chosen:
         plan = r.entry.plan
-        funding = plan.funding_source.label if plan.funding_source else ""
+        funding = sources_text(plan)
         rows.append(
             (
                 plain(theme_name(r.entry.theme_key)),
-                (Run(r.name, anchor=r.anchor),),
-                plain(r.level_text),
-                plain(plan.partners.strip()),
+                # the level under the name: one narrow column less, so names get room
+                (Run(r.name, anchor=r.anchor, name=True), Run(f"\n{r.level_text}", italic=True)),
+                proper_name(plan.partners.strip()),
                 plain(money(plan.budget_cents)),
                 plain(funding),
             )
         )
     blocks.append(
         Paragraph.of(
-            "Klik op de naam van een interventie om naar de uitwerking te gaan. "
-            "Een leeg vak betekent dat het gegeven nog niet is ingevuld.",
+            "Klik op de naam van een interventie om naar de uitwerking te gaan; onder de naam "
+            "staat het erkenningsniveau. Een leeg vak betekent dat het gegeven nog niet is "
+            "ingevuld.",
             ParagraphStyle.NOTE,
         )
     )
     blocks.append(
         Table(
-            header=("Thema", "Interventie", "Erkenningsniveau", "Uitvoerder", "Budget", "Financiering"),
+            header=("Thema", "Interventie en erkenningsniveau", "Uitvoerder", "Budget", "Financiering"),
             rows=tuple(rows),
-            col_weights=(2.2, 2.0, 1.7, 2.5, 2.0, 1.6),
-            numeric_columns=(4,),
+            col_weights=(1.5, 2.55, 2.6, 1.55, 1.8),
+            numeric_columns=(3,),
         )
     )
     blocks.append(Paragraph.of(_origin_counts(chosen), ParagraphStyle.NOTE))
@@ -117,34 +116,20 @@ def _origin_counts(chosen) -> str:
 def _budget(ctx: AnnexContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, "Budget", "samenvatting-budget")]
     project = ctx.project
-    total = total_budget(project)
     chosen = ctx.chosen_entries()
-    without = [r for r in chosen if r.entry.plan.budget_cents is None]
-    if not chosen:
-        return blocks + [Paragraph.of("Er is nog geen budget begroot.", ParagraphStyle.EMPTY)]
-    by_theme = budget_by_theme(project)
-    theme_rows = [
-        (plain(theme_name(key)), plain(money(by_theme.get(key, 0))))
-        for key in ctx.theme_keys
-        if any(r.status is EntryStatus.CHOSEN for r in ctx.entries[key])
-    ]
-    theme_rows.append((plain("Totaal"), plain(money(total))))
-    blocks.append(
-        Table(("Thema", "Budget"), tuple(theme_rows), (4, 1.5), total_row=True, numeric_columns=(1,),
-              caption="Begroot budget per thema (alleen gekozen interventies)")
-    )
-    by_source = budget_by_funding(project)
-    order: list[FundingSource | None] = [*FundingSource, None]
-    source_rows = [
-        (plain(src.label if src else "Nog geen financieringsbron gekozen"), plain(money(by_source[src])))
-        for src in order
-        if src in by_source
-    ]
-    source_rows.append((plain("Totaal"), plain(money(total))))
-    blocks.append(
-        Table(("Financieringsbron", "Budget"), tuple(source_rows), (4, 1.5), total_row=True,
-              numeric_columns=(1,), caption="Begroot budget per financieringsbron")
-    )
+    without = [r for r in chosen if not r.entry.plan.budget]
+    by_source = budget_grid(project, "source")
+    if by_source.is_empty:
+        blocks.append(Paragraph.of("Er is nog geen budget begroot.", ParagraphStyle.EMPTY))
+    else:
+        blocks.append(Paragraph.of(
+            "Alleen gekozen interventies tellen mee. Bedragen die voor de hele periode zijn "
+            "opgegeven, zonder verdeling over de jaren, staan in de kolom "
+            f"‘{WHOLE_PERIOD_LABEL}’.", ParagraphStyle.NOTE))
+        blocks.append(budget_table(by_source, "Financieringsbron",
+                                   "Begroot budget per jaar en financieringsbron"))
+        blocks.append(budget_table(budget_grid(project, "theme"), "Thema",
+                                   "Begroot budget per thema en jaar"))
     if without:
         chosen_names = [r.name for r in chosen]
         names = _join_dutch([  # the same intervention under two themes: say which one

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from gala_desktop.annex.context import NOT_FILLED, AnnexContext, ResolvedEntry, money, text_blocks
+from gala_desktop.annex.budget_tables import budget_text, sources_text
+from gala_desktop.annex.context import NOT_FILLED, AnnexContext, ResolvedEntry, text_blocks
 from gala_desktop.annex.model import (
     Block,
     BulletList,
     Heading,
     KeyValueTable,
-    PageBreak,
     Paragraph,
     ParagraphStyle,
     Rich,
     Run,
     Table,
     plain,
+    proper_name,
 )
 from gala_desktop.domain.formatting import (
     format_count,
@@ -29,7 +30,7 @@ from gala_desktop.domain.validity import lapse_suffix, may_have_lapsed
 def theme_blocks(ctx: AnnexContext) -> list[Block]:
     blocks: list[Block] = []
     for key in ctx.theme_keys:
-        blocks.append(PageBreak())
+        # no forced page break: a chapter starts on a new page only when little room is left
         blocks += _theme(ctx, key)
     return blocks
 
@@ -107,8 +108,8 @@ def _snapshot_facts(ctx: AnnexContext, r: ResolvedEntry) -> list[Block]:
         ),
         KeyValueTable(
             (
-                ("Naam", plain(snap.name)),
-                ("Eigenaar", plain(snap.owner)),
+                ("Naam", proper_name(snap.name)),
+                ("Eigenaar", proper_name(snap.owner)),
                 ("Erkenningsniveau", plain(snap.level.label)),
                 ("Gecontroleerd op", plain(format_date_long(snap.checked_on))),
             ),
@@ -157,7 +158,7 @@ def _catalogue_facts(iv: Intervention) -> list[Block]:
                 ("Doel", plain(iv.aim)),
                 ("Doelgroep", plain(iv.target_group_text)),
                 ("Aanpak", plain(iv.approach)),
-                ("Eigenaar", plain(iv.owner)),
+                ("Eigenaar", proper_name(iv.owner)),
                 ("Website", website),
                 ("Gecontroleerd op", plain(format_date_long(iv.checked_on))),
             ),
@@ -178,7 +179,7 @@ def _catalogue_facts(iv: Intervention) -> list[Block]:
                     plain(listing.databank.short_label),
                     plain(level),
                     plain(listing.provenance),
-                    plain(listing.committee or "onbekend"),
+                    proper_name(listing.committee or "onbekend"),
                     (Run(listing.url, url=listing.url),) if listing.url else plain("geen adres"),
                 )
             )
@@ -211,7 +212,8 @@ def _planning(plan: ImplementationPlan) -> str:
     return ""
 
 def _funding(plan: ImplementationPlan) -> str:
-    parts = [plan.funding_source.label] if plan.funding_source else []
+    sources = sources_text(plan)
+    parts = [sources] if sources else []
     if plan.funding_note.strip():
         parts.append(plan.funding_note.strip())
     return " – ".join(parts)
@@ -222,13 +224,13 @@ def _plan(plan: ImplementationPlan, iv: Intervention | None) -> list[Block]:
         Heading(3, "Lokale uitvoering", in_contents=False),
         KeyValueTable(
             (
-                ("Uitvoerende partner(s)", plain(plan.partners.strip())),
-                ("Budget", plain(money(plan.budget_cents))),
+                ("Uitvoerende partner(s)", proper_name(plan.partners.strip())),
+                ("Budget", plain(budget_text(plan))),
                 ("Financiering", plain(_funding(plan))),
                 ("Planning", plain(_planning(plan))),
                 ("Wijken en kernen", plain(plan.neighbourhoods.strip())),
                 ("Beoogd bereik", plain(reach)),
-                ("Verantwoordelijk", plain(plan.responsible.strip())),
+                ("Verantwoordelijk", proper_name(plan.responsible.strip())),
                 ("Monitoring", plain(plan.monitoring.strip())),
             ),
             empty_text=NOT_FILLED,

@@ -17,6 +17,13 @@ MONTHS = (
 MAX_CENTS = 10**13  # one hundred billion euro: far above any municipal budget line
 
 
+def format_euro_table(cents: int | None) -> str:
+    """Like :func:`format_euro`, without ``,00`` for whole euros (``€ 62.000``): budget tables
+    with a column per year stay readable; cents are shown when there are any."""
+    text = format_euro(cents)
+    return text[:-3] if text.endswith(",00") else text
+
+
 def format_euro(cents: int | None, *, with_sign: bool = True) -> str:
     """``123456`` → ``€ 1.234,56``; ``None`` → empty."""
     if cents is None:

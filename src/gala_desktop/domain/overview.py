@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from gala_desktop.domain.budget import budget_grid
 from gala_desktop.domain.project import EntryStatus, FundingSource, Project
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS
@@ -43,28 +44,18 @@ def theme_counts(project: Project) -> list[ThemeCount]:
 
 
 def budget_by_theme(project: Project, *, chosen_only: bool = True) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for entry in project.shortlist:
-        if chosen_only and entry.status is not EntryStatus.CHOSEN:
-            continue
-        if entry.plan.budget_cents is not None:
-            totals[entry.theme_key] = totals.get(entry.theme_key, 0) + entry.plan.budget_cents
-    return totals
+    """Totals per theme (themes without any budget are absent); from :func:`budget_grid`."""
+    grid = budget_grid(project, "theme", chosen_only=chosen_only)
+    return {str(row.key): row.total for row in grid.rows}
 
 
 def budget_by_funding(
     project: Project, *, chosen_only: bool = True
 ) -> dict[FundingSource | None, int]:
     """Totals per funding source; ``None`` collects budgets without a source."""
-    totals: dict[FundingSource | None, int] = {}
-    for entry in project.shortlist:
-        if chosen_only and entry.status is not EntryStatus.CHOSEN:
-            continue
-        if entry.plan.budget_cents is not None:
-            source = entry.plan.funding_source
-            totals[source] = totals.get(source, 0) + entry.plan.budget_cents
-    return totals
+    grid = budget_grid(project, "source", chosen_only=chosen_only)
+    return {row.key: row.total for row in grid.rows}  # type: ignore[misc]
 
 
 def total_budget(project: Project, *, chosen_only: bool = True) -> int:
-    return sum(budget_by_theme(project, chosen_only=chosen_only).values())
+    return budget_grid(project, "source", chosen_only=chosen_only).total

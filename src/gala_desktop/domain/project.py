@@ -107,13 +107,24 @@ class ChecklistItem:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """An amount budgeted for one year, or for the whole period (``year`` None, for entries
+    where only the total is known), from one funding source (``source`` None: the entry's main
+    funding source)."""
+
+    cents: int
+    year: int | None = None
+    source: FundingSource | None = None
+
+
 @dataclass(slots=True)
 class ImplementationPlan:
     """The uitvoeringsnotities of one shortlist entry."""
 
     partners: str = ""
-    budget_cents: int | None = None
-    funding_source: FundingSource | None = None
+    budget: list[BudgetLine] = field(default_factory=list)
+    funding_source: FundingSource | None = None  # the main source; the default of every line
     funding_note: str = ""
     start: dt.date | None = None
     end: dt.date | None = None
@@ -124,6 +135,16 @@ class ImplementationPlan:
     checklist: list[ChecklistItem] = field(default_factory=list)
     access: dict[AccessAspect, str] = field(default_factory=dict)
     notes: str = ""
+
+    @property
+    def budget_cents(self) -> int | None:
+        """The total over all lines; None when no budget was given at all."""
+        return sum(line.cents for line in self.budget) if self.budget else None
+
+    @budget_cents.setter
+    def budget_cents(self, cents: int | None) -> None:
+        """One amount for the whole period, from the main source (replaces every line)."""
+        self.budget = [] if cents is None else [BudgetLine(cents)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +211,12 @@ class Project:
     date: dt.date | None = None
     format_reference: str = ""
     introduction: str = ""
+    # the plan as a whole, as the VNG format asks for it (each optional; see PLAN_PARTS)
+    cooperation: str = ""
+    coordination: str = ""
+    health_equity: str = ""
+    coherence: str = ""
+    evaluation: str = ""
     themes: list[ThemeChoice] = field(default_factory=list)
     shortlist: list[ShortlistEntry] = field(default_factory=list)
 
@@ -369,3 +396,26 @@ def _copy_list(value):
     if isinstance(value, list):
         return [copy.copy(v) for v in value]
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPart:
+    """One plan-level part of the VNG *format plan van aanpak*: a free text on the project."""
+
+    attribute: str
+    title: str
+    question: str
+
+
+PLAN_PARTS: tuple[PlanPart, ...] = (
+    PlanPart("cooperation", "Samenwerking",
+             "Met wie werkt de gemeente samen: het kernteam en de partners?"),
+    PlanPart("coordination", "Coördinatie",
+             "Wie coördineert de uitvoering, en hoe worden afspraken bewaakt?"),
+    PlanPart("health_equity", "Bereik van inwoners met gezondheidsachterstanden",
+             "Hoe bereikt de aanpak de inwoners met de grootste gezondheidsachterstanden?"),
+    PlanPart("coherence", "Samenhang tussen de onderdelen",
+             "Hoe versterken de gekozen interventies en thema's elkaar?"),
+    PlanPart("evaluation", "Monitoring en evaluatie",
+             "Hoe volgt en evalueert de gemeente het plan als geheel?"),
+)

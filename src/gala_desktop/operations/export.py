@@ -8,7 +8,7 @@ from pathlib import Path
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.export import export_project
-from gala_desktop.annex.pdf import render_pdf
+from gala_desktop.annex.formats import ExportResult
 from gala_desktop.annex.renderer import Renderer
 from gala_desktop.domain.project import Project
 from gala_desktop.operations.workspace import Outcome
@@ -21,9 +21,10 @@ def export_project_file(
     output_path: Path | str,
     options: AnnexOptions | None = None,
     *,
-    renderer: Renderer = render_pdf,
-) -> list[str]:
-    """Load a ``.gala`` file and export its annex with the catalogue in use; notices for the
+    renderer: Renderer | None = None,
+) -> tuple[ExportResult, list[str]]:
+    """Load a ``.gala`` file and export its annex with the catalogue in use (PDF/A when
+    ``renderer`` is None). Returns what was written (with the PDF/A verdict) and notices for the
     user (a damaged catalogue: the annex then shows the facts saved in the project).
 
     Raises ``ProjectFileError`` (project unreadable), ``CatalogueError`` (catalogue missing) or
@@ -47,8 +48,9 @@ def export_project_file(
         catalogue = UnavailableCatalogue(None, str(err))
         notices.append(str(err))
     with catalogue:
-        export_project(project, target, catalogue=catalogue, options=options, renderer=renderer)
-    return notices
+        result = export_project(project, target, catalogue=catalogue, options=options,
+                                renderer=renderer)
+    return result, notices
 
 
 def export_annex(project: Project, output_path: Path | str, **export_args) -> Outcome:
@@ -56,7 +58,7 @@ def export_annex(project: Project, output_path: Path | str, **export_args) -> Ou
     project when the officer keeps working meanwhile. Never raises: a cancel is
     ``Outcome(False, "")``, a failure carries a Dutch message."""
     try:
-        export_project(project, output_path, **export_args)
+        result = export_project(project, output_path, **export_args)
     except ExportCancelled:
         return Outcome(False)
     except AnnexExportError as err:
@@ -68,4 +70,5 @@ def export_annex(project: Project, output_path: Path | str, **export_args) -> Ou
             "De bijlage kon door een onverwachte fout niet worden gemaakt. Uw project is niet "
             f"gewijzigd. Technische melding: {type(err).__name__}: {err}",
         )
-    return Outcome(True, f"Bijlage opgeslagen: {output_path}")
+    # a PDF that failed its PDF/A check is written, but said so honestly (in Dutch)
+    return Outcome(True, result.message(), warning=not result.fully_succeeded)

@@ -9,6 +9,7 @@ from typing import Any
 from gala_desktop.domain.changes import refresh_snapshot
 from gala_desktop.domain.checklist import merge_checklist
 from gala_desktop.domain.project import (
+    PLAN_PARTS,
     AccessAspect,
     ChecklistState,
     Project,
@@ -28,12 +29,14 @@ METADATA_LABELS: dict[str, str] = {
     "date": "datum",
     "format_reference": "verwijzing naar het format",
     "introduction": "inleiding",
+    **{part.attribute: part.title.lower() for part in PLAN_PARTS},  # the plan as a whole
 }
 TEXT_METADATA_FIELDS = frozenset(METADATA_LABELS) - {"date"}  # typing in these merges
 
 PLAN_FIELD_LABELS: dict[str, str] = {
     "partners": "uitvoerende partners",
     "budget_cents": "budget",
+    "budget": "budget",  # the budget lines per year and source
     "funding_source": "financieringsbron",
     "funding_note": "toelichting financiering",
     "start": "startdatum",

@@ -37,3 +37,4 @@ class Outcome:
     ok: bool
     message: str = ""
     entry_id: str | None = None
+    warning: bool = False  # done, but the officer must be told something is not as asked

@@ -16,7 +16,9 @@ from typing import Any, TypeVar
 from gala_desktop.domain.intervention import ConditionKind
 from gala_desktop.domain.own import OwnInterventionError, own_from_dict, own_to_dict
 from gala_desktop.domain.project import (
+    PLAN_PARTS,
     AccessAspect,
+    BudgetLine,
     ChecklistItem,
     ChecklistState,
     EntryStatus,
@@ -65,7 +67,10 @@ def plan_to_dict(plan: ImplementationPlan) -> dict[str, Any]:
     access = {aspect.value: plan.access[aspect] for aspect in AccessAspect if aspect in plan.access}
     return {
         "partners": plan.partners,
-        "budget_cents": plan.budget_cents,
+        "budget": [
+            {"year": line.year, "source": _enum_out(line.source), "budget_cents": line.cents}
+            for line in plan.budget
+        ],
         "funding_source": _enum_out(plan.funding_source),
         "funding_note": plan.funding_note,
         "start": _date_out(plan.start),
@@ -107,6 +112,7 @@ def project_body_to_dict(project: Project) -> dict[str, Any]:
         "date": _date_out(project.date),
         "format_reference": project.format_reference,
         "introduction": project.introduction,
+        **{part.attribute: getattr(project, part.attribute) for part in PLAN_PARTS},
         "themes": [{"theme_key": t.theme_key, "rationale": t.rationale} for t in project.themes],
         "shortlist": [entry_to_dict(e) for e in project.shortlist],
     }
@@ -262,6 +268,17 @@ def _access_from(raw: dict[str, Any], where: str) -> dict[AccessAspect, str]:
     return access
 
 
+def _budget_line_from(value: Any, where: str) -> BudgetLine:
+    f = _Fields(value, where)
+    cents = f.optional_count("budget_cents")
+    if cents is None:
+        raise f.fail("budget_cents", "ontbreekt het bedrag {key}")
+    year = f.optional_int("year")
+    if year is not None and not 1900 <= year <= 2200:
+        raise f.fail("year", f"is het jaar {{key}} ongeldig: {year}")
+    return BudgetLine(cents, year, f.optional_choice("source", FundingSource))
+
+
 def _plan_from(value: Any, where: str) -> ImplementationPlan:
     f = _Fields(value, where)
     checklist = [
@@ -270,7 +287,10 @@ def _plan_from(value: Any, where: str) -> ImplementationPlan:
     ]
     return ImplementationPlan(
         partners=f.text("partners", ""),
-        budget_cents=f.optional_count("budget_cents"),
+        budget=[
+            _budget_line_from(line, f"{where}, budgetregel {n}")
+            for n, line in enumerate(f.items("budget", []), start=1)
+        ],
         funding_source=f.optional_choice("funding_source", FundingSource),
         funding_note=f.text("funding_note", ""),
         start=f.optional_date("start"),
@@ -332,6 +352,7 @@ def project_body_from_dict(value: Any) -> Project:
         date=f.optional_date("date"),
         format_reference=f.text("format_reference", defaults.format_reference),
         introduction=f.text("introduction", defaults.introduction),
+        **{part.attribute: f.text(part.attribute, "") for part in PLAN_PARTS},
         themes=[_theme_from(t, n) for n, t in enumerate(f.items("themes", []), start=1)],
         shortlist=[_entry_from(e, n) for n, e in enumerate(f.items("shortlist", []), start=1)],
     )

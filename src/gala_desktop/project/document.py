@@ -2,7 +2,7 @@
 
 ::
 
-    {"format": "gala-desktop-project", "format_version": 1, "saved_with": "0.1.0",
+    {"format": "gala-desktop-project", "format_version": 3, "saved_with": "0.1.0",
      "project": {...}}
 
 ``project_to_dict`` / ``project_from_dict`` work on the whole envelope, so that
@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "gala-desktop-project"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FILE_SUFFIX = ".gala"
 
 # Far above any real project (a large one is well under 1 MB); protects against opening a
@@ -83,7 +83,26 @@ def _v1_no_own_interventions(data: dict) -> dict:
     return data
 
 
-_MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_no_own_interventions}
+def _v2_single_budget_to_lines(data: dict) -> dict:
+    """Version 2 → 3: an entry's one ``budget_cents`` becomes one budget line for the whole
+    period (``year`` null) from the entry's funding source (``source`` null): the same amount
+    with the same meaning. Shapes that are not understood are left for the reader to report."""
+    project = data.get("project")
+    shortlist = project.get("shortlist") if isinstance(project, dict) else None
+    for entry in shortlist if isinstance(shortlist, list) else []:
+        plan = entry.get("plan") if isinstance(entry, dict) else None
+        if not isinstance(plan, dict) or "budget_cents" not in plan:
+            continue
+        cents = plan.pop("budget_cents")
+        plan["budget"] = [] if cents is None else [
+            {"year": None, "source": None, "budget_cents": cents}]
+    return data
+
+
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {
+    1: _v1_no_own_interventions,
+    2: _v2_single_budget_to_lines,
+}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
-"""Exporteren: the dialog, the export as a background job, progress, cancel, open.
+"""Exporteren: the dialog (PDF/A or Word), the export off the UI thread, progress, cancel, open.
 
 The export works on a deep copy of the project, so the officer can keep working while it runs
 and nothing they change mid-export ends up half in the annex. The annex renderer writes to a
 temporary file and moves it into place at the end, so a cancelled or failed export leaves no
-partial file and never touches an existing PDF.
+partial file and never touches an existing file.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -26,57 +28,123 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from gala_desktop.annex.context import AnnexOptions
-from gala_desktop.domain.project import Project
+from gala_desktop.annex.formats import ExportFormat
+from gala_desktop.domain.project import EntryStatus, Project
 from gala_desktop.ui.jobs import Job, JobRunner
 from gala_desktop.ui.session import ProjectSession
+from gala_desktop.ui.settings import AppSettings
 
-EXPORT_TITLE = "Exporteren"  # format-neutral: the dialog may offer more formats
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+EXPORT_TITLE = "Bijlage exporteren"
+NOTHING_CHOSEN = (
+    "Er is nog geen interventie met status ‘Gekozen’. De bijlage zegt dan alleen dat er niets "
+    "gekozen is. Zet in de shortlist de status van de interventies die u inzet op ‘Gekozen’."
+)
 
 
-def suggested_file_name(project: Project) -> str:
+def suggested_file_name(project: Project, fmt: ExportFormat = ExportFormat.PDF) -> str:
     """``Bijlage - Lindeveen - Samen sterk.pdf``; characters Windows refuses are left out."""
     parts = ["Bijlage"] + [p for p in (project.gemeente.strip(), project.title.strip()) if p]
     name = " - ".join(_UNSAFE.sub(" ", p).strip() for p in parts)
     name = re.sub(r"\s+", " ", name)[:120].strip(" .")
-    return f"{name or 'Bijlage'}.pdf"
+    return f"{name or 'Bijlage'}{fmt.suffix}"
 
 
-def suggested_path(session: ProjectSession) -> Path:
+def suggested_path(session: ProjectSession, fmt: ExportFormat = ExportFormat.PDF) -> Path:
     folder = session.path.parent if session.path else Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         or Path.home()
     )
-    return folder / suggested_file_name(session.project)
+    return folder / suggested_file_name(session.project, fmt)
+
+
+def included_counts(project: Project, options: AnnexOptions) -> tuple[int, int]:
+    """(interventions the annex will hold, of which *gekozen*)."""
+    included = [e for e in project.shortlist if options.includes(e.status)]
+    return len(included), sum(1 for e in included if e.status is EntryStatus.CHOSEN)
+
+
+def _count_text(total: int, chosen: int) -> str:
+    if total == 0:
+        return "De bijlage bevat geen interventies."
+    noun = "interventie" if total == 1 else "interventies"
+    if total == chosen:
+        return f"De bijlage bevat {total} {noun}, alle met status ‘Gekozen’."
+    return f"De bijlage bevat {total} {noun}, waarvan {chosen} met status ‘Gekozen’."
 
 
 class ExportDialog(QDialog):
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None,
+                 settings: AppSettings | None = None) -> None:
         super().__init__(parent)
+        self._session = session
+        self._settings = settings or AppSettings()
         self.setWindowTitle(EXPORT_TITLE)
         self.setObjectName("exportDialog")
+        self.pdf_choice = QRadioButton(f"&{ExportFormat.PDF.label}")
+        self.docx_choice = QRadioButton(f"&{ExportFormat.DOCX.label}")
+        self.formats = QButtonGroup(self)
+        for button in (self.pdf_choice, self.docx_choice):
+            button.setAccessibleName(button.text().replace("&", ""))
+            self.formats.addButton(button)
+        self.pdf_choice.setChecked(True)
         self.path_edit = QLineEdit(str(suggested_path(session)))
         self.path_edit.setAccessibleName("Bestandsnaam van de bijlage")
         self.path_edit.setMinimumWidth(420)
-        browse = QPushButton("&Bladeren…")
+        browse = QPushButton("Bl&aderen…")
         browse.setAccessibleName("Bladeren naar een map en bestandsnaam")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        self.template_label = QLabel()
+        self.template_label.setWordWrap(True)
+        self.template_button = QPushButton("&Sjabloon kiezen…")
+        self.template_button.setAccessibleName("Huisstijlsjabloon kiezen")
+        self.template_button.clicked.connect(self._choose_template)
+        self.no_template_button = QPushButton("Geen sja&bloon")
+        self.no_template_button.setAccessibleName("Zonder huisstijlsjabloon exporteren")
+        self.no_template_button.clicked.connect(lambda: self._set_template(""))
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_label, 1)
+        template_row.addWidget(self.template_button)
+        template_row.addWidget(self.no_template_button)
         self.considering = QCheckBox("Ook interventies met status ‘&overwegen’ opnemen")
         self.considering.setAccessibleName(self.considering.text().replace("&", ""))
-        self.dropped = QCheckBox("Ook &afgevallen interventies opnemen")
+        self.dropped = QCheckBox("Ook a&fgevallen interventies opnemen")
         self.dropped.setAccessibleName(self.dropped.text().replace("&", ""))
         form = QFormLayout()
+        kind = QLabel("Soort bestand:")
+        kinds = QVBoxLayout()
+        kinds.addWidget(self.pdf_choice)
+        kinds.addWidget(self.docx_choice)
+        form.addRow(kind, kinds)
+        self.template_caption = QLabel("Huisstijl:")
+        form.addRow(self.template_caption, template_row)
         label = QLabel("&Bestand:")
         label.setBuddy(self.path_edit)
         form.addRow(label, row)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("exportCount")
+        self.count_label.setWordWrap(True)
+        self.warning_icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.warning_icon.setPixmap(icon.pixmap(size, size))
+        self.warning_icon.setAccessibleName("Waarschuwing")
+        self.warning = QLabel(NOTHING_CHOSEN)
+        self.warning.setObjectName("exportNothingChosen")
+        self.warning.setWordWrap(True)
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.warning_icon, 0, Qt.AlignmentFlag.AlignTop)
+        warning_row.addWidget(self.warning, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.addButton("&Exporteren", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(True)
@@ -87,18 +155,84 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             "De bijlage bevat de gekozen thema's en de <b>gekozen</b> interventies met hun "
-            "uitvoeringsnotities. Het bestand is PDF/A, geschikt voor archivering."
+            "uitvoeringsnotities. Kies PDF/A voor de raad en het archief, of een Word-document "
+            "om de tekst verder te bewerken of in de huisstijl van de gemeente te zetten."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.considering)
         layout.addWidget(self.dropped)
+        layout.addWidget(self.count_label)
+        layout.addLayout(warning_row)
         layout.addWidget(buttons)
+        self.formats.buttonToggled.connect(self._format_changed)
+        self.considering.toggled.connect(self._update_count)
+        self.dropped.toggled.connect(self._update_count)
+        self._template = self._settings.docx_template
+        self._show_template()
+        if self._settings.export_format == ExportFormat.DOCX.value:
+            self.docx_choice.setChecked(True)
+        self._format_changed()
+        self._update_count()
+
+    # -- format and template -------------------------------------------------------------
+
+    def export_format(self) -> ExportFormat:
+        return ExportFormat.DOCX if self.docx_choice.isChecked() else ExportFormat.PDF
+
+    def template(self) -> Path | None:
+        return Path(self._template) if self._template and self.export_format() is ExportFormat.DOCX else None
+
+    def _format_changed(self, *_args) -> None:
+        fmt = self.export_format()
+        is_word = fmt is ExportFormat.DOCX
+        for widget in (self.template_caption, self.template_label, self.template_button,
+                       self.no_template_button):
+            widget.setEnabled(is_word)
+        self.no_template_button.setEnabled(is_word and bool(self._template))
+        path = Path(self.path_edit.text().strip())
+        if path.name and ExportFormat.for_path(path) not in (None, fmt):
+            self.path_edit.setText(str(path.with_suffix(fmt.suffix)))
+
+    def _show_template(self) -> None:
+        if self._template:
+            self.template_label.setText(f"Sjabloon {Path(self._template).name}")
+            self.template_label.setToolTip(self._template)
+        else:
+            self.template_label.setText("Standaardopmaak (zoals de PDF)")
+            self.template_label.setToolTip("")
+        self.template_label.setAccessibleName(f"Huisstijl: {self.template_label.text()}")
+        self.no_template_button.setEnabled(bool(self._template) and self.docx_choice.isChecked())
+
+    def _set_template(self, path: str) -> None:
+        self._template = path
+        self._settings.docx_template = path  # remembered for the next export
+        self._show_template()
+
+    def _choose_template(self) -> None:
+        start = self._template or str(Path(self.path_edit.text()).parent)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Huisstijlsjabloon kiezen", start,
+            "Word-sjablonen en -documenten (*.dotx *.docx)"
+        )
+        if path:
+            self._set_template(path)
+
+    # -- counts ------------------------------------------------------------------------
+
+    def _update_count(self, *_args) -> None:
+        total, chosen = included_counts(self._session.project, self.options())
+        self.count_label.setText(_count_text(total, chosen))
+        self.warning.setVisible(chosen == 0)
+        self.warning_icon.setVisible(chosen == 0)
+
+    # -- accept ------------------------------------------------------------------------
 
     def _browse(self) -> None:
+        fmt = self.export_format()
         path, _ = QFileDialog.getSaveFileName(
-            self, "Bijlage opslaan als", self.path_edit.text(), "PDF-bestanden (*.pdf)"
+            self, "Bijlage opslaan als", self.path_edit.text(), fmt.file_filter
         )
         if path:
             self.path_edit.setText(path)
@@ -108,11 +242,22 @@ class ExportDialog(QDialog):
         if not text:
             QMessageBox.warning(self, EXPORT_TITLE, "Vul een bestandsnaam in.")
             return
+        _total, chosen = included_counts(self._session.project, self.options())
+        if chosen == 0:
+            answer = QMessageBox.question(
+                self, EXPORT_TITLE, f"{NOTHING_CHOSEN}\n\nToch exporteren?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._settings.export_format = self.export_format().value
         self.accept()
 
     def output_path(self) -> Path:
         path = Path(self.path_edit.text().strip())
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        suffix = self.export_format().suffix
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def options(self) -> AnnexOptions:
         return AnnexOptions(
@@ -120,22 +265,32 @@ class ExportDialog(QDialog):
             include_dropped=self.dropped.isChecked(),
         )
 
+    def renderer(self):
+        from gala_desktop.annex.export import renderer_for
+
+        return renderer_for(self.export_format(), self.template())
+
 
 def export_job(session: ProjectSession, output: Path, options: AnnexOptions,
-               runner: JobRunner) -> Job:
+               runner: JobRunner, renderer=None) -> Job:
     """Start the export on a deep copy of the project: the officer can keep working meanwhile
-    and nothing changed mid-export ends up half in the annex."""
+    and nothing changed mid-export ends up half in the annex. ``job.outcome`` holds the
+    use case's ``Outcome`` once it is done (with ``warning`` set when the PDF is no PDF/A)."""
     project = copy.deepcopy(session.project)
     catalogue = session.catalogue
+    holder: dict = {}
 
     def work(progress, is_cancelled) -> tuple[bool, str]:
         from gala_desktop.operations.export import export_annex  # reportlab loads lazily
 
         outcome = export_annex(project, output, catalogue=catalogue, options=options,
-                               progress=progress, is_cancelled=is_cancelled)
+                               renderer=renderer, progress=progress, is_cancelled=is_cancelled)
+        holder["outcome"] = outcome
         return outcome.ok, "" if outcome.ok else outcome.message
 
-    return runner.start(work)
+    job = runner.start(work)
+    job.outcome = lambda: holder.get("outcome")
+    return job
 
 
 def export_pdf_interactive(window: QWidget, session: ProjectSession) -> Job | None:
@@ -143,14 +298,17 @@ def export_pdf_interactive(window: QWidget, session: ProjectSession) -> Job | No
     dialog = ExportDialog(session, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return start_export(window, session, dialog.output_path(), dialog.options())
+    return start_export(window, session, dialog.output_path(), dialog.options(),
+                        renderer=dialog.renderer())
 
 
 def start_export(
     window: QWidget, session: ProjectSession, output: Path, options: AnnexOptions,
-    *, offer_to_open: bool = True,
+    *, offer_to_open: bool = True, renderer=None,
 ) -> Job:
-    job = export_job(session, output, options, JobRunner.of(window))
+    """Run the export of ``session``'s project to ``output`` with ``renderer`` (PDF/A when
+    None), with a progress dialog, and tell the officer how it went."""
+    job = export_job(session, output, options, JobRunner.of(window), renderer)
     progress = QProgressDialog("De bijlage wordt gemaakt…", "Annuleren", 0, 0, window)
     progress.setWindowTitle(EXPORT_TITLE)
     progress.setObjectName("exportProgress")
@@ -179,8 +337,16 @@ def start_export(
         progress.deleteLater()
         status = getattr(window, "statusBar", None)
         if success:
+            outcome = job.outcome()
+            if outcome is not None and outcome.warning:
+                # honest: the file exists, but it is not the PDF/A the officer asked for
+                if status:
+                    status().showMessage(f"Bijlage opgeslagen, maar niet als PDF/A: {output}", 8000)
+                QMessageBox.warning(window, EXPORT_TITLE, outcome.message)
+                return
             if status:
-                status().showMessage(f"Bijlage opgeslagen: {output}", 8000)
+                status().showMessage(outcome.message if outcome else f"Bijlage opgeslagen: {output}",
+                                     8000)
             if offer_to_open and _ask_open(window, output):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))
         elif message:
@@ -194,10 +360,11 @@ def start_export(
 
 
 def _ask_open(window: QWidget, output: Path) -> bool:
+    kind = "het Word-document" if output.suffix.lower() == ".docx" else "de PDF"
     answer = QMessageBox.question(
         window,
         EXPORT_TITLE,
-        f"De bijlage is opgeslagen als\n{output}\n\nWilt u de PDF nu openen?",
+        f"De bijlage is opgeslagen als\n{output}\n\nWilt u {kind} nu openen?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
                                            [QKeySequence.StandardKey.SaveAs], None, "Het project onder een andere naam opslaan")
         self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
                                           [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
-                                          "De bijlage als PDF-bestand maken")
+                                          "De bijlage maken: PDF/A voor het archief of een Word-document")
         self.own = OwnActions(self, self.session, lambda: self.files.dialogs)
         self.action_own_add = self._action("actionOwnAdd", "Eigen &interventie toevoegen…", self.own.add, (), None,
                                            "Een lokale interventie vastleggen die niet in een databank staat")

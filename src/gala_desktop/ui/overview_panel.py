@@ -7,7 +7,7 @@ focusable, so a screen-reader user can walk through them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStyle,
     QTableView,
@@ -22,15 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gala_desktop.domain.formatting import format_euro
-from gala_desktop.domain.overview import (
-    budget_by_funding,
-    budget_by_theme,
-    required_theme_gaps,
-    theme_counts,
-    total_budget,
-)
-from gala_desktop.domain.project import FundingSource
+from gala_desktop.domain.formatting import format_euro, format_euro_table
+from gala_desktop.domain.budget import BudgetGrid, budget_grid
+from gala_desktop.domain.overview import required_theme_gaps, theme_counts, total_budget
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
 from gala_desktop.domain.validity import LAPSE_NOTICE, chosen_with_lapsed_level
@@ -41,7 +36,6 @@ LEVEL_COLUMNS = [
     RecognitionLevel.NOT_ASSESSED,
     RecognitionLevel.UNKNOWN,
 ]
-NO_SOURCE = "Geen bron opgegeven"
 # entry fields the overview does not count: changing them leaves it as it is
 UNCOUNTED_FIELDS = TEXT_PLAN_FIELDS | {"access", "checklist", "priority"}
 
@@ -51,6 +45,18 @@ def level_header(level: RecognitionLevel) -> str:
     return level.short_label.capitalize().replace(" ", "\n", 1)
 
 TOTAL = "Totaal"
+
+
+def grid_rows(grid: BudgetGrid, first: str) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of a budget grid (the same one the annex shows), totals last; an
+    empty cell where nothing was budgeted."""
+    headers = [first, *grid.column_labels, TOTAL]
+    rows = [[row.label, *(format_euro_table(c) for c in row.cells), format_euro_table(row.total)]
+            for row in grid.rows]
+    used = [any(row.cells[i] is not None for row in grid.rows) for i in range(len(grid.columns))]
+    rows.append([TOTAL, *(format_euro_table(c) if used[i] else "" for i, c in enumerate(grid.column_totals)),
+                 format_euro_table(grid.total)])
+    return headers, rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -231,17 +237,32 @@ class OverviewPanel(QWidget):
         layout.addWidget(self.counts_table)
 
         layout.addSpacing(12)
+        copy_row = QHBoxLayout()
+        copy_note = QLabel(
+            "De tabel met gekozen interventies uit de samenvatting van de bijlage, om in een "
+            "bestaand Word-document of een mail te plakken.", body)
+        copy_note.setWordWrap(True)
+        self.copy_button = QPushButton("Kopiëren als tabel", body)
+        self.copy_button.setObjectName("copySummaryTable")
+        self.copy_button.setAccessibleName("Gekozen interventies kopiëren als tabel")
+        self.copy_button.clicked.connect(self.copy_summary_table)
+        copy_row.addWidget(copy_note, 1)
+        copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(copy_row)
+
+        layout.addSpacing(12)
         layout.addWidget(_heading("Budget van de gekozen interventies", body))
-        self.theme_budget_model = SummaryTableModel(["Thema", "Budget"], parent=self)
+        self.theme_budget_model = SummaryTableModel(["Thema", TOTAL], parent=self)
         self.theme_budget_table = _table(
-            self.theme_budget_model, "Budget per thema",
-            "Begroot bedrag van de gekozen interventies per thema.", body,
+            self.theme_budget_model, "Budget per thema en jaar",
+            "Begroot bedrag van de gekozen interventies per thema en per jaar, met totalen.", body,
         )
         layout.addWidget(self.theme_budget_table)
-        self.funding_model = SummaryTableModel(["Financieringsbron", "Budget"], parent=self)
+        self.funding_model = SummaryTableModel(["Financieringsbron", TOTAL], parent=self)
         self.funding_table = _table(
-            self.funding_model, "Budget per financieringsbron",
-            "Begroot bedrag van de gekozen interventies per financieringsbron.", body,
+            self.funding_model, "Budget per jaar en financieringsbron",
+            "Begroot bedrag van de gekozen interventies per financieringsbron en per jaar, met "
+            "totalen.", body,
         )
         layout.addWidget(self.funding_table)
         self.total_label = QLabel(body)
@@ -266,6 +287,28 @@ class OverviewPanel(QWidget):
     def _build_gap_box(self, parent: QWidget) -> QFrame:
         self.gap_box, self.gap_icon, self.gap_text = _notice_box(parent)
         return self.gap_box
+
+    def copy_summary_table(self) -> None:
+        """*Kopiëren als tabel*: HTML (pastes into Word as a real table) and plain text."""
+        from gala_desktop.annex.clipboard import summary_table, table_html, table_text
+
+        catalogue = self.session.catalogue
+        lookup = catalogue.get if catalogue is not None else (lambda key: None)
+        table = summary_table(self.session.project, lookup)
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if table is None:
+            message = "Er is nog geen interventie gekozen; er is niets gekopieerd."
+        else:
+            mime = QMimeData()
+            mime.setHtml(table_html(table))
+            mime.setText(table_text(table))
+            QApplication.clipboard().setMimeData(mime)
+            message = (f"Tabel met {len(table.rows)} gekozen interventies gekopieerd; plak hem in "
+                       "Word of een mail.")
+        self.copy_button.setToolTip(message)
+        if status:
+            status().showMessage(message, 8000)
 
     def _on_entry_field_changed(self, _entry_id: str, field: str) -> None:
         if field.removeprefix("plan.") not in UNCOUNTED_FIELDS:
@@ -356,18 +399,9 @@ class OverviewPanel(QWidget):
             )
         self.counts_model.set_rows(count_rows, True, headers, tooltips)
 
-        by_theme = budget_by_theme(project)
-        theme_rows = [
-            [theme_name(c.theme_key), format_euro(by_theme[c.theme_key])]
-            for c in counts if c.theme_key in by_theme
-        ]
         total = format_euro(total_budget(project))
-        self.theme_budget_model.set_rows(theme_rows + [[TOTAL, total]], bold_last_row=True)
-        by_funding = budget_by_funding(project)
-        order = [*FundingSource, None]
-        funding_rows = [
-            [source.label if source else NO_SOURCE, format_euro(by_funding[source])]
-            for source in order if source in by_funding
-        ]
-        self.funding_model.set_rows(funding_rows + [[TOTAL, total]], bold_last_row=True)
+        for model, by, first in ((self.theme_budget_model, "theme", "Thema"),
+                                 (self.funding_model, "source", "Financieringsbron")):
+            headers, rows = grid_rows(budget_grid(project, by), first)
+            model.set_rows(rows, True, headers)
         self.total_label.setText(f"Totaal begroot voor gekozen interventies: {total}")

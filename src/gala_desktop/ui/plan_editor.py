@@ -36,10 +36,12 @@ from gala_desktop.domain.formatting import (
     parse_date,
     parse_euro,
 )
+from gala_desktop.domain.budget import period_years
 from gala_desktop.domain.project import AccessAspect, ChecklistState, FundingSource
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.changes import catalogue_changes
+from gala_desktop.ui.budget_editor import BudgetYearsTable, whole_period_cents, with_whole_period
 from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
 from gala_desktop.domain.checklist import checklist_changes
 from gala_desktop.operations import plan as plan_use_cases
@@ -62,7 +64,7 @@ HEADER_FIELDS = frozenset({"status", "snapshot", "plan.checklist"})  # shown abo
 # Alt+letter per field; letters chosen so that they clash with no menu, tab or panel heading
 FIELD_MNEMONICS = {
     "Uitvoerende partner(s)": "Uitvoerende p&artner(s)",
-    "Budget (€)": "Bud&get (€)",
+    "Budget hele periode (€)": "Bud&get hele periode (€)",
     "Financieringsbron": "&Financieringsbron",
     "Toelichting financiering": "Toel&ichting financiering",
     "Start": "Sta&rt",
@@ -139,7 +141,9 @@ class PlanEditor(QWidget):
         fields = QFormLayout()
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.line_edits: dict[str, QLineEdit] = {}
-        self.budget = ValidatedField("Budget (€)", parse_euro, format_euro, "Bijvoorbeeld 12.500", form)
+        self.budget = ValidatedField("Budget hele periode (€)", parse_euro, format_euro,
+                                     "Als alleen het totaal bekend is, bijvoorbeeld 12.500", form)
+        self.years = BudgetYearsTable(form)
         self.funding = QComboBox(form)
         self.funding.setAccessibleName("Financieringsbron")
         self.funding.addItem(NO_FUNDING, None)
@@ -154,7 +158,8 @@ class PlanEditor(QWidget):
             "Monitoring en indicatoren", "Hoe en waaraan ziet u of de interventie werkt?", 4, form
         )
         rows = [
-            ("partners", None), ("Budget (€)", self.budget), ("Financieringsbron", self.funding),
+            ("partners", None), ("Financieringsbron", self.funding),
+            ("Budget per jaar (€)", self.years), ("Budget hele periode (€)", self.budget),
             ("funding_note", None), ("Start", self.start), ("Einde", self.end),
             ("neighbourhoods", None), ("Beoogd bereik (deelnemers)", self.reach),
             ("responsible", None), ("Monitoring en indicatoren", self.monitoring),
@@ -174,7 +179,9 @@ class PlanEditor(QWidget):
             label.setBuddy(widget.focusProxy() or widget)
             fields.addRow(label, widget)
         layout.addLayout(fields)
-        self.budget.committed.connect(lambda v: self._push_field("budget_cents", v))
+        self.budget.committed.connect(self._push_whole_period)
+        self.years.committed.connect(self._push_years)
+        self.session.metadataChanged.connect(self._on_period_maybe_changed)
         self.start.committed.connect(lambda v: self._push_field("start", v))
         self.end.committed.connect(lambda v: self._push_field("end", v))
         self.reach.committed.connect(lambda v: self._push_field("reach", v))
@@ -341,7 +348,8 @@ class PlanEditor(QWidget):
                 self._load_header()
             for field, edit in self.line_edits.items():
                 sync_line(edit, getattr(plan, field))
-            self.budget.show_value(plan.budget_cents, force=force)
+            self.budget.show_value(whole_period_cents(plan), force=force)
+            self.years.show_plan(plan, period_years(self.session.project.period))
             self.start.show_value(plan.start, force=force)
             self.end.show_value(plan.end, force=force)
             self.reach.show_value(plan.reach, force=force)
@@ -394,6 +402,22 @@ class PlanEditor(QWidget):
         entry = self.current_entry()
         if not self._loading and entry is not None:
             plan_use_cases.set_plan_field(self.session, entry.id, field, value)
+
+    def _push_whole_period(self, cents) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            self._push_field("budget", with_whole_period(entry.plan, cents))
+
+    def _push_years(self, lines) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            whole = [line for line in entry.plan.budget if line.year is None]
+            self._push_field("budget", list(lines) + whole)
+
+    def _on_period_maybe_changed(self) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            self.years.show_plan(entry.plan, period_years(self.session.project.period))
 
     def commit_pending(self) -> list[str]:
         """Commit values still being typed (budget, dates, reach), as before a save. Returns

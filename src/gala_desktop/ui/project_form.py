@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop.domain.formatting import format_date, parse_date
+from gala_desktop.domain.project import PLAN_PARTS
 from gala_desktop.operations.plan import set_project_field
 
 VERSION_STATUSES = ("Concept", "Ter bespreking", "Definitief", "Vastgesteld door de raad")
@@ -103,6 +104,7 @@ class ProjectForm(QScrollArea):
         layout = QVBoxLayout(inner)
         layout.addWidget(intro)
         layout.addLayout(form, 1)
+        layout.addLayout(self._build_plan_section())
         inner.setMaximumWidth(900)
 
         for field, widget in (
@@ -114,6 +116,9 @@ class ProjectForm(QScrollArea):
         ):
             widget.textEdited.connect(lambda text, f=field: self._push(f, text))
         self.authors.textChanged.connect(lambda: self._push("authors", _authors(self.authors.toPlainText())))
+        for part in PLAN_PARTS:
+            edit = self.plan_edits[part.attribute]
+            edit.textChanged.connect(lambda f=part.attribute, e=edit: self._push(f, e.toPlainText()))
         self.introduction.textChanged.connect(lambda: self._push("introduction", self.introduction.toPlainText()))
         self.version_status.currentTextChanged.connect(lambda text: self._push("version_status", text))
         self.date.textEdited.connect(self._on_date_edited)
@@ -122,6 +127,43 @@ class ProjectForm(QScrollArea):
         session.metadataChanged.connect(self.refresh)
         session.projectReplaced.connect(self.refresh)
         self.refresh()
+
+    def _build_plan_section(self) -> QVBoxLayout:
+        """The plan as a whole, the parts the VNG format asks for; each optional, each its own
+        section in the annex when filled."""
+        section = QVBoxLayout()
+        heading = QLabel("Plan")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 2)
+        heading.setFont(font)
+        note = QLabel(
+            "Onderdelen van het plan als geheel, zoals het format plan van aanpak ze vraagt. "
+            "Alles is optioneel; wat u invult, komt als eigen paragraaf in de bijlage."
+        )
+        note.setWordWrap(True)
+        section.addSpacing(12)
+        section.addWidget(heading)
+        section.addWidget(note)
+        plan_form = QFormLayout()
+        plan_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.plan_edits: dict[str, QPlainTextEdit] = {}
+        # Alt+1 … Alt+5: every letter of these labels is taken on this tab already
+        for number, part in enumerate(PLAN_PARTS, start=1):
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"plan_{part.attribute}")
+            edit.setAccessibleName(part.title)
+            edit.setAccessibleDescription(part.question)
+            edit.setPlaceholderText(part.question)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+            label = QLabel(f"&{number}. {part.title}:")
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            plan_form.addRow(label, edit)
+            self.plan_edits[part.attribute] = edit
+        section.addLayout(plan_form)
+        return section
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -187,6 +229,10 @@ class ProjectForm(QScrollArea):
                 self.authors.setPlainText("\n".join(p.authors))
             if self.introduction.toPlainText() != p.introduction:
                 self.introduction.setPlainText(p.introduction)
+            for part in PLAN_PARTS:
+                edit = self.plan_edits[part.attribute]
+                if edit.toPlainText() != getattr(p, part.attribute):
+                    edit.setPlainText(getattr(p, part.attribute))
             if self.version_status.currentText() != p.version_status:
                 self.version_status.setCurrentText(p.version_status)
             try:

@@ -44,6 +44,8 @@ class AppSettings:
     geometry = _Setting("window/geometry", QByteArray, QByteArray())
     window_state = _Setting("window/state", QByteArray, QByteArray())
     last_directory = _Setting("files/last_directory", str, "")
+    export_format = _Setting("export/format", str, "pdf")  # "pdf" or "docx": the last choice
+    docx_template = _Setting("export/docx_template", str, "")  # house-style .dotx/.docx, or ""
 
     def __init__(self, file: Path | None = None) -> None:
         path = Path(file) if file is not None else paths.settings_file()

@@ -40,7 +40,9 @@ from gala_desktop.annex.pdf.styles import (
     Styles,
 )
 from gala_desktop.annex.pdf.text import (
+    SHAPING,
     chunk_runs,
+    has_rtl,
     clean_line,
     markup,
     plain_length,
@@ -106,6 +108,30 @@ def _parsed(text: str, style: ParagraphStyle, cleaner, case_sensitive: int) -> t
     return cleaned, style_out, tuple(frags)
 
 
+class OrphanSafeTable(RLTable):
+    """A table that never leaves a single row alone on the next page: when a split would
+    carry only one data row over, one more row goes with it."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        first, rest = parts
+        repeat = self.repeatRows or 0
+        kept = len(first._cellvalues)
+        if len(rest._cellvalues) - repeat > 1 or kept - repeat < 3:
+            return parts
+        heights = getattr(self, "_rowHeights", None)
+        if not heights or kept > len(heights):
+            return parts
+        return super().split(availWidth, sum(heights[: kept - 1]) + 0.5)
+
+
+# Room (points) a chapter heading needs below it on the page; less starts a new page, so a
+# chapter never begins in the last strip of a page, yet no page is left half empty either.
+CHAPTER_ROOM = 0.4  # of the frame height
+
+
 class HeadingParagraph(CachedParagraph):
     """A heading that registers itself in the bookmarks and the table of contents."""
 
@@ -131,11 +157,21 @@ def _unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
                           embeddedHyphenation=0, uriWasteReduce=0)
 
 
+@functools.cache
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+
+
 def style_for(runs: model.Rich, style: ParagraphStyle) -> ParagraphStyle:
     """reportlab stops cutting a word once hyphenation has split it, so a very long word or a
-    web address would run off the page; such paragraphs are wrapped without hyphenation."""
-    if any(r.url for r in runs) or any(_LONG_TOKEN_RE.search(r.text) for r in runs):
-        return _unhyphenated(style)
+    web address would run off the page; such paragraphs, and proper names, are wrapped without
+    hyphenation.
+    Paragraphs with right-to-left letters are shaped (HarfBuzz joins Arabic letters); only
+    those, as shaping costs time on every word."""
+    if any(r.url or r.name for r in runs) or any(_LONG_TOKEN_RE.search(r.text) for r in runs):
+        style = _unhyphenated(style)  # proper names are never hyphenated either
+    if SHAPING and any(has_rtl(r.text) for r in runs):
+        style = _shaped(style)
     return style
 
 
@@ -173,7 +209,8 @@ class FlowableBuilder:
         if isinstance(block, model.Heading):
             # keepWithNext alone lets a heading stay behind when the table after it cannot start
             # on the page; below this much room a heading starts a new page instead.
-            room = [CondPageBreak(HEADING_ROOM.get(block.level, 0))] if block.level >= 2 else []
+            need = HEADING_ROOM.get(block.level, 0) if block.level >= 2 else self.height * CHAPTER_ROOM
+            room = [CondPageBreak(need)]
             if block.level == 2:
                 rule = HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=10,
                                   spaceAfter=0)
@@ -215,7 +252,8 @@ class FlowableBuilder:
         out += paragraphs(model.plain(block.kicker), self.s.kicker)
         out += paragraphs(model.plain(block.title), self.s.title)
         out += paragraphs(model.plain(block.subtitle), self.s.subtitle)
-        rows = tuple((label, model.plain(value)) for label, value in block.facts)
+        # short facts (period, date, authors): names among them are never hyphenated
+        rows = tuple((label, model.proper_name(value)) for label, value in block.facts)
         out += self.key_value_table(model.KeyValueTable(rows), label_weight=0.3, zebra=False)
         return out
 
@@ -331,7 +369,7 @@ class FlowableBuilder:
                 ("BACKGROUND", (0, -1), (-1, -1), ACCENT_TINT),
             ]
             data[-1] = [self._bold(c) for c in data[-1]]
-        table = RLTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = OrphanSafeTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(cmds))
         out: list[Flowable] = []
         if block.caption:

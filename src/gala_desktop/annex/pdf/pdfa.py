@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
@@ -22,6 +23,15 @@ log = logging.getLogger(__name__)
 
 PDFA_FLAVOUR = "2b"
 CREATOR = "GALA Desktop"
+
+
+@dataclass(frozen=True, slots=True)
+class PdfaVerdict:
+    """``valid``: True (passed), False (failed, written without the PDF/A claim) or None (the
+    validator is not installed). ``detail`` is the validator's report."""
+
+    valid: bool | None
+    detail: str
 
 
 def _set_metadata(pdf: pikepdf.Pdf, meta: Metadata) -> None:
@@ -107,13 +117,14 @@ def _open(source: Path | bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(source) if isinstance(source, bytes) else source)
 
 
-def make_pdfa(source: Path | bytes, target: Path, meta: Metadata) -> str:
+def make_pdfa(source: Path | bytes, target: Path, meta: Metadata) -> PdfaVerdict:
     """Write ``source`` (a file or the PDF's bytes) as PDF/A-2b to ``target``; returns the
     validator's verdict.
 
     Should validation ever fail, the annex is still written, as an ordinary PDF without the
-    PDF/A claim (a file that claims PDF/A wrongly is worse than one that makes no claim), and a
-    warning is logged: the user's document matters more than the archive label.
+    PDF/A claim (a file that claims PDF/A wrongly is worse than one that makes no claim): the
+    user's document matters more than the archive label. The verdict says so; the command line
+    and the export dialog tell the officer in Dutch.
     """
     with _open(source) as pdf:
         _set_metadata(pdf, meta)
@@ -126,15 +137,16 @@ def make_pdfa(source: Path | bytes, target: Path, meta: Metadata) -> str:
                 xmp["pdfaid:part"] = "2"
                 xmp["pdfaid:conformance"] = "B"
             pdf.save(target)
-            return "PDF/A-2b opgebouwd; niet gevalideerd (pikepdf zonder PDF/A-onderdeel)"
+            return PdfaVerdict(None, "PDF/A-2b opgebouwd; niet gevalideerd (pikepdf zonder PDF/A-onderdeel)")
         try:
             report = pdfa.save(pdf, target, PDFA_FLAVOUR, output_intent="sRGB")
-            return report.summary()
+            return PdfaVerdict(True, report.summary())
         except pdfa.PdfaError as err:
             verdict = err.report.summary()
-    log.warning("annex is not valid PDF/A-2b, written as plain PDF:\n%s", verdict)
+    # Not a warning on the console: the caller reports the verdict to the officer in Dutch.
+    log.info("annex is not valid PDF/A-2b, written as plain PDF:\n%s", verdict)
     with _open(source) as pdf:
         _set_metadata(pdf, meta)
         _fix_to_unicode_maps(pdf)
         pdf.save(target)
-    return verdict
+    return PdfaVerdict(False, verdict)

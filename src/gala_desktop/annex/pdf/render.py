@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import io
 from collections.abc import Callable
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -34,7 +37,12 @@ from reportlab.platypus import (
 from gala_desktop.annex import model
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.output import annex_file
-from gala_desktop.annex.pdf.flowables import FlowableBuilder, HeadingParagraph
+from gala_desktop.annex.pdf.flowables import (
+    CachedParagraph,
+    FlowableBuilder,
+    HeadingParagraph,
+    style_for,
+)
 from gala_desktop.annex.pdf.numbers import DeferredContents, DeferredNumbers
 from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback
 from gala_desktop.annex.pdf.styles import (
@@ -49,8 +57,8 @@ from gala_desktop.annex.pdf.styles import (
     RULE,
     styles,
 )
-from gala_desktop.annex.pdf.text import clean_line, markup
-from gala_desktop.annex.pdf.pdfa import CREATOR, make_pdfa
+from gala_desktop.annex.pdf.text import clean_line, has_rtl, markup
+from gala_desktop.annex.pdf.pdfa import CREATOR, PdfaVerdict, make_pdfa
 
 __all__ = ["PROGRESS_TOTAL", "AnnexExportError", "ExportCancelled", "ProgressCallback", "render_pdf"]
 
@@ -67,6 +75,35 @@ class LayoutFrame(Frame):
             if isinstance(value, list):
                 setattr(clone, name, list(value))
         return clone
+
+
+def _draw_line(canvas, text: str, font: str, size: float, x: float, y: float, width: float,
+               *, right: bool = False) -> None:
+    """One line of page furniture (running head, footer), cut to ``width``.
+
+    A line with right-to-left letters goes through a paragraph, which puts the words in visual
+    order and shapes them (joined Arabic) like the body text; ``drawString`` would draw it
+    mirrored and unjoined.
+    """
+    line = _fit(text, font, size, width * 0.97)
+    if not has_rtl(line):
+        if right:
+            canvas.drawRightString(x + width, y, line)
+        else:
+            canvas.drawString(x, y, line)
+        return
+    style = _line_style(font, size, right)
+    para = CachedParagraph(markup((model.Run(line),)), style_for((model.Run(line),), style))
+    _w, height = para.wrap(width, size * 4)
+    para.drawOn(canvas, x, y - height + size)
+
+
+@functools.cache
+def _line_style(font: str, size: float, right: bool) -> ParagraphStyle:
+    return ParagraphStyle(f"line-{font}-{size}-{right}", fontName=font, fontSize=size,
+                          leading=size * 1.2, textColor=ACCENT if font == FONT_BOLD else MUTED,
+                          alignment=TA_RIGHT if right else TA_LEFT, hyphenationLang="",
+                          splitLongWords=1)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -136,8 +173,8 @@ class AnnexDocTemplate(BaseDocTemplate):
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         line = clean_line(self._meta.subject)
-        canvas.drawString(PAGE_MARGIN_X, PAGE_MARGIN_BOTTOM,
-                          _fit(line, FONT, 8, width - 2 * PAGE_MARGIN_X))
+        _draw_line(canvas, line, FONT, 8, PAGE_MARGIN_X, PAGE_MARGIN_BOTTOM,
+                   width - 2 * PAGE_MARGIN_X)
         canvas.restoreState()
 
     def _draw_running_parts(self, canvas, doc) -> None:
@@ -152,14 +189,14 @@ class AnnexDocTemplate(BaseDocTemplate):
         canvas.setFont(FONT_BOLD, 7.8)
         canvas.setFillColor(ACCENT)
         head = clean_line(self._meta.running_head, FONT_BOLD)
-        canvas.drawString(left, head_y, _fit(head, FONT_BOLD, 7.8, right - left))
+        _draw_line(canvas, head, FONT_BOLD, 7.8, left, head_y, right - left)
         foot_y = PAGE_MARGIN_BOTTOM - 11 * mm
         canvas.line(left, foot_y + 4 * mm, right, foot_y + 4 * mm)
         canvas.setFont(FONT, 7.8)
         canvas.setFillColor(MUTED)
         self._numbers.footer(canvas, doc.page, right, foot_y, FONT, 7.8, MUTED)
         subject = clean_line(self._meta.subject)
-        canvas.drawString(left, foot_y, _fit(subject, FONT, 7.8, (right - left) * 0.7))
+        _draw_line(canvas, subject, FONT, 7.8, left, foot_y, (right - left) * 0.7)
         canvas.restoreState()
 
 
@@ -278,8 +315,9 @@ def render_pdf(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> None:
-    """Write ``document`` as a PDF/A-2b file at ``output_path``.
+) -> PdfaVerdict:
+    """Write ``document`` as a PDF/A-2b file at ``output_path``; returns the PDF/A verdict
+    (a file that failed validation is written as a plain PDF, see ``pdfa.make_pdfa``).
 
     Raises ``ExportCancelled`` when ``is_cancelled()`` turns true, ``AnnexExportError`` when the
     target cannot be written. In both cases no file (and no temporary file) is left behind.
@@ -292,8 +330,9 @@ def render_pdf(
             raise ExportCancelled()
         if progress is not None:
             progress(90, PROGRESS_TOTAL)  # PDF/A post-processing and validation
-        make_pdfa(raw, temp, document.metadata)
+        verdict = make_pdfa(raw, temp, document.metadata)
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
+    return verdict

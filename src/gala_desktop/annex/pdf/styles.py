@@ -188,7 +188,7 @@ def styles() -> Styles:
         bullet=_style("Bullet", leftIndent=14, bulletIndent=3, spaceAfter=3),
         h1=_style(
             "H1", fontName=FONT_BOLD, fontSize=17, leading=22, textColor=ACCENT,
-            spaceBefore=0, spaceAfter=10, keepWithNext=1, hyphenationLang="",
+            spaceBefore=20, spaceAfter=10, keepWithNext=1, hyphenationLang="",
         ),
         h2=_style(
             "H2", fontName=FONT_BOLD, fontSize=12.5, leading=16, textColor=ACCENT,

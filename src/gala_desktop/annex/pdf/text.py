@@ -20,6 +20,13 @@ try:  # optional: puts right-to-left scripts (Arabic, Hebrew) in visual order
 except ImportError:  # pragma: no cover - without it RTL words are drawn in logical order
     get_display = None
 
+try:  # optional: reportlab shapes (joins) Arabic letters with HarfBuzz when it is installed
+    import uharfbuzz  # noqa: F401
+
+    SHAPING = True
+except ImportError:  # pragma: no cover - without it Arabic letters stay unjoined
+    SHAPING = False
+
 REPLACEMENT = "\ufffd"
 CHUNK_CHARS = 1500  # one reportlab Paragraph never holds more than this
 _LINK_COLOUR = ACCENT.hexval().replace("0x", "#")
@@ -81,12 +88,33 @@ def _has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in set(text))
 
 
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds right-to-left letters (Hebrew, Arabic), which need shaping."""
+    return _has_rtl(text)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _logical_word(match: re.Match) -> str:
+    word = match.group(0)
+    return word[::-1] if _has_rtl(word) else word
+
+
 def visual_order(text: str) -> str:
-    """reportlab draws characters left to right; right-to-left runs are reordered per line
-    so that they read correctly (the PDF's text layer keeps them searchable)."""
+    """reportlab draws words left to right; right-to-left runs are reordered per line so that
+    they read correctly (the PDF's text layer keeps them searchable).
+
+    With shaping, HarfBuzz shapes every word on its own and lays out a right-to-left word from
+    right to left itself: then only the order of the words is visual, each word's letters stay
+    in logical order so that HarfBuzz can join them.
+    """
     if get_display is None or not _has_rtl(text):
         return text
-    return "\n".join(get_display(line) if _has_rtl(line) else line for line in text.split("\n"))
+    lines = [get_display(line) if _has_rtl(line) else line for line in text.split("\n")]
+    if SHAPING:
+        lines = [_WORD.sub(_logical_word, line) for line in lines]
+    return "\n".join(lines)
 
 
 def _markup_run(run: Run) -> str:
@@ -138,7 +166,7 @@ def chunk_runs(runs: Rich, limit: int = CHUNK_CHARS) -> list[Rich]:
             if size + len(piece) > limit and groups[-1]:
                 groups.append([])
                 size = 0
-            groups[-1].append(Run(piece, run.bold, run.italic, run.url, run.anchor))
+            groups[-1].append(Run(piece, run.bold, run.italic, run.url, run.anchor, run.name))
             size += len(piece)
     return [tuple(g) for g in groups if g]
 

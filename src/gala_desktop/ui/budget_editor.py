@@ -1,0 +1,158 @@
+"""The budget of one entry per year of the project period and per funding source.
+
+One row per year of the period (and per other year that already holds an amount), one column
+per funding source. An amount is checked when the cell is left: an invalid one is refused with a
+message under the table and the project is left unchanged. Beside it the plan editor keeps one
+field for a total over the whole period, for entries where only the total is known.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gala_desktop.domain.budget import WHOLE_PERIOD, line_source
+from gala_desktop.domain.formatting import format_euro, format_euro_table, parse_euro
+from gala_desktop.domain.project import BudgetLine, FundingSource, ImplementationPlan
+
+SOURCES = tuple(FundingSource)
+# narrow two-line column headers; the full name is the tooltip
+SHORT_LABELS = {
+    FundingSource.SPUK: "Brede\nSPUK",
+    FundingSource.SPORTAKKOORD: "Sport-\nakkoord",
+    FundingSource.OWN: "Eigen\nmiddelen",
+}
+NO_YEARS = (
+    "Vul op het tabblad Project de periode in (bijvoorbeeld 2025–2028) om het budget per jaar "
+    "te verdelen. Tot dan kunt u hierboven een bedrag voor de hele periode invullen."
+)
+
+
+def per_year_lines(plan: ImplementationPlan) -> list[BudgetLine]:
+    return [line for line in plan.budget if line.year is not WHOLE_PERIOD]
+
+
+def whole_period_cents(plan: ImplementationPlan) -> int | None:
+    """The amount given for the whole period (None when there is none)."""
+    amounts = [line.cents for line in plan.budget if line.year is WHOLE_PERIOD]
+    return sum(amounts) if amounts else None
+
+
+def with_whole_period(plan: ImplementationPlan, cents: int | None) -> list[BudgetLine]:
+    """The plan's budget with its whole-period amount replaced by ``cents`` (its main source)."""
+    lines = per_year_lines(plan)
+    return lines + ([BudgetLine(cents)] if cents is not None else [])
+
+
+class BudgetYearsTable(QWidget):
+    """Years × funding sources. ``committed`` carries the complete new list of per-year lines."""
+
+    committed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.years: list[int] = []
+        self._loading = False
+        self.table = QTableWidget(0, len(SOURCES), self)
+        self.table.setObjectName("budgetYears")
+        self.table.setAccessibleName("Budget per jaar en financieringsbron")
+        self.table.setAccessibleDescription(
+            "Eén rij per jaar van de periode, één kolom per financieringsbron. Typ een bedrag, "
+            "bijvoorbeeld 12.500."
+        )
+        self.table.setHorizontalHeaderLabels([SHORT_LABELS.get(s, s.label) for s in SOURCES])
+        for c, source in enumerate(SOURCES):
+            self.table.horizontalHeaderItem(c).setToolTip(source.label)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
+                                                          | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every other field
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
+                                   | triggers.AnyKeyPressed)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setObjectName("budgetError")
+        self.error.hide()
+        self.hint = QLabel(NO_YEARS, self)
+        self.hint.setWordWrap(True)
+        self.total = QLabel(self)
+        self.total.setObjectName("budgetTotal")
+        self.total.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.total)
+        self.setFocusProxy(self.table)
+
+    def show_plan(self, plan: ImplementationPlan, period_years: list[int]) -> None:
+        lines = per_year_lines(plan)
+        years = sorted(set(period_years) | {line.year for line in lines})
+        cells: dict[tuple[int, FundingSource | None], int] = {}
+        for line in lines:
+            key = (line.year, line_source(line, plan))
+            cells[key] = cells.get(key, 0) + line.cents
+        self._loading = True
+        try:
+            self.years = years
+            self.table.setRowCount(len(years))
+            self.table.setVerticalHeaderLabels([str(y) for y in years])
+            for r, year in enumerate(years):
+                for c, source in enumerate(SOURCES):
+                    text = format_euro_table(cells.get((year, source)))
+                    item = self.table.item(r, c)
+                    if item is None:  # items are kept: the table may be mid-edit
+                        item = QTableWidgetItem()
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                              | Qt.AlignmentFlag.AlignVCenter)
+                        self.table.setItem(r, c, item)
+                    item.setToolTip(f"{year}, {source.label}")
+                    if item.text() != text:
+                        item.setText(text)
+            rows_height = sum(self.table.rowHeight(r) for r in range(len(years)))
+            self.table.setFixedHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 6)
+            self.table.setVisible(bool(years))
+            self.hint.setVisible(not years)
+            self._set_error("")
+        finally:
+            self._loading = False
+        total = sum(line.cents for line in plan.budget)
+        self.total.setText(f"Totaal budget: {format_euro(total)}" if plan.budget else
+                           "Nog geen budget ingevuld.")
+
+    def _set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.table.setAccessibleDescription(message or self.table.accessibleDescription())
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        lines: list[BudgetLine] = []
+        for r, year in enumerate(self.years):
+            for c, source in enumerate(SOURCES):
+                cell = self.table.item(r, c)
+                text = cell.text() if cell else ""
+                try:
+                    cents = parse_euro(text)
+                except ValueError as err:
+                    if cell is item:
+                        self._set_error(f"{year}, {source.label}: {err}")
+                        return
+                    cents = None
+                if cents is not None:
+                    lines.append(BudgetLine(cents, year, source))
+        self._set_error("")
+        self.committed.emit(lines)
