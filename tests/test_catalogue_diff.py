@@ -77,3 +77,27 @@ def test_affected_entries_of_a_project(tmp_path):
     assert [(entry.intervention_key, change.kinds) for entry, change in affected] == [
         ("gone", (DiffKind.REMOVED,)), ("up", (DiffKind.LEVEL_UP,)),
     ]
+
+
+def _nji_recognised(checked_on):
+    import datetime as dt
+
+    from gala_desktop.domain.intervention import Intervention, Listing
+    from gala_desktop.domain.recognition import Databank
+
+    listing = Listing(Databank.NJI, RecognitionLevel.WELL_FOUNDED, "https://www.nji.nl/interventies/x",
+                      recognised_on="2020-03-01")
+    return Intervention("x", "Jeugdaanpak", "s", "a", "b", "t", "o", checked_on=dt.date(*checked_on),
+                        listings=(listing,))
+
+
+def test_a_recognition_past_its_validity_period_is_lapsed_in_the_diff():
+    from gala_desktop.domain.catalogue_diff import diff_catalogues
+
+    # NJi re-assesses after five years: valid on 1 March 2025 - 1 day, lapsed from 1 March 2025 on.
+    diff = diff_catalogues([_nji_recognised((2025, 2, 28))], [_nji_recognised((2025, 3, 1))])
+    (item,) = diff.items
+    assert item.kinds == (DiffKind.LAPSED,)
+    assert item.describe() == "niveau: goed onderbouwd, erkenning mogelijk verlopen — controleer de databank"
+    # Already lapsed in the catalogue in use: nothing new to report.
+    assert diff_catalogues([_nji_recognised((2025, 6, 1))], [_nji_recognised((2025, 7, 1))]).items == ()

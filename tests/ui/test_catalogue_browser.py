@@ -184,12 +184,13 @@ def test_selecting_a_row_shows_every_field_in_the_detail_pane(browser, catalogue
     intervention = catalogue.get("creatief-leven")
     for expected in (
         intervention.name, intervention.summary, intervention.aim, intervention.owner,
-        "Goed onderbouwd", "Werkzame elementen", "Randvoorwaarden", "Duur en frequentie",
+        "Onbekend (niet geverifieerd)", "Werkzame elementen", "Randvoorwaarden", "Duur en frequentie",
         "Movisie – Databank Effectieve sociale interventies", "Tegengaan van eenzaamheid",
-        "Peildatum", "23 november 2026", "Doelgroepen", "Mensen die zich eenzaam voelen",
+        "Peildatum", "30 november 2026", "Doelgroepen", "Mensen die zich eenzaam voelen",
     ):
         assert expected in text, expected
-    assert "MO,P&V" in text  # the committee, escaped and shown as written
+    # the listing's note (the unverified claim, kept out of the level) is shown as written
+    assert "AWPG Lumens" in text
 
 
 def test_detail_html_escapes_catalogue_text(catalogue):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 
 from gala_desktop.domain.intervention import Intervention, Listing
 from gala_desktop.domain.project import Project, ShortlistEntry
+from gala_desktop.domain.validity import LAPSE_NOTICE, best_level_may_have_lapsed
 
 
 class DiffKind(enum.Enum):
@@ -88,9 +89,12 @@ class InterventionDiff:
         if DiffKind.RENAMED in self.kinds:
             parts.append(f"naam: ‘{old.name}’ → ‘{new.name}’")  # type: ignore[union-attr]
         if _LEVEL_KINDS & set(self.kinds):
-            parts.append(
-                f"niveau: {old.best_level.short_label} → {new.best_level.short_label}"  # type: ignore[union-attr]
-            )
+            if old.best_level is new.best_level:  # type: ignore[union-attr]
+                parts.append(f"niveau: {new.best_level.short_label}, {LAPSE_NOTICE}")  # type: ignore[union-attr]
+            else:
+                parts.append(
+                    f"niveau: {old.best_level.short_label} → {new.best_level.short_label}"  # type: ignore[union-attr]
+                )
         if DiffKind.OTHER in self.kinds:
             parts.append("gewijzigd: " + ", ".join(self.changed_facts))
         return "; ".join(parts)
@@ -122,7 +126,10 @@ def _compare(old: Intervention, new: Intervention) -> InterventionDiff | None:
     if old.name != new.name:
         kinds.append(DiffKind.RENAMED)
     before, after = old.best_level, new.best_level
-    if before.is_recognised and not after.is_recognised:
+    # Lapsed: the recognition is gone, or the new catalogue's peildatum is past the databank's
+    # validity period (domain/validity.py) where the catalogue in use was not.
+    newly_lapsed = best_level_may_have_lapsed(new) and not best_level_may_have_lapsed(old)
+    if (before.is_recognised and not after.is_recognised) or newly_lapsed:
         kinds.append(DiffKind.LAPSED)
     elif after.rank > before.rank:
         kinds.append(DiffKind.LEVEL_UP)
