@@ -136,17 +136,20 @@ class OwnInterventionDialog(QDialog):
         condition_buttons.addStretch(1)
 
         right = QVBoxLayout()
-        for label_text, widget in (("T&hema's:", self.themes), ("Doelgroe&pen:", self.groups),
-                                   ("&Randvoorwaarden:", self.conditions)):
+        # The theme list holds the longest texts and most rows: it gets the most room, and the
+        # right column half the width, so the GALA goals fit without a horizontal scroll bar.
+        for label_text, widget, stretch in (("T&hema's:", self.themes, 3),
+                                            ("Doelgroe&pen:", self.groups, 2),
+                                            ("&Randvoorwaarden:", self.conditions, 2)):
             label = QLabel(label_text)
             label.setBuddy(widget)
             right.addWidget(label)
-            right.addWidget(widget, 1)
+            right.addWidget(widget, stretch)
         right.addLayout(condition_buttons)
 
         columns = QHBoxLayout()
-        columns.addLayout(form, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(form, 1)
+        columns.addLayout(right, 1)
 
         self.error = QLabel()
         self.error.setObjectName("ownFormError")
