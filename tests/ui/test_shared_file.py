@@ -13,7 +13,7 @@ import socket
 import time
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QProgressDialog
 
 from ended import end_abnormally
@@ -133,6 +133,20 @@ def test_second_instance_gets_the_lock_message_and_a_real_read_only_project(wind
     # closing the first program gives the file free
     first.close()
     assert not lock_path(plan).exists()
+
+
+def test_selecting_a_result_keeps_adding_off_while_read_only(windows, plan):
+    first = windows()
+    assert first.files.open_project(plan)
+    second = windows(shared.READ_ONLY)
+    assert second.files.open_project(plan) and second.session.read_only
+    browser = second.browser
+    assert browser.model.rowCount() > 1
+    for row in (0, 1):
+        browser.table.selectionModel().setCurrentIndex(
+            browser.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        assert browser.current_key() is not None
+        assert not browser.add_button.isEnabled()
 
 
 def test_open_a_copy_leaves_the_original_to_its_owner(windows, plan):

@@ -402,6 +402,9 @@ class MainWindow(QMainWindow):
         s.readOnlyChanged.connect(self._on_read_only_changed)
         s.editRefused.connect(self._on_edit_refused)
         self.shortlist_panel.entrySelected.connect(lambda _id: self.editing.set_read_only(s.read_only))
+        # the browser enables its add button for each selected result: switch it off again
+        self.browser.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.editing.set_read_only(s.read_only))
         self.pages.built.connect(lambda _name: self.editing.set_read_only(s.read_only))
 
     def _set_tab_order(self) -> None:
