@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStyle,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,12 +34,13 @@ from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
 from gala_desktop.ui.lazy_tabs import LazyTabs
-from gala_desktop.ui.own_actions import OwnActions
+from gala_desktop.ui.own_actions import OwnActions, open_own_library
 from gala_desktop.ui.read_only import EditingSwitch, ReadOnlyBanner
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
 from gala_desktop.ui.theme_panel import ThemePanel
+from gala_desktop.ui.window_bars import build_menus, build_toolbar
 
 if TYPE_CHECKING:  # the pages behind other tabs are imported when first shown
     from gala_desktop.ui.overview_panel import OverviewPanel
@@ -54,31 +53,6 @@ APP_TITLE = "GALA Desktop"
 TAB_CATALOGUE, TAB_PLAN, TAB_OVERVIEW, TAB_PROJECT = range(4)
 STATUS_TIMEOUT_MS = 8000
 SPLIT_THEMES, SPLIT_SHORTLIST = 0.19, 0.32  # default shares of the window's width
-
-
-def open_own_library(catalogue):
-    """The officer's own interventions; ``None`` (and a log line) when they cannot be opened."""
-    from gala_desktop.catalogue.own_library import OwnLibrary, OwnLibraryError
-
-    try:
-        return OwnLibrary.open(target_groups=catalogue.target_groups() if catalogue else ())
-    except (OwnLibraryError, OSError):
-        log.exception("the own interventions cannot be opened")
-        return None
-
-
-class StepAction(QAction):
-    """A toolbar action with a fixed text; the step it would undo or redo is in its tooltip."""
-
-    def __init__(self, name: str, text: str, source: QAction, parent: QWidget) -> None:
-        super().__init__(source.icon(), text, parent)
-        self.setObjectName(name)
-        self._keys = source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.show_step("")
-
-    def show_step(self, step: str) -> None:
-        base = self.text()
-        self.setToolTip(f"{base}: {step} ({self._keys})" if step else f"{base} ({self._keys})")
 
 
 class MainWindow(QMainWindow):
@@ -138,8 +112,8 @@ class MainWindow(QMainWindow):
         self.editing = EditingSwitch(self._editing_widgets)
 
         self._create_actions()
-        self._create_menus()
-        self._create_toolbar()
+        build_menus(self)
+        build_toolbar(self)
         self._create_status_bar()
         self._connect()
         self._set_tab_order()
@@ -298,71 +272,6 @@ class MainWindow(QMainWindow):
                                               lambda: self.zoom_text(None), [QKeySequence("Ctrl+0")])
         self.action_about = self._action("actionAbout", "&Over GALA Desktop", self.show_about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&Bestand")
-        file_menu.addActions([self.action_new, self.action_open])
-        self.recent_menu = QMenu("&Recente bestanden", self)
-        self.recent_menu.setObjectName("menuRecent")
-        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
-        self.files.fill_recent_menu(self.recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([self.action_save, self.action_save_as])
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_export)
-        file_menu.addSeparator()
-        file_menu.addActions([self.action_update_catalogue, self.action_rollback_catalogue])
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-
-        edit_menu = bar.addMenu("Be&werken")
-        edit_menu.addActions([self.action_undo, self.action_redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.action_own_add, self.action_own_export, self.action_own_import])
-
-        view_menu = bar.addMenu("Beel&d")
-        view_menu.addActions(self.tab_actions)
-        view_menu.addSeparator()
-        view_menu.addActions([self.action_find, self.action_themes, self.action_shortlist])
-        view_menu.addSeparator()
-        view_menu.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_reset])
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.action_help)
-        help_menu.addSeparator()
-        help_menu.addAction(self.action_about)
-
-    def _create_toolbar(self) -> None:
-        toolbar = QToolBar("Werkbalk", self)
-        toolbar.setObjectName("mainToolBar")
-        toolbar.setAccessibleName("Werkbalk")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.action_new, self.action_open, self.action_save])
-        toolbar.addSeparator()
-        toolbar.addActions(self._fixed_undo_actions())
-        toolbar.addSeparator()
-        toolbar.addAction(self.action_export)
-        self.addToolBar(toolbar)
-
-    def _fixed_undo_actions(self) -> list[QAction]:
-        """Toolbar twins of Ongedaan maken / Opnieuw with a fixed short text, so the toolbar does
-        not grow with the step's description; that goes to the tooltip (the Edit menu shows it
-        in full)."""
-        stack = self.session.undo_stack
-        self.toolbar_undo = StepAction("toolbarUndo", "Ongedaan maken", self.action_undo, self)
-        self.toolbar_undo.triggered.connect(stack.undo)
-        stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
-        stack.undoTextChanged.connect(self.toolbar_undo.show_step)
-        self.toolbar_undo.setEnabled(stack.canUndo())
-        self.toolbar_redo = StepAction("toolbarRedo", "Opnieuw", self.action_redo, self)
-        self.toolbar_redo.triggered.connect(stack.redo)
-        stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
-        stack.redoTextChanged.connect(self.toolbar_redo.show_step)
-        self.toolbar_redo.setEnabled(stack.canRedo())
-        return [self.toolbar_undo, self.toolbar_redo]
 
     def _create_status_bar(self) -> None:
         self.catalogue_info = QLabel()

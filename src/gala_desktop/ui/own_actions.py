@@ -7,6 +7,7 @@ renews the copy kept by the open project's entries of that intervention, in the 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +20,18 @@ from gala_desktop.domain.project import InterventionSnapshot
 from gala_desktop.ui.own_form import OwnInterventionDialog
 
 EXPORT_SUFFIX = ".json"
+log = logging.getLogger(__name__)
+
+
+def open_own_library(catalogue):
+    """The officer's own interventions; ``None`` (and a log line) when they cannot be opened."""
+    from gala_desktop.catalogue.own_library import OwnLibrary, OwnLibraryError
+
+    try:
+        return OwnLibrary.open(target_groups=catalogue.target_groups() if catalogue else ())
+    except (OwnLibraryError, OSError):
+        log.exception("the own interventions cannot be opened")
+        return None
 
 
 class _LibraryCommand(QUndoCommand):
