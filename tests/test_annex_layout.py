@@ -156,3 +156,29 @@ def test_proper_names_are_never_hyphenated():
         para.wrap(125, 1000)
         counted[is_name] = para._hyphenations
     assert counted[False] > 0 and counted[True] == 0
+
+
+def test_rows_carried_over_do_not_split_again_on_the_same_page(tmp_path):
+    """When the split keeps one more row for the next page, the room it frees must stay empty:
+    the carried rows start the next page (one header per page), they are not laid out again,
+    with a second header, below the first part."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from gala_desktop.annex.pdf.flowables import OrphanSafeTable
+    from gala_desktop.annex.pdf.styles import FONT
+
+    styles()  # registers the shipped fonts
+    # the last row is tall: the page has room for all rows but that one, and the room the
+    # split frees (the ninth row plus most of the tenth's height) holds the header and a row
+    data = [["Kop", "Waarde"]] + [[f"Rij {n}", "x"] for n in range(9)] + [["Rij 9", "x\n" * 5 + "x"]]
+    probe = OrphanSafeTable(data, colWidths=[100, 100], repeatRows=1)
+    probe.wrap(200, 1000)
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
+    filler = doc.height - (sum(probe._rowHeights[:10]) + probe._rowHeights[10] - 2)
+    table = OrphanSafeTable(data, colWidths=[100, 100], repeatRows=1,
+                            style=[("FONTNAME", (0, 0), (-1, -1), FONT)])
+    doc.build([Spacer(1, filler), table])
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+    assert [text.count("Kop") for text in pages] == [1, 1]
+    assert "Rij 8" in pages[1] and "Rij 9" in pages[1] and "Rij 7" in pages[0]

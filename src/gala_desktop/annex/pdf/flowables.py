@@ -112,7 +112,12 @@ class OrphanSafeTable(RLTable):
     """A table that never leaves a single row alone on the next page: when a split would
     carry only one data row over, one more row goes with it."""
 
+    _starts_next_page = False
+
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        if self._starts_next_page:
+            self._starts_next_page = False  # once: on the next page it may split as any table
+            return []
         parts = super().split(availWidth, availHeight)
         if len(parts) != 2:
             return parts
@@ -124,7 +129,12 @@ class OrphanSafeTable(RLTable):
         heights = getattr(self, "_rowHeights", None)
         if not heights or kept > len(heights):
             return parts
-        return super().split(availWidth, sum(heights[: kept - 1]) + 0.5)
+        parts = super().split(availWidth, sum(heights[: kept - 1]) + 0.5)
+        if len(parts) == 2:
+            # The rows carried over belong on the next page: without this, the room freed
+            # above would take them in a second split, header and all, on this same page.
+            parts[1]._starts_next_page = True
+        return parts
 
 
 # Room (points) a chapter heading needs below it on the page; less starts a new page, so a
