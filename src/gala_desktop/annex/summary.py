@@ -93,7 +93,7 @@ def chosen_table(ctx: AnnexContext) -> list[Block]:
         Table(
             header=("Thema", "Interventie en erkenningsniveau", "Uitvoerder", "Budget", "Financiering"),
             rows=tuple(rows),
-            col_weights=(1.5, 2.55, 2.6, 1.55, 1.8),
+            col_weights=(2.25, 2.4, 2.35, 1.5, 1.5),  # a theme word such as "samenlevingsopbouw" fits
             numeric_columns=(3,),
         )
     )
