@@ -59,7 +59,7 @@ Synthetic catalogues of 1,000 / 10,000 / 100,000 interventions are generated fro
 catalogue (`benchmarks/synthetic.py`: per-field word chains that follow a real template
 intervention, real length and theme/target-group/listing/condition distributions, a growing
 vocabulary of Dutch compounds) and built with the real builder (`write_database`). They are
-cached in the temp folder, keyed by generator, builder and catalogue.
+cached in the temp folder, keyed by generator, builder and schema (not the shipped catalogue's bytes).
 """
 
 
