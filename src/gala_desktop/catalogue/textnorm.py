@@ -31,10 +31,29 @@ def words(text: str) -> list[str]:
 def _stemmer():
     """The classic Dutch Snowball stemmer: it undoubles vowels, so "eenzaam" and "eenzame",
     "groot" and "grote" meet (the newer "dutch" algorithm keeps them apart). Loaded on the
-    first search with words, not at start-up."""
-    import snowballstemmer
+    first search with words, not at start-up, and alone: the package's ``__init__`` imports the
+    stemmers of all its 30-odd languages (about 3 MiB of memory for one we use)."""
+    return _dutch_porter_class()()
 
-    return snowballstemmer.stemmer("dutch_porter")
+
+def _dutch_porter_class():
+    import importlib
+    import importlib.util
+    import sys
+
+    if "snowballstemmer" not in sys.modules:
+        spec = importlib.util.find_spec("snowballstemmer")
+        if spec is not None and spec.submodule_search_locations:
+            # The package as a module object whose __init__ has not run: its submodules
+            # (dutch_porter_stemmer, basestemmer, among) import by relative name from it.
+            sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)
+    try:
+        return importlib.import_module("snowballstemmer.dutch_porter_stemmer").DutchPorterStemmer
+    except (ImportError, AttributeError):  # another layout of the package: take the public way
+        sys.modules.pop("snowballstemmer", None)
+        import snowballstemmer
+
+        return type(snowballstemmer.stemmer("dutch_porter"))
 
 
 @functools.lru_cache(maxsize=65536)
