@@ -176,13 +176,17 @@ def test_shipped_catalogue_compounds(catalogue):
     assert mantel and mantel <= zorg
 
 
-def test_broad_queries_are_capped_and_listed_in_catalogue_order(small, monkeypatch):
+def test_broad_queries_are_capped_and_list_name_matches_first(small, monkeypatch):
     from gala_desktop.catalogue import search as search_module
 
     monkeypatch.setattr(search_module, "RANK_CAP", 3)
     broad = small.search(SearchQuery(text="e"))  # matches all five
     assert not broad.exact and broad.total == 3
-    assert [i.key for i in broad.items] == sorted(i.key for i in broad.items)  # build order
+    keys = [i.key for i in broad.items]
+    # a word starting with "e" in the name ("Eenzaam? Niet hier!", "Samen eten") first, the
+    # higher level first; then the other matches in build order
+    assert keys[:2] == ["eenzaam-niet", "samen-eten"]
+    assert keys[2:] == sorted(keys[2:])
     assert len(broad.items) == 5  # the page is not cut by the cap
     narrow = small.search(SearchQuery(text="eenzaam"))
     assert narrow.exact and narrow.items[0].name == "Eenzaam? Niet hier!"  # still ranked
@@ -199,9 +203,11 @@ def test_paging_past_the_cap_reads_straight_from_the_index(small, monkeypatch):
     from gala_desktop.catalogue import search as search_module
 
     monkeypatch.setattr(search_module, "RANK_CAP", 3)
-    everything = sorted(i.key for i in small.search(SearchQuery(text="e", limit=10)).items)
-    second = small.search(SearchQuery(text="e", limit=2, offset=2))
-    assert [i.key for i in second.items] == everything[2:4]
+    everything = [i.key for i in small.search(SearchQuery(text="e", limit=10)).items]
+    assert sorted(everything) == sorted(i.key for i in small.search(SearchQuery(text="e")).items)
+    for offset in (1, 2, 3, 4):  # within the name matches, within the probe, past both
+        page = small.search(SearchQuery(text="e", limit=2, offset=offset))
+        assert [i.key for i in page.items] == everything[offset : offset + 2], offset
 
 
 @pytest.mark.parametrize(
