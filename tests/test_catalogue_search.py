@@ -273,3 +273,31 @@ def test_broad_filtered_queries_list_their_page_in_scan_order_from_the_same_stat
     assert not first.exact and [i.key for i in first.items] == in_scan_order[:2]
     past = small.search(SearchQuery(**{**fields, "limit": 2, "offset": 3}))  # beyond them
     assert [i.key for i in past.items] == in_scan_order[3:5]
+
+
+def test_what_a_broad_query_lists_first_is_always_among_its_matches(catalogue):
+    """A broad query lists first the interventions whose name has every typed word (word index);
+    each of those must also be found by the query itself (trigram index). Checked for every word
+    of every shipped name, its prefixes and stem, word pairs and the reviewed synonyms."""
+    from gala_desktop.catalogue.search import _name_plan, _plan
+    from gala_desktop.catalogue.textnorm import stem, words
+
+    typed: set[str] = set(catalogue.synonyms)
+    for iv in catalogue.all():
+        name = words(iv.name)
+        typed.update(" ".join(pair) for pair in zip(name, name[1:]))
+        for word in name:
+            typed.update({word, stem(word), *(word[:n] for n in range(1, len(word)))})
+    conn = catalogue._conn()
+
+    def ids(plan) -> set[int]:
+        sql, params = plan.probe()
+        return {row[0] for row in conn.execute(sql, (*params, 100_000))}
+
+    named_somewhere = 0
+    for text in sorted(typed):
+        query = SearchQuery(text=text)
+        named = ids(_name_plan(query, catalogue.synonyms))
+        assert named <= ids(_plan(query, catalogue.synonyms)), text
+        named_somewhere += bool(named)
+    assert named_somewhere > len(typed) * 0.9  # the name forms do find the names they come from
