@@ -12,11 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.own import EXPORT_FORMAT, EXPORT_VERSION, OwnInterventionError, own_to_dict
 from gala_desktop.domain.project import InterventionSnapshot
+from gala_desktop.ui import file_dialogs
 from gala_desktop.ui.own_form import OwnInterventionDialog
 
 EXPORT_SUFFIX = ".json"
@@ -145,7 +146,7 @@ class OwnActions(QObject):
     def export_interactive(self) -> None:
         if self._unavailable():
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "Eigen interventies exporteren",
+        path, _ = file_dialogs.save_file_name(self.window, "Eigen interventies exporteren",
                                               str(Path.home() / "eigen-interventies.json"),
                                               "Eigen interventies (*.json)")
         if not path:
@@ -161,7 +162,7 @@ class OwnActions(QObject):
     def import_interactive(self) -> None:
         if self._unavailable():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Eigen interventies importeren", str(Path.home()),
+        path, _ = file_dialogs.open_file_name(self.window, "Eigen interventies importeren", str(Path.home()),
                                               "Eigen interventies (*.json);;Alle bestanden (*)")
         if path:
             self.start_import(Path(path))
