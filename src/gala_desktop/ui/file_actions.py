@@ -8,7 +8,7 @@ modal dialogs. The real dialogs are covered separately.
 from __future__ import annotations
 
 import logging
-import uuid
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from gala_desktop.project.document import FILE_SUFFIX, ProjectFileError, current
 from gala_desktop.project.lock import LockInfo, ProjectLock
 from gala_desktop.project.recovery import RecoveryItem, RecoveryStore
 from gala_desktop.ui import shared_file_dialogs as shared
-from gala_desktop.ui import file_dialogs
 from gala_desktop.ui.background_load import load_in_background
 from gala_desktop.ui.file_guard import FileGuard
 from gala_desktop.ui.session import ProjectSession
@@ -136,10 +135,14 @@ class Dialogs:
         message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 
     def open_path(self, parent: QWidget, directory: str) -> Path | None:
+        from gala_desktop.ui import file_dialogs  # loaded on first use, not at start-up
+
         name, _ = file_dialogs.open_file_name(parent, "Project openen", directory, FILE_FILTER)
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, suggestion: str) -> Path | None:
+        from gala_desktop.ui import file_dialogs
+
         name, _ = file_dialogs.save_file_name(parent, "Project opslaan als", suggestion, FILE_FILTER)
         return Path(name) if name else None
 
@@ -183,7 +186,7 @@ class FileActions(QObject):
         self.settings = settings
         self.dialogs = Dialogs()
         self.recovery = recovery_store or RecoveryStore()
-        self.session_id = uuid.uuid4().hex
+        self.session_id = os.urandom(16).hex()  # as random as uuid4, without importing uuid
         self.guard = FileGuard(self.session_id)
         self.loading = False  # a file is being read (the window waits in a local event loop)
         self._autosave_error_shown = False
