@@ -184,6 +184,41 @@ def test_cancelling_during_the_check_keeps_the_ready_pdf(session, parent, tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["bijlage.pdf"]
 
 
+def test_a_file_held_open_can_be_replaced_after_all(session, parent, tmp_path, qtbot, warnings,
+                                                   monkeypatch):
+    from gala_desktop import atomic
+
+    target = tmp_path / "bijlage.pdf"
+    real_replace = atomic.os.replace
+    held = []  # the officer opened the ready PDF in a viewer that locks it (Windows)
+
+    def replace(source, destination):
+        if held and Path(destination) == target:
+            raise PermissionError(13, "Access is denied", str(destination))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    job = start_export(parent, session, target, ExportDialog(session, parent).options())
+    job.noticed.connect(lambda path: held.append(path))
+    with qtbot.waitSignal(job.done, timeout=120_000):
+        pass
+    dialog = parent.findChild(ExportStatusDialog)
+    assert dialog.passed is False and dialog.retry_button.isVisibleTo(dialog)
+    assert "geopend in een ander programma" in dialog.verdict.text()
+    assert "Opnieuw proberen" in dialog.verdict.text()
+    with pikepdf.open(target) as pdf:
+        assert "pdfaid:part" not in pdf.open_metadata()
+    held.clear()  # the viewer is closed
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    assert dialog.passed is True and dialog.verdict.text() == PASSED
+    assert not dialog.retry_button.isVisibleTo(dialog)
+    with pikepdf.open(target) as pdf:
+        assert pdf.open_metadata()["pdfaid:part"] == "2"
+    assert pikepdf.pdfa.validate_written(target, "2b").passed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bijlage.pdf"]
+    assert not warnings
+
+
 def test_progress_reaches_the_ui_on_the_ui_thread(session, parent, tmp_path, qtbot):
     from PySide6.QtCore import QThread
 
