@@ -134,6 +134,15 @@ def test_screenshots_at_200_percent(tmp_path, setup, size):
     assert (image.width(), image.height()) == size
 
 
+def test_the_screenshot_command_writes_every_set_up_to_the_docs():
+    root = UI_SOURCE.parents[2]
+    script = (root / "scripts" / "screenshots.sh").read_text(encoding="utf-8")
+    for setup in SETUPS:
+        line = next(line for line in script.splitlines() if f"--setup {setup.name} " in line + " ")
+        assert ("QT_SCALE_FACTOR=2" in line) == (setup.scale == 2.0), setup.name
+        assert (root / "docs" / "images" / f"{setup.name}.png").is_file(), setup.name
+
+
 # -- high contrast ---------------------------------------------------------------------------
 
 def _lightness_spread(image: QImage) -> int:
