@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QScrollArea,
     QStyle,
     QStyleOptionViewItem,
     QTreeView,
@@ -93,6 +94,35 @@ def test_no_theme_word_check_box_button_or_heading_is_cut(qtbot, catalogue, app_
         for column in range(header.count()):
             if not header.isSectionHidden(column):
                 assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width() - 1, column
+
+
+@pytest.mark.parametrize("setup", LAYOUT_SETUPS)
+def test_the_plan_and_project_pages_fit_their_column(qtbot, catalogue, app_look, setup):
+    """No sideways scrolling of the Uitvoering and Project pages; the budget table shows
+    whole headings and amounts (under its label when the column is narrow)."""
+    window = _open(qtbot, catalogue, setup)
+    for tab in (1, 3):
+        window.show_tab(tab)
+        QApplication.processEvents()
+        page = window.tabs.currentWidget()
+        scroll = page if isinstance(page, QScrollArea) else page.findChild(QScrollArea)
+        assert not scroll.horizontalScrollBar().isVisible(), (setup, tab)
+    window.show_tab(1)
+    QApplication.processEvents()
+    editor = window.plan_editor
+    button = editor.choose_button
+    assert button.visibleRegion().boundingRect().width() == button.width()
+    table = editor.years.table
+    header = table.horizontalHeader()
+    metrics, heading = table.fontMetrics(), header.fontMetrics()
+    amounts = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
+    assert any(amounts)
+    for column in range(table.columnCount()):
+        lines = header.model().headerData(column, Qt.Orientation.Horizontal).split("\n")
+        texts = [metrics.horizontalAdvance(a) for a in amounts] + [heading.horizontalAdvance(line) for line in lines]
+        assert header.sectionSize(column) >= max(texts) + 4, column
+    window.show_tab(3)
+    assert window.project_form.subtitle.cursorPosition() == 0  # a long subtitle shows its start
 
 
 def test_the_filter_and_button_rows_wrap_instead_of_widening_their_column(qtbot, catalogue, app_look):
