@@ -15,7 +15,7 @@ from benchmarks.processes import run_probe
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
 # Export, the typed catalogue schema and networking are not needed to show the window.
-NOT_AT_START = ("sqlalchemy", "reportlab", "pikepdf", "asyncio", "ssl", "pyphen", "cryptography")
+NOT_AT_START = ("sqlalchemy", "reportlab", "pikepdf", "asyncio", "ssl", "pyphen", "nacl")
 
 
 @pytest.fixture(scope="module")

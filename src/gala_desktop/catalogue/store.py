@@ -28,7 +28,7 @@ from gala_desktop import paths
 from gala_desktop.catalogue.integrity import CatalogueFacts, IntegrityError, catalogue_facts
 from gala_desktop.catalogue.update_file import SUFFIX, UpdateError, VerifiedUpdate, open_update, sha256_of
 
-if TYPE_CHECKING:  # cryptography is imported only when an update file is checked
+if TYPE_CHECKING:  # PyNaCl is imported only when an update file is checked
     from gala_desktop.catalogue import signing
 
 log = logging.getLogger(__name__)
