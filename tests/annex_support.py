@@ -205,3 +205,17 @@ def font_problems(font) -> list[str]:
     if not descendants and "/Widths" not in font:
         problems.append(f"{base} has no widths")
     return problems
+
+
+def unembedded_font_pdf(folder: Path) -> bytes:
+    """A real PDF that PDF/A forbids: its text uses Helvetica, a base-14 font, not embedded."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    source = folder / "helvetica.pdf"
+    canvas = Canvas(str(source))
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, 720, "Niet ingebed lettertype")
+    canvas.save()
+    raw = source.read_bytes()
+    source.unlink()
+    return raw

@@ -18,6 +18,7 @@ from annex_support import (
     pdfa_problems,
     realistic_project,
     squash,
+    unembedded_font_pdf,
 )
 
 from gala_desktop.annex.context import AnnexOptions
@@ -256,21 +257,19 @@ def test_unwritable_targets_give_a_dutch_error(tmp_path, catalogue, where):
 
 def test_a_pdf_that_cannot_be_pdfa_is_written_without_the_claim(tmp_path):
     pytest.importorskip("pikepdf.pdfa")
-    from reportlab.pdfgen.canvas import Canvas
-
     from gala_desktop.annex.model import Metadata
-    from gala_desktop.annex.pdf.pdfa import make_pdfa
+    from gala_desktop.annex.pdf.pdfa import write_pdfa, write_plain
 
-    source = tmp_path / "helvetica.pdf"
-    canvas = Canvas(str(source))
-    canvas.setFont("Helvetica", 12)  # not embedded: PDF/A forbids it
-    canvas.drawString(72, 720, "Niet ingebed lettertype")
-    canvas.save()
+    source = unembedded_font_pdf(tmp_path)
+    meta = Metadata("Titel", "Auteur", "Onderwerp")
     target = tmp_path / "uit.pdf"
-    verdict = make_pdfa(source, target, Metadata("Titel", "Auteur", "Onderwerp"))
+    verdict = write_pdfa(source, target, meta)
     assert verdict.valid is False
     assert "not embedded" in verdict.detail and "pass" not in verdict.detail.splitlines()[0]
+    assert not target.exists()  # a failed check writes nothing
+    write_plain(source, target, meta)
     with pikepdf.open(target) as pdf:
         assert "pdfaid:part" not in pdf.open_metadata()
+        assert "/OutputIntents" not in pdf.Root
         assert str(pdf.docinfo.Title) == "Titel"
         assert str(pdf.Root.Lang) == "nl-NL"

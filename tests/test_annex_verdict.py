@@ -11,26 +11,21 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from annex_support import unembedded_font_pdf
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gala_desktop import cli
 from gala_desktop.annex.pdf import render as pdf_renderer
+from gala_desktop.ui.export_status import ExportStatusDialog
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
 
 
 @pytest.fixture()
 def not_pdfa(monkeypatch, tmp_path):
+    """A layout whose output the real validator rejects: a font that is not embedded."""
     pytest.importorskip("pikepdf.pdfa")
-    from reportlab.pdfgen.canvas import Canvas
-
-    source = tmp_path / "helvetica.pdf"
-    canvas = Canvas(str(source))
-    canvas.setFont("Helvetica", 12)  # a base-14 font, not embedded
-    canvas.drawString(72, 720, "Niet ingebed lettertype")
-    canvas.save()
-    raw = source.read_bytes()
-    source.unlink()
+    raw = unembedded_font_pdf(tmp_path)
     monkeypatch.setattr(pdf_renderer, "_layout", lambda *args: raw)
 
 
@@ -41,6 +36,7 @@ def test_command_line_says_in_dutch_that_the_file_is_not_pdfa(not_pdfa, tmp_path
     out, err = capsys.readouterr()
     assert code == 3
     assert "Bijlage geschreven" not in out
+    assert out.startswith(f"Bijlage klaar: {tmp_path / 'bijlage.pdf'}")  # ready before the verdict
     assert "géén geldige PDF/A" in err and "niet in als archiefversie" in err
     assert "not" not in err.split()  # no English validator log on the console
     with pikepdf.open(tmp_path / "bijlage.pdf") as written:
@@ -51,11 +47,14 @@ def test_command_line_confirms_a_validated_pdfa(tmp_path, capsys):
     project = tmp_path / "plan.gala"
     shutil.copy(EXAMPLE, project)
     assert cli.main(["export", str(project)]) == 0
-    assert "(PDF/A-2b, gecontroleerd)" in capsys.readouterr().out
+    ready, verdict = capsys.readouterr().out.splitlines()
+    assert ready.startswith(f"Bijlage klaar: {tmp_path / 'plan.pdf'}") and "loopt nog" in ready
+    assert "(PDF/A-2b, gecontroleerd)" in verdict
 
 
-def test_dialog_warns_instead_of_offering_the_archive_file(not_pdfa, catalogue, tmp_path, qtbot,
-                                                           monkeypatch):
+@pytest.fixture()
+def ready_export(catalogue, tmp_path, qtbot, monkeypatch):
+    """Start the export from a window; returns (job, parent, message boxes shown)."""
     from gala_desktop.project.document import load_project
     from gala_desktop.ui import export_flow
     from gala_desktop.ui.session import ProjectSession
@@ -65,13 +64,42 @@ def test_dialog_warns_instead_of_offering_the_archive_file(not_pdfa, catalogue, 
     parent = QWidget()
     qtbot.addWidget(parent)
     shown: list[str] = []
-    asked: list[Path] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    monkeypatch.setattr(export_flow, "_ask_open", lambda window, output: asked.append(output))
-    job = export_flow.start_export(parent, session, tmp_path / "b.pdf",
-                                   export_flow.AnnexOptions())
-    with qtbot.waitSignal(job.done, timeout=120_000):
-        pass
+    monkeypatch.setattr(export_flow, "_ask_open", lambda window, output: pytest.fail("asked"))
+
+    def start(meanwhile=None):
+        job = export_flow.start_export(parent, session, tmp_path / "b.pdf",
+                                       export_flow.AnnexOptions())
+        if meanwhile is not None:
+            job.noticed.connect(meanwhile)
+        with qtbot.waitSignal(job.done, timeout=120_000):
+            pass
+        return job, parent.findChild(ExportStatusDialog)
+
+    return start, shown
+
+
+def test_dialog_shows_the_ready_pdf_and_then_says_it_is_not_pdfa(not_pdfa, ready_export, tmp_path):
+    start, shown = ready_export
+    job, dialog = start()
     assert job.outcome().ok and job.outcome().warning
+    assert dialog.isVisible() and dialog.passed is False
+    assert "géén geldige PDF/A" in dialog.verdict.text()
+    assert "niet in als archiefversie" in dialog.verdict.text()
+    assert not dialog.busy.isVisibleTo(dialog)
+    assert shown == []  # the open dialog says it; no second pop-up
+    with pikepdf.open(tmp_path / "b.pdf") as written:
+        assert "pdfaid:part" not in written.open_metadata()
+
+
+def test_a_closed_dialog_still_gets_the_warning(not_pdfa, ready_export):
+    start, shown = ready_export
+
+    job, dialog = start(lambda _path: _status_dialog().close())  # before the verdict
+    assert not dialog.isVisible()
     assert len(shown) == 1 and "géén geldige PDF/A" in shown[0]
-    assert asked == []
+
+
+def _status_dialog():
+    return next(w for w in QApplication.topLevelWidgets()
+                if isinstance(w, ExportStatusDialog) and w.isVisible())

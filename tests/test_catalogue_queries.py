@@ -14,7 +14,7 @@ from sqlalchemy import create_engine
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.orm_reader import OrmCatalogue
 from gala_desktop.catalogue.schema import Base
-from gala_desktop.catalogue.search import _plan
+from gala_desktop.catalogue.search import _name_plan, _plan
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
 
@@ -77,9 +77,10 @@ def test_every_run_time_statement_compiles_against_the_orm_schema(orm_only_db):
                   queries.DATABANKS_IN_USE, queries.ALL_INTERVENTIONS,
                   queries.interventions_by_key(3), queries.summaries_by_id(3)]
     for query in SEARCHES:
-        plan = _plan(query)
-        statements += [plan.probe()[0], plan.ranked_page(), plan.scan_page(),
-                       plan.single_statement(True), plan.single_statement(False)]
+        plan, names = _plan(query), _name_plan(query)
+        statements += [plan.probe()[0], plan.ranked_page(), plan.scan_page(), plan.scan_page(2),
+                       plan.single_statement(True), plan.single_statement(False),
+                       names.name_first(), plan.broad_statement(names)]
     for sql in statements:
         orm_only_db.execute("EXPLAIN " + sql, [None] * sql.count("?"))  # raises on any unknown name
 
@@ -133,6 +134,30 @@ def test_both_read_paths_find_the_same_interventions(catalogue, orm, query):
         page = catalogue.search(SearchQuery(**{**_fields(query), "limit": limit, "offset": offset}))
         assert [i.key for i in page.items] == expected[offset : offset + limit]
         assert page.total == len(expected)
+
+
+BROAD = [q for q in SEARCHES if q.text] + [
+    SearchQuery(text="beweeg"), SearchQuery(text="gezond", databanks=frozenset({Databank.RIVM})),
+]
+
+
+@pytest.mark.parametrize("query", BROAD, ids=lambda q: repr(q)[:80])
+def test_both_read_paths_list_a_broad_query_alike(catalogue, orm, query, monkeypatch):
+    """Above the ranking cap: the name matches first (by level, then name), then the others in
+    catalogue order — the ORM reader writes that order independently."""
+    from gala_desktop.catalogue import search as search_module
+
+    cap = 6
+    if len(orm.search_keys(query)) <= cap:
+        return
+    monkeypatch.setattr(search_module, "RANK_CAP", cap)
+    expected = orm.broad_keys(query, cap)
+    result = catalogue.search(SearchQuery(**{**_fields(query), "limit": 10_000}))
+    assert not result.exact and result.total == cap
+    assert [i.key for i in result.items] == expected
+    for offset, limit in itertools.product((0, 3, 5, 9), (1, 4)):
+        page = catalogue.search(SearchQuery(**{**_fields(query), "limit": limit, "offset": offset}))
+        assert [i.key for i in page.items] == expected[offset : offset + limit], (offset, limit)
 
 
 def _fields(query: SearchQuery) -> dict:

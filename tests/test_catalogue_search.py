@@ -176,13 +176,17 @@ def test_shipped_catalogue_compounds(catalogue):
     assert mantel and mantel <= zorg
 
 
-def test_broad_queries_are_capped_and_listed_in_catalogue_order(small, monkeypatch):
+def test_broad_queries_are_capped_and_list_name_matches_first(small, monkeypatch):
     from gala_desktop.catalogue import search as search_module
 
     monkeypatch.setattr(search_module, "RANK_CAP", 3)
     broad = small.search(SearchQuery(text="e"))  # matches all five
     assert not broad.exact and broad.total == 3
-    assert [i.key for i in broad.items] == sorted(i.key for i in broad.items)  # build order
+    keys = [i.key for i in broad.items]
+    # a word starting with "e" in the name ("Eenzaam? Niet hier!", "Samen eten") first, the
+    # higher level first; then the other matches in build order
+    assert keys[:2] == ["eenzaam-niet", "samen-eten"]
+    assert keys[2:] == sorted(keys[2:])
     assert len(broad.items) == 5  # the page is not cut by the cap
     narrow = small.search(SearchQuery(text="eenzaam"))
     assert narrow.exact and narrow.items[0].name == "Eenzaam? Niet hier!"  # still ranked
@@ -199,9 +203,11 @@ def test_paging_past_the_cap_reads_straight_from_the_index(small, monkeypatch):
     from gala_desktop.catalogue import search as search_module
 
     monkeypatch.setattr(search_module, "RANK_CAP", 3)
-    everything = sorted(i.key for i in small.search(SearchQuery(text="e", limit=10)).items)
-    second = small.search(SearchQuery(text="e", limit=2, offset=2))
-    assert [i.key for i in second.items] == everything[2:4]
+    everything = [i.key for i in small.search(SearchQuery(text="e", limit=10)).items]
+    assert sorted(everything) == sorted(i.key for i in small.search(SearchQuery(text="e")).items)
+    for offset in (1, 2, 3, 4):  # within the name matches, within the probe, past both
+        page = small.search(SearchQuery(text="e", limit=2, offset=offset))
+        assert [i.key for i in page.items] == everything[offset : offset + 2], offset
 
 
 @pytest.mark.parametrize(
@@ -267,3 +273,31 @@ def test_broad_filtered_queries_list_their_page_in_scan_order_from_the_same_stat
     assert not first.exact and [i.key for i in first.items] == in_scan_order[:2]
     past = small.search(SearchQuery(**{**fields, "limit": 2, "offset": 3}))  # beyond them
     assert [i.key for i in past.items] == in_scan_order[3:5]
+
+
+def test_what_a_broad_query_lists_first_is_always_among_its_matches(catalogue):
+    """A broad query lists first the interventions whose name has every typed word (word index);
+    each of those must also be found by the query itself (trigram index). Checked for every word
+    of every shipped name, its prefixes and stem, word pairs and the reviewed synonyms."""
+    from gala_desktop.catalogue.search import _name_plan, _plan
+    from gala_desktop.catalogue.textnorm import stem, words
+
+    typed: set[str] = set(catalogue.synonyms)
+    for iv in catalogue.all():
+        name = words(iv.name)
+        typed.update(" ".join(pair) for pair in zip(name, name[1:]))
+        for word in name:
+            typed.update({word, stem(word), *(word[:n] for n in range(1, len(word)))})
+    conn = catalogue._conn()
+
+    def ids(plan) -> set[int]:
+        sql, params = plan.probe()
+        return {row[0] for row in conn.execute(sql, (*params, 100_000))}
+
+    named_somewhere = 0
+    for text in sorted(typed):
+        query = SearchQuery(text=text)
+        named = ids(_name_plan(query, catalogue.synonyms))
+        assert named <= ids(_plan(query, catalogue.synonyms)), text
+        named_somewhere += bool(named)
+    assert named_somewhere > len(typed) * 0.9  # the name forms do find the names they come from

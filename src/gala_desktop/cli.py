@@ -93,8 +93,10 @@ def _command_parser() -> argparse.ArgumentParser:
 
     annex = commands.add_parser(
         "export", help="een project als bijlage exporteren (PDF/A of Word)",
-        epilog="Afsluitcode 0: geschreven; 1: niet geschreven; 3: geschreven, maar de PDF is "
-        "geen geldige PDF/A (zie de melding).")
+        epilog="Een PDF staat klaar zodra hij is opgemaakt (de regel 'Bijlage klaar'); daarna "
+        "volgt de PDF/A-controle, en pas als die slaagt wordt het bestand de PDF/A-versie. "
+        "Afsluitcode 0: geschreven (PDF: gecontroleerde PDF/A); 1: niet geschreven; 3: "
+        "geschreven, maar de PDF is geen gecontroleerde PDF/A (zie de melding).")
     annex.add_argument("project", type=Path, help="het projectbestand (.gala)")
     annex.add_argument("--output", "-o", type=Path, default=None,
                        help="het bestand (standaard: naast het project, met .pdf of .docx)")
@@ -343,8 +345,12 @@ def _export(args) -> int:
     elif not output.suffix and output.name and not output.is_dir():  # "bijlage" → "bijlage.pdf"
         output = output.with_name(output.name + fmt.suffix)
     try:
-        result, notices = export_project_file(args.project, output, options,
-                                              renderer=renderer_for(fmt, args.template))
+        def ready(path) -> None:  # a PDF: it can be opened; its PDF/A check follows
+            print(f"Bijlage klaar: {path}. De PDF/A-controle loopt nog…", flush=True)
+
+        result, notices = export_project_file(
+            args.project, output, options, renderer=renderer_for(fmt, args.template),
+            on_ready=ready if fmt is ExportFormat.PDF else None)
         for notice in notices:
             _err(notice)
     except (ProjectFileError, AnnexExportError, CatalogueError) as err:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pikepdf
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from gala_desktop.annex.formats import ExportFormat
@@ -14,6 +17,7 @@ from gala_desktop.domain.project import EntryStatus
 from gala_desktop.project.document import load_project
 from gala_desktop.ui import export_flow
 from gala_desktop.ui.export_flow import ExportDialog, start_export, suggested_file_name
+from gala_desktop.ui.export_status import CHECKING, PASSED, ExportStatusDialog
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 
@@ -122,7 +126,8 @@ def test_interactive_flow_cancelled_in_the_dialog_does_nothing(session, parent, 
     assert export_flow.export_pdf_interactive(parent, session) is None
 
 
-def test_interactive_flow_offers_to_open_the_pdf(session, parent, tmp_path, qtbot, monkeypatch):
+def test_the_pdf_is_offered_when_ready_and_the_verdict_follows(session, parent, tmp_path, qtbot,
+                                                               monkeypatch, warnings):
     target = tmp_path / "uit" / "bijlage.pdf"
     target.parent.mkdir()
 
@@ -134,13 +139,49 @@ def test_interactive_flow_offers_to_open_the_pdf(session, parent, tmp_path, qtbo
     asked: list[Path] = []
     monkeypatch.setattr(ExportDialog, "exec", accept)
     monkeypatch.setattr(export_flow, "_ask_open", lambda window, output: asked.append(output) or True)
-    monkeypatch.setattr(export_flow.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     job = export_flow.export_pdf_interactive(parent, session)
-    with qtbot.waitSignal(job.done, timeout=120_000):
+    with qtbot.waitSignal(job.noticed, timeout=120_000) as ready:
         pass
-    assert asked == [target]
-    assert opened == [str(target)]
+    assert ready.args == [target]
+    dialog = parent.findChild(ExportStatusDialog)
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    assert str(target) in dialog.ready_label.text()
+    if not job.is_finished:  # the check is still running
+        assert dialog.verdict.text() == CHECKING and dialog.busy.isVisibleTo(dialog)
+    assert PdfReader(target).pages  # it can be opened now
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(target), str(target.parent)]
+    qtbot.waitUntil(lambda: job.is_finished, timeout=120_000)
+    assert dialog.passed is True and dialog.verdict.text() == PASSED
+    assert not dialog.busy.isVisibleTo(dialog)
+    assert "PDF/A-2b gecontroleerd" in dialog.verdict.accessibleName()
+    assert asked == [] and not warnings
+    with pikepdf.open(target) as pdf:
+        assert pdf.open_metadata()["pdfaid:part"] == "2"
+    for widget in dialog.findChildren(QWidget):
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(dialog):
+            assert widget.accessibleName(), widget
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_cancelling_during_the_check_keeps_the_ready_pdf(session, parent, tmp_path, qtbot,
+                                                         warnings):
+    target = tmp_path / "bijlage.pdf"
+    job = start_export(parent, session, target, ExportDialog(session, parent).options())
+    job.noticed.connect(lambda path: job.cancel())  # e.g. the window closes during the check
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args == [True, ""]
+    dialog = parent.findChild(ExportStatusDialog)
+    assert dialog.passed is False and "afgebroken" in dialog.verdict.text()
+    assert not warnings  # cancelled on purpose: no pop-up
     assert PdfReader(target).pages
+    with pikepdf.open(target) as pdf:
+        assert "pdfaid:part" not in pdf.open_metadata()
+    assert [p.name for p in tmp_path.iterdir()] == ["bijlage.pdf"]
 
 
 def test_progress_reaches_the_ui_on_the_ui_thread(session, parent, tmp_path, qtbot):

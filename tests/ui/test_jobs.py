@@ -65,9 +65,9 @@ def test_an_unexpected_error_becomes_a_dutch_message(qtbot):
     assert "onverwachte fout" in blocker.args[1] and "ZeroDivisionError" in blocker.args[1]
 
 
-CLOSE_DURING_EXPORT = textwrap.dedent(
+WINDOW_WITH_PROJECT = textwrap.dedent(
     """
-    import shutil, sys
+    import shutil, sys, time
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -85,6 +85,11 @@ CLOSE_DURING_EXPORT = textwrap.dedent(
     window.show()
     assert window.files.load(project)
     output = folder / "bijlage.pdf"
+    """
+)
+
+CLOSE_DURING_EXPORT = WINDOW_WITH_PROJECT + textwrap.dedent(
+    """
     job = start_export(window, window.session, output,
                        AnnexOptions(include_considering=True, include_dropped=True),
                        offer_to_open=False)
@@ -105,14 +110,60 @@ CLOSE_DURING_EXPORT = textwrap.dedent(
 )
 
 
-def test_closing_the_window_during_an_export_cancels_waits_and_exits_0(tmp_path):
+def run_window_script(script: str, tmp_path: Path) -> list[str]:
+    """Run ``script`` in a fresh process (the sample project in ``tmp_path``); its printed words."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
     proc = subprocess.run(
-        [sys.executable, "-c", CLOSE_DURING_EXPORT, str(SAMPLE), str(tmp_path)],
+        [sys.executable, "-c", script, str(SAMPLE), str(tmp_path)],
         capture_output=True, text=True, timeout=300, env=env,
     )
     assert "QThread: Destroyed while thread is still running" not in proc.stderr
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert proc.stdout.split() == ["closed-during-export", "True", "True", "False"], proc.stdout
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    return proc.stdout.split()
+
+
+def test_closing_the_window_during_an_export_cancels_waits_and_exits_0(tmp_path):
+    words = run_window_script(CLOSE_DURING_EXPORT, tmp_path)
+    assert words == ["closed-during-export", "True", "True", "False"], words
+
+
+CLOSE_DURING_CHECK = WINDOW_WITH_PROJECT + textwrap.dedent(
+    """
+    import pikepdf
+    from gala_desktop.annex.pdf import archive
+
+    job = start_export(window, window.session, output, AnnexOptions(), offer_to_open=False)
+    real_check = archive.write_pdfa
+
+    def slow_check(*args):
+        # the window's close must reach the job while the check runs, however busy the machine
+        deadline = time.monotonic() + 60
+        while not job.is_cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_check(*args)
+
+    archive.write_pdfa = slow_check
+    closing = []
+
+    def close_once(path):
+        closing.append(output.exists())
+        QTimer.singleShot(0, window.close)  # the officer closes the window during the check
+
+    job.noticed.connect(close_once)
+    code = app.exec()
+    catalogue.close()
+    with pikepdf.open(output) as pdf:
+        claims = "pdfaid:part" in pdf.open_metadata()
+        pages = len(pdf.pages)
+    print("closed-during-check" if closing == [True] else "no-ready-file", job.is_finished,
+          job.is_cancelled, pages > 5, claims, "afgebroken" in job.outcome().message)
+    sys.exit(code)
+    """
+)
+
+
+def test_closing_the_window_during_the_pdfa_check_keeps_the_ready_file(tmp_path):
+    words = run_window_script(CLOSE_DURING_CHECK, tmp_path)
+    assert words == ["closed-during-check", "True", "True", "True", "False", "True"], words

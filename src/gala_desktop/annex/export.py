@@ -9,7 +9,7 @@ from gala_desktop.annex.builder import build_annex
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.formats import ExportFormat, ExportResult
-from gala_desktop.annex.renderer import ProgressCallback, Renderer
+from gala_desktop.annex.renderer import ProgressCallback, ReadyCallback, Renderer
 from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.project import Project
 
@@ -20,13 +20,15 @@ __all__ = ["AnnexExportError", "AnnexOptions", "ExportCancelled", "ExportFormat"
 def renderer_for(fmt: ExportFormat, template: Path | None = None) -> Renderer:
     """The renderer of ``fmt``; ``template`` is the Word house-style template (DOCX only)."""
 
-    def pdf(document, output_path, *, progress=None, is_cancelled=None) -> ExportResult:
+    def pdf(document, output_path, *, progress=None, is_cancelled=None,
+            on_ready=None) -> ExportResult:
         from gala_desktop.annex.pdf import render_pdf
 
-        verdict = render_pdf(document, output_path, progress=progress, is_cancelled=is_cancelled)
-        return ExportResult(Path(output_path), ExportFormat.PDF, verdict.valid, verdict.detail)
+        return render_pdf(document, output_path, progress=progress, is_cancelled=is_cancelled,
+                          on_ready=on_ready)
 
-    def docx(document, output_path, *, progress=None, is_cancelled=None) -> ExportResult:
+    def docx(document, output_path, *, progress=None, is_cancelled=None,
+             on_ready=None) -> ExportResult:  # the file is ready when it is written
         from gala_desktop.annex.docx import render_docx
 
         render_docx(document, output_path, template=template, progress=progress,
@@ -45,9 +47,12 @@ def export_project(
     renderer: Renderer | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    on_ready: ReadyCallback | None = None,
 ) -> ExportResult:
     """Build the annex of ``project`` with the current catalogue facts and write it with
     ``renderer`` (PDF/A when None); returns what was written, with the PDF/A verdict.
+    ``on_ready(path)`` is called as soon as the file can be opened (a PDF: before its PDF/A
+    check; the check's verdict is in the result).
 
     Safe to run off the UI thread: it only reads the catalogue and the project.
     """
@@ -56,4 +61,6 @@ def export_project(
     known = {**catalogue.get_many(keys), **project.own_interventions()}
     document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on)
     render = renderer or renderer_for(ExportFormat.PDF)
-    return render(document, Path(output_path), progress=progress, is_cancelled=is_cancelled)
+    extra = {"on_ready": on_ready} if on_ready is not None else {}
+    return render(document, Path(output_path), progress=progress, is_cancelled=is_cancelled,
+                  **extra)

@@ -19,6 +19,9 @@ ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` (``total`` is always ``PROGRESS_TOTAL``); ``done`` only
 grows and ends at ``total``. Fits ``QProgressDialog.setMaximum``/``setValue`` directly."""
 PROGRESS_TOTAL = 100
+ReadyCallback = Callable[[Path], None]
+"""Called once with the written file's path as soon as it can be opened; for a PDF that is
+before its PDF/A check (the verdict comes in the ``ExportResult``)."""
 
 
 class Renderer(Protocol):
@@ -29,7 +32,9 @@ class Renderer(Protocol):
         *,
         progress: ProgressCallback | None = None,
         is_cancelled: Callable[[], bool] | None = None,
+        on_ready: ReadyCallback | None = None,
     ) -> ExportResult:
         """Write ``document`` to ``output_path``. Raises ``ExportCancelled`` when
         ``is_cancelled()`` turns true and ``AnnexExportError`` when the target cannot be written;
-        in both cases no file is left behind."""
+        in both cases no file is left behind. ``on_ready`` may be left uncalled (export_project
+        passes it only when given)."""

@@ -29,7 +29,7 @@ from gala_desktop.catalogue.schema import (
     MetaRow,
     TargetGroupRow,
 )
-from gala_desktop.catalogue.search import build_match, synonyms_from_meta
+from gala_desktop.catalogue.search import build_match, build_name_match, synonyms_from_meta
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, Listing, TargetGroup
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
@@ -106,45 +106,43 @@ class OrmCatalogue:
             )
             statement = statement.join(scored, scored.c.id == InterventionRow.id)
             order.append(scored.c.score)
-        if query.theme_keys:
-            themes = set(query.theme_keys) | {
-                t.key for t in THEMES if t.parent_key in query.theme_keys
-            }
-            statement = statement.where(
-                InterventionRow.id.in_(
-                    select(InterventionThemeRow.intervention_id).where(
-                        InterventionThemeRow.theme_key.in_(sorted(themes))
-                    )
-                )
-            )
-        if query.target_group_keys:
-            statement = statement.where(
-                InterventionRow.id.in_(
-                    select(InterventionTargetGroupRow.intervention_id).where(
-                        InterventionTargetGroupRow.target_group_key.in_(
-                            sorted(query.target_group_keys)
-                        )
-                    )
-                )
-            )
-        if query.min_level is not None and query.min_level.rank > 0:
-            rank = (InterventionRow.best_level_rank if query.include_lapsed
-                    else InterventionRow.current_level_rank)
-            statement = statement.where(rank >= query.min_level.rank)
-        if query.databanks:
-            statement = statement.where(
-                InterventionRow.id.in_(
-                    select(ListingRow.intervention_id).where(
-                        ListingRow.databank.in_(sorted(d.value for d in query.databanks))
-                    )
-                )
-            )
+        statement = _filtered(statement, query)
         statement = statement.order_by(
             *order, InterventionRow.current_level_rank.desc(), InterventionRow.best_level_rank.desc(),
             InterventionRow.sort_name,
         )
         with Session(self._engine) as session:
             return list(session.scalars(statement))
+
+    def broad_keys(self, query: SearchQuery, cap: int) -> list[str]:
+        """The listing order of a query with more than ``cap`` matches: the first ``cap`` (by id)
+        whose name has every typed word (``build_name_match``), the higher level first, then by
+        name; after them every other match by id."""
+        names = table("search_words", column("rowid"))
+        named_ids = _filtered(
+            select(InterventionRow.id).where(
+                InterventionRow.id.in_(
+                    select(names.c.rowid).where(
+                        column("search_words").op("MATCH")(build_name_match(query.text, self.synonyms))
+                    )
+                )
+            ),
+            query,
+        ).order_by(InterventionRow.id).limit(cap)
+        with Session(self._engine) as session:
+            named = list(session.scalars(
+                select(InterventionRow.key)
+                .where(InterventionRow.id.in_(named_ids.scalar_subquery()))
+                .order_by(InterventionRow.current_level_rank.desc(),
+                          InterventionRow.best_level_rank.desc(), InterventionRow.sort_name)
+            ))
+            by_id = list(session.scalars(
+                select(InterventionRow.key)
+                .where(InterventionRow.key.in_(self.search_keys(query)))
+                .order_by(InterventionRow.id)
+            ))
+        listed = set(named)
+        return named + [key for key in by_id if key not in listed]
 
     def count(self) -> int:
         with self._engine.connect() as conn:
@@ -193,6 +191,44 @@ class OrmCatalogue:
                 rows = session.scalars(select(TargetGroupRow).order_by(TargetGroupRow.position))
                 self._target_groups = {r.key: TargetGroup(r.key, r.name) for r in rows}
         return self._target_groups
+
+
+def _filtered(statement, query: SearchQuery):
+    """``statement`` limited to the query's facets, each an ``IN`` subquery."""
+    if query.theme_keys:
+        themes = set(query.theme_keys) | {
+            t.key for t in THEMES if t.parent_key in query.theme_keys
+        }
+        statement = statement.where(
+            InterventionRow.id.in_(
+                select(InterventionThemeRow.intervention_id).where(
+                    InterventionThemeRow.theme_key.in_(sorted(themes))
+                )
+            )
+        )
+    if query.target_group_keys:
+        statement = statement.where(
+            InterventionRow.id.in_(
+                select(InterventionTargetGroupRow.intervention_id).where(
+                    InterventionTargetGroupRow.target_group_key.in_(
+                        sorted(query.target_group_keys)
+                    )
+                )
+            )
+        )
+    if query.min_level is not None and query.min_level.rank > 0:
+        rank = (InterventionRow.best_level_rank if query.include_lapsed
+                else InterventionRow.current_level_rank)
+        statement = statement.where(rank >= query.min_level.rank)
+    if query.databanks:
+        statement = statement.where(
+            InterventionRow.id.in_(
+                select(ListingRow.intervention_id).where(
+                    ListingRow.databank.in_(sorted(d.value for d in query.databanks))
+                )
+            )
+        )
+    return statement
 
 
 _LOAD_ALL = (

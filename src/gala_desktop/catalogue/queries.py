@@ -104,6 +104,7 @@ _WEIGHTS = ", ".join(str(w) for w in FTS_WEIGHTS)
 # Relevance first; with equal relevance the higher level comes first (a valid one before one
 # that may have lapsed), then the name.
 LEVEL_ORDER = "i.current_level_rank DESC, i.best_level_rank DESC"
+LEVEL_KEYS = "-i.current_level_rank AS k1, -i.best_level_rank AS k2, i.sort_name AS k3"
 
 
 def summaries_by_id(count: int) -> str:
@@ -169,11 +170,34 @@ class Plan:
             "LIMIT ? OFFSET ?"
         )
 
-    def scan_page(self) -> str:
-        """Ids in scan order, by ``limit`` and ``offset`` (paging past the cap)."""
+    def scan_page(self, excluded: int = 0) -> str:
+        """Ids in scan order, by ``limit`` and ``offset`` (paging past the cap), leaving out
+        ``excluded`` ids bound after the plan's parameters (the name matches listed first)."""
+        clause = self.clause
+        if excluded:
+            clause += (" AND " if clause else " WHERE ") + f"i.id NOT IN ({placeholders(excluded)})"
+        return f"SELECT i.id FROM {self.source}{clause} ORDER BY {self.scan_order} LIMIT ? OFFSET ?"
+
+    def name_first(self) -> str:
+        """For a broad query, run on the plan of its name matches: the first ``?`` of them in
+        scan order (unscored: no bm25 pass over the index), the higher level first, then by name."""
         return (
-            f"SELECT i.id FROM {self.source}{self.clause} ORDER BY {self.scan_order} "
-            "LIMIT ? OFFSET ?"
+            f"WITH a AS MATERIALIZED (SELECT i.id AS id FROM {self.source}{self.clause} LIMIT ?) "
+            f"SELECT i.id FROM a JOIN intervention i ON i.id = a.id ORDER BY {LEVEL_ORDER}, i.sort_name"
+        )
+
+    def broad_statement(self, names: "Plan") -> str:
+        """A broad query's page as one plain statement (the measured floor): the name matches as
+        :meth:`name_first` gives them, then the other matches in scan order. Parameters: the
+        name plan's, the cap, this plan's, ``offset + limit``, ``limit``, ``offset``."""
+        rest = self.clause + (" AND " if self.clause else " WHERE ") + "i.id NOT IN (SELECT id FROM a)"
+        return (
+            f"WITH a AS MATERIALIZED (SELECT i.id AS id FROM {names.source}{names.clause} LIMIT ?) "
+            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM (SELECT 0 AS part, {LEVEL_KEYS}, i.id AS scan, {_SUMMARY} "
+            "FROM a JOIN intervention i ON i.id = a.id "
+            f"UNION ALL SELECT * FROM (SELECT 1, 0, 0, '', i.id, {_SUMMARY} FROM {self.source}{rest} "
+            f"ORDER BY {self.scan_order} LIMIT ?)) "
+            "ORDER BY part, k1, k2, k3, scan LIMIT ? OFFSET ?"
         )
 
     def single_statement(self, exact: bool) -> str:

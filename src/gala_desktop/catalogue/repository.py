@@ -13,6 +13,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from gala_desktop.catalogue import queries
@@ -65,6 +66,7 @@ class Catalogue:
         self._lock = threading.Lock()
         self._target_groups: dict[str, TargetGroup] | None = None
         self._cache: dict[str, Intervention | None] = {}  # key → intervention, None: not there
+        self._last: tuple[SearchQuery, bool] | None = None  # the previous search, and if exact
         try:
             self._read_meta()
         except BaseException:
@@ -127,7 +129,20 @@ class Catalogue:
     # -- queries ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        return search(self._conn(), query, size=self._size, synonyms=self.synonyms)
+        result = search(self._conn(), query, size=self._size, synonyms=self.synonyms,
+                        narrow=self._narrows(query))
+        self._last = (query, result.exact)
+        return result
+
+    def _narrows(self, query: SearchQuery) -> bool:
+        """Whether ``query`` narrows the previous search, which had few enough matches to rank:
+        the same filters and page, words typed on (a longer prefix matches mostly a subset).
+        Only a guess about whether to probe first; the answer is the same either way."""
+        if self._last is None:
+            return False
+        last, exact = self._last
+        return (exact and bool(last.text) and query.text.startswith(last.text)
+                and replace(query, text="") == replace(last, text=""))
 
     def count(self) -> int:
         return self._size

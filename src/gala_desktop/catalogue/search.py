@@ -5,9 +5,11 @@ can be read as FTS syntax. Words of three or more characters are looked up in th
 together with their Dutch stem, which finds them inside compounds and across inflections
 (``zorg`` → *mantelzorg*, ``ouderen`` → *oudere*); shorter words use the prefix index of the
 word table, so results appear from the first keystroke. Results are ranked with bm25, the name
-weighing most. A query that matches more than ``RANK_CAP`` interventions (the first letter
-typed, at 100,000 interventions) is neither counted in full nor ranked: it lists in catalogue
-order until the next keystroke narrows it.
+weighing most. A query that matches more than ``RANK_CAP`` interventions is neither counted in
+full nor scored: it lists the interventions whose *name* matches first (the higher level first),
+then the other matches in catalogue order, until the next keystroke narrows it. bm25 costs a
+pass over the whole index per phrase of the query however few rows it scores, so a broad query
+is never scored at all.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from gala_desktop.domain.themes import THEMES
 
 MIN_TRIGRAM = 3
 MAX_WORDS = 12  # more words than this only slow the query down without narrowing it
-RANK_CAP = 2000  # matches counted and ranked at most; broader queries list in catalogue order
+# Matches counted and ranked at most: what the result list shows at once (``SearchQuery.limit``),
+# so a ranked result is seen whole. Broader queries list their name matches first, unscored.
+RANK_CAP = 200
 
 # Reviewed synonyms (``data/catalogue/synonyms.toml``): a folded word an officer types → folded
 # phrases the catalogue text uses. Stored in the catalogue's meta rows (``synonyms_from_meta``).
@@ -66,13 +70,15 @@ def _trigram_term(word: str, synonyms: Synonyms) -> str:
     return f"({queries.FTS_TEXT_COLUMNS} : ({' OR '.join(text)}) OR themes : ({themes}))"
 
 
+def _typed_words(user_text: str) -> list[str]:
+    return list(dict.fromkeys(words(user_text[:500])))[:MAX_WORDS]
+
+
 def build_match(user_text: str, synonyms: Synonyms | None = None) -> tuple[str | None, str | None]:
     """The MATCH expressions for the trigram and the word index (``None`` when not needed)."""
     tri_parts: list[str] = []
     word_parts: list[str] = []
-    for word in dict.fromkeys(words(user_text[:500])).keys():
-        if len(tri_parts) + len(word_parts) >= MAX_WORDS:
-            break
+    for word in _typed_words(user_text):
         if len(word) >= MIN_TRIGRAM:
             tri_parts.append(_trigram_term(word, synonyms or {}))
         else:
@@ -80,6 +86,25 @@ def build_match(user_text: str, synonyms: Synonyms | None = None) -> tuple[str |
     tri = " AND ".join(tri_parts) or None
     word_expr = " AND ".join(word_parts) or None
     return tri, word_expr
+
+
+def build_name_match(user_text: str, synonyms: Synonyms | None = None) -> str | None:
+    """The word-index MATCH of a broad query's name matches: every typed word starts a word of
+    the name (or its stem is one, as ``_text_term`` allows), or a reviewed synonym does. Each
+    form implies the word's trigram term, so these are a subset of what ``build_match`` finds;
+    and cheap: whole words and prefixes, not a pass over the trigram index."""
+    parts = []
+    for word in _typed_words(user_text):
+        forms = [_quote(word) + " *"]
+        stemmed = stem(word) if len(word) >= MIN_TRIGRAM else word
+        if len(stemmed) >= MIN_TRIGRAM and stemmed != word:
+            forms.append(_quote(stemmed) + (" *" if stemmed in word else ""))
+        forms += [_quote(" ".join(words(phrase))) + " *" for phrase in (synonyms or {}).get(word, ())]
+        parts.append(f"{NAME_COLUMN} : ({' OR '.join(forms)})")
+    return " AND ".join(parts) or None
+
+
+NAME_COLUMN = "{" + queries.FTS_COLUMNS[0] + "}"
 
 
 def _expand_themes(keys: frozenset[str]) -> tuple[str, ...]:
@@ -106,39 +131,53 @@ def _plan(query: SearchQuery, synonyms: Synonyms | None = None) -> queries.Plan:
     return queries.plan(tri, word_expr, _filters(query))
 
 
+def _name_plan(query: SearchQuery, synonyms: Synonyms | None = None) -> queries.Plan:
+    return queries.plan(None, build_name_match(query.text, synonyms), _filters(query))
+
+
 def page_sql(
     query: SearchQuery, exact: bool, synonyms: Synonyms | None = None
 ) -> tuple[str, tuple[object, ...]]:
     """One plain statement that returns the same page as :func:`search` (for measurements)."""
     plan = _plan(query, synonyms)
-    return plan.single_statement(exact), (*plan.params, max(0, query.limit), max(0, query.offset))
+    offset, limit = max(0, query.offset), max(0, query.limit)
+    if exact or not plan.fts:
+        return plan.single_statement(exact), (*plan.params, limit, offset)
+    names = _name_plan(query, synonyms)
+    return plan.broad_statement(names), (
+        *names.params, RANK_CAP, *plan.params, offset + limit, limit, offset)
 
 
 def search(
     conn: sqlite3.Connection, query: SearchQuery, *, size: int | None = None,
-    synonyms: Synonyms | None = None,
+    synonyms: Synonyms | None = None, narrow: bool = False,
 ) -> SearchResult:
     """At most ``RANK_CAP + 1`` matches are read; that gives the count and, when they are few
     enough, the ranked page, in one statement. ``size`` is the number of interventions in the
-    catalogue when known: a catalogue no bigger than the cap needs no probe."""
+    catalogue when known: a catalogue no bigger than the cap needs no probe. ``narrow``: the
+    query is expected to have at most ``RANK_CAP`` matches (the previous keystroke's had, and
+    this one narrows it), so it is ranked without probing first; the answer is the same."""
     plan = _plan(query, synonyms)
     offset, limit = max(0, query.offset), max(0, query.limit)
-    if plan.fts and not _filters(query) and (size is None or size > RANK_CAP):
-        # Text alone is often broad while typing ("een"); scoring costs per match, so first
-        # see, without scores, whether the matches are few enough to rank at all.
+    if plan.fts and not narrow and (size is None or size > RANK_CAP):
+        # Often broad while typing ("een"), and bm25 costs a pass over the whole index per
+        # phrase: first see, unscored, whether the matches are few enough to rank at all.
         sql, params = plan.probe()
         first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
         if len(first) > RANK_CAP:
-            return _broad_page(conn, plan, query, first)
+            return _broad_page(conn, plan, query, synonyms, first)
     rows = conn.execute(
         plan.ranked_page(), (*plan.params, RANK_CAP + 1, RANK_CAP, limit, offset)
     ).fetchall()
     total = rows[0][0] if rows else _count(conn, plan) if offset else 0
     if total <= RANK_CAP:
         return SearchResult([_summary(row[2:]) for row in rows], total, True)
-    if offset + limit <= RANK_CAP + 1:  # broad (with filters): the page came in scan order
+    if plan.fts:  # broad after all: the page came in scan order
+        return _broad_page(conn, plan, query, synonyms, [] if offset else [row[1] for row in rows])
+    if offset + limit <= RANK_CAP + 1:  # filters only: the page came by name
         return SearchResult([_summary(row[2:]) for row in rows], RANK_CAP, False)
-    return _broad_page(conn, plan, query, [])
+    ids = [row[0] for row in conn.execute(plan.scan_page(), (*plan.params, limit, offset))]
+    return SearchResult(_summaries(conn, ids), RANK_CAP, False)
 
 
 def _count(conn: sqlite3.Connection, plan: queries.Plan) -> int:
@@ -148,16 +187,25 @@ def _count(conn: sqlite3.Connection, plan: queries.Plan) -> int:
 
 
 def _broad_page(
-    conn: sqlite3.Connection, plan: queries.Plan, query: SearchQuery, ids: list[int]
+    conn: sqlite3.Connection, plan: queries.Plan, query: SearchQuery, synonyms: Synonyms | None,
+    first: list[int],
 ) -> SearchResult:
-    """More than ``RANK_CAP`` matches: a page in scan order, not ranked, the count capped."""
+    """More than ``RANK_CAP`` matches, unscored: the first ``RANK_CAP`` whose name matches
+    (the higher level first, then by name), then the others in scan order; the count capped.
+    ``first``: the first matches in scan order, when already read."""
     offset, limit = max(0, query.offset), max(0, query.limit)
-    if offset + limit <= len(ids):
-        page_ids = ids[offset : offset + limit]
-    else:  # paging past the cap: straight from the index, in scan order
-        page_ids = [
-            row[0] for row in conn.execute(plan.scan_page(), (*plan.params, limit, offset))
-        ]
+    names = _name_plan(query, synonyms)
+    named = [row[0] for row in conn.execute(names.name_first(), (*names.params, RANK_CAP))]
+    page_ids = named[offset : offset + limit]
+    if len(page_ids) < limit:
+        skip, wanted = max(0, offset - len(named)), limit - len(page_ids)
+        listed = set(named)
+        rest = [i for i in first if i not in listed]
+        if skip + wanted <= len(rest):
+            page_ids += rest[skip : skip + wanted]
+        else:  # paging past what was read: straight from the index, in scan order
+            sql = plan.scan_page(len(named))
+            page_ids += [row[0] for row in conn.execute(sql, (*plan.params, *named, wanted, skip))]
     return SearchResult(_summaries(conn, page_ids), RANK_CAP, False)
 
 

@@ -9,7 +9,7 @@ from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.export import export_project
 from gala_desktop.annex.formats import ExportResult
-from gala_desktop.annex.renderer import Renderer
+from gala_desktop.annex.renderer import ReadyCallback, Renderer
 from gala_desktop.domain.project import Project
 from gala_desktop.operations.workspace import Outcome
 
@@ -22,10 +22,12 @@ def export_project_file(
     options: AnnexOptions | None = None,
     *,
     renderer: Renderer | None = None,
+    on_ready: ReadyCallback | None = None,
 ) -> tuple[ExportResult, list[str]]:
     """Load a ``.gala`` file and export its annex with the catalogue in use (PDF/A when
     ``renderer`` is None). Returns what was written (with the PDF/A verdict) and notices for the
     user (a damaged catalogue: the annex then shows the facts saved in the project).
+    ``on_ready(path)``: the file can be opened (a PDF: before its PDF/A check).
 
     Raises ``ProjectFileError`` (project unreadable), ``CatalogueError`` (catalogue missing) or
     ``AnnexExportError`` (target not writable); all carry a Dutch message.
@@ -49,7 +51,7 @@ def export_project_file(
         notices.append(str(err))
     with catalogue:
         result = export_project(project, target, catalogue=catalogue, options=options,
-                                renderer=renderer)
+                                renderer=renderer, on_ready=on_ready)
     return result, notices
 
 
@@ -70,5 +72,5 @@ def export_annex(project: Project, output_path: Path | str, **export_args) -> Ou
             "De bijlage kon door een onverwachte fout niet worden gemaakt. Uw project is niet "
             f"gewijzigd. Technische melding: {type(err).__name__}: {err}",
         )
-    # a PDF that failed its PDF/A check is written, but said so honestly (in Dutch)
+    # a PDF that is not the checked PDF/A is written, but said so honestly (in Dutch)
     return Outcome(True, result.message(), warning=not result.fully_succeeded)

@@ -1,5 +1,8 @@
 """Exporteren: the dialog (PDF/A or Word), the export off the UI thread, progress, cancel, open.
 
+A PDF is reported ready as soon as it is laid out (``export_status.ExportStatusDialog``: open
+it at once); its PDF/A check runs on in the same job and the verdict appears in that dialog.
+
 The export works on a deep copy of the project, so the officer can keep working while it runs
 and nothing they change mid-export ends up half in the annex. The annex renderer writes to a
 temporary file and moves it into place at the end, so a cancelled or failed export leaves no
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.formats import ExportFormat
 from gala_desktop.domain.project import EntryStatus, Project
+from gala_desktop.ui.export_status import ExportStatusDialog
 from gala_desktop.ui.jobs import Job, JobRunner
 from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
@@ -289,21 +293,23 @@ class ExportDialog(QDialog):
 def export_job(session: ProjectSession, output: Path, options: AnnexOptions,
                runner: JobRunner, renderer=None) -> Job:
     """Start the export on a deep copy of the project: the officer can keep working meanwhile
-    and nothing changed mid-export ends up half in the annex. ``job.outcome`` holds the
-    use case's ``Outcome`` once it is done (with ``warning`` set when the PDF is no PDF/A)."""
+    and nothing changed mid-export ends up half in the annex. ``job.noticed(path)`` fires when
+    a PDF is ready to open (before its PDF/A check); ``job.outcome`` holds the use case's
+    ``Outcome`` once it is done (with ``warning`` set when the PDF is no checked PDF/A)."""
     project = copy.deepcopy(session.project)
     catalogue = session.catalogue
     holder: dict = {}
 
-    def work(progress, is_cancelled) -> tuple[bool, str]:
+    def work(progress, is_cancelled, notice) -> tuple[bool, str]:
         from gala_desktop.operations.export import export_annex  # reportlab loads lazily
 
         outcome = export_annex(project, output, catalogue=catalogue, options=options,
-                               renderer=renderer, progress=progress, is_cancelled=is_cancelled)
+                               renderer=renderer, progress=progress, is_cancelled=is_cancelled,
+                               on_ready=notice)
         holder["outcome"] = outcome
         return outcome.ok, "" if outcome.ok else outcome.message
 
-    job = runner.start(work)
+    job = runner.start(work, notices=True)
     job.outcome = lambda: holder.get("outcome")
     return job
 
@@ -337,20 +343,41 @@ def start_export(
     progress.canceled.connect(job.cancel)
 
     finished = False
+    status_dialog: list[ExportStatusDialog] = []  # once the PDF is ready
+
+    progress_open = [True]
+
+    def close_progress() -> None:  # once: when the PDF is ready, or at the end
+        if progress_open.pop() if progress_open else False:
+            progress.canceled.disconnect(job.cancel)
+            progress.close()
+            progress.deleteLater()
 
     def on_progress(done: int, total: int) -> None:
-        if finished:
+        if finished or status_dialog:
             return
         progress.setMaximum(max(total, 1))
         progress.setValue(min(done, total))
 
+    def on_ready(path) -> None:
+        if finished:
+            return
+        close_progress()
+        dialog = ExportStatusDialog(Path(path), window, EXPORT_TITLE, offer_to_open)
+        status_dialog.append(dialog)
+        if status:
+            status().showMessage(f"Bijlage klaar: {path}. De PDF/A-controle loopt nog.", 8000)
+        dialog.show()
+
+    status = getattr(window, "statusBar", None)
+
     def on_done(success: bool, message: str) -> None:
         nonlocal finished
         finished = True
-        progress.canceled.disconnect(job.cancel)
-        progress.close()
-        progress.deleteLater()
-        status = getattr(window, "statusBar", None)
+        if status_dialog:
+            _report_verdict(window, status_dialog[0], job, success, message)
+            return
+        close_progress()
         if success:
             outcome = job.outcome()
             if outcome is not None and outcome.warning:
@@ -370,8 +397,25 @@ def start_export(
             status().showMessage("Export geannuleerd; er is geen bestand gemaakt.", 8000)
 
     job.progressed.connect(on_progress)
+    job.noticed.connect(on_ready)
     job.done.connect(on_done)
     return job
+
+
+def _report_verdict(window: QWidget, dialog: ExportStatusDialog, job: Job, success: bool,
+                    message: str) -> None:
+    """The PDF/A verdict of a ready PDF: in its dialog; when the officer closed that, a warning
+    still reaches them (not while the window closes: then the check was cancelled on purpose)."""
+    outcome = job.outcome()
+    passed = bool(success and outcome is not None and not outcome.warning)
+    text = outcome.message if outcome is not None else message
+    dialog.show_verdict(passed, text)
+    status = getattr(window, "statusBar", None)
+    if status:
+        status().showMessage(f"PDF/A-2b gecontroleerd: {dialog.path}" if passed
+                             else f"Bijlage klaar, maar niet als PDF/A: {dialog.path}", 8000)
+    if not passed and not dialog.isVisible() and not job.is_cancelled:
+        QMessageBox.warning(window, EXPORT_TITLE, text)
 
 
 def _ask_open(window: QWidget, output: Path) -> bool:

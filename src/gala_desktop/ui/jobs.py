@@ -2,7 +2,9 @@
 thread, with progress, cancel, and a clean shutdown that the main window's close waits for.
 
 A job's work is a plain Python callable ``work(progress, is_cancelled) -> (success, message)``
-that touches no Qt: ``progress(done, total)`` reports, ``is_cancelled()`` says when to stop. The
+that touches no Qt: ``progress(done, total)`` reports, ``is_cancelled()`` says when to stop.
+Started with ``notices=True`` it is called as ``work(progress, is_cancelled, notice)``;
+``notice(value)`` reports a milestone before the end (an export: the file is ready). The
 runner's signals reach the UI thread (queued through an object living there); a slot connected
 to the worker's own signal would run on the worker thread and touch widgets there.
 """
@@ -25,17 +27,22 @@ SHUTDOWN_WAIT_MS = 60_000  # a PDF layout checks for cancel every few dozen para
 
 class _Worker(QObject):
     progressed = Signal(int, int)
+    noticed = Signal(object)
     finished = Signal(bool, str)
 
-    def __init__(self, work: Work) -> None:
+    def __init__(self, work: Work, notices: bool = False) -> None:
         super().__init__()
         self._work = work
+        self._notices = notices
         self.cancel_requested = False
         self.result: tuple[bool, str] | None = None  # set on the worker thread before finished
 
     def run(self) -> None:
         try:
-            success, message = self._work(self.progressed.emit, lambda: self.cancel_requested)
+            args = (self.progressed.emit, lambda: self.cancel_requested)
+            if self._notices:
+                args += (self.noticed.emit,)
+            success, message = self._work(*args)
         except Exception as err:  # a bug must not take the officer's work down with it
             log.exception("background job failed")
             success, message = False, UNEXPECTED.format(error=f"{type(err).__name__}: {err}")
@@ -44,20 +51,24 @@ class _Worker(QObject):
 
 
 class Job(QObject):
-    """One piece of work on its own thread. ``progressed`` and ``done`` fire on the UI thread;
-    ``done(success, message)`` fires exactly once (cancelled: ``False`` and an empty message)."""
+    """One piece of work on its own thread. ``progressed``, ``noticed`` and ``done`` fire on the
+    UI thread; ``done(success, message)`` fires exactly once (cancelled: ``False`` and an empty
+    message). A ``noticed`` still queued when ``finish_now`` reports ``done`` arrives after it;
+    a receiver ignores it then."""
 
     progressed = Signal(int, int)
+    noticed = Signal(object)
     done = Signal(bool, str)
 
-    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+    def __init__(self, work: Work, parent: QObject | None = None, notices: bool = False) -> None:
         super().__init__(parent)
         self._finished = False
         self._thread = QThread()
-        self._worker = _Worker(work)
+        self._worker = _Worker(work, notices)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
+        self._worker.noticed.connect(self.noticed, Qt.ConnectionType.QueuedConnection)
         self._worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
@@ -106,8 +117,8 @@ class JobRunner(QObject):
         runner = window.findChild(JobRunner, options=Qt.FindChildOption.FindDirectChildrenOnly)
         return runner if runner is not None else cls(window)
 
-    def start(self, work: Work) -> Job:
-        job = Job(work, self)
+    def start(self, work: Work, *, notices: bool = False) -> Job:
+        job = Job(work, self, notices)
         self._jobs.append(job)
         job.done.connect(lambda *_: self._forget(job))
         job.start()

@@ -1,9 +1,11 @@
-"""Post-processing of the reportlab output into PDF/A-2b.
+"""Post-processing of the reportlab output: the plain PDF first, then the PDF/A-2b version.
 
-reportlab writes a plain PDF; here pikepdf adds what PDF/A-2b needs and removes what it
-forbids: document language, Info and XMP metadata that agree, a PDF/A identification, an sRGB
-output intent, and no page transitions. ``pikepdf.pdfa.save`` then writes the file and
-validates the bytes it wrote against the veraPDF rules for PDF/A-2b (it raises if they fail).
+reportlab writes a plain PDF; here pikepdf gives it what every annex needs (document language,
+Info and XMP metadata that agree, no page transitions, copyable emoji): ``write_plain`` writes
+that, with no PDF/A identification and no output intent, so it claims nothing. ``write_pdfa``
+adds the PDF/A identification and the sRGB output intent; ``pikepdf.pdfa.save`` writes the file
+and validates the bytes it wrote against the veraPDF rules for PDF/A-2b (nothing is written when
+they fail).
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ CREATOR = "GALA Desktop"
 
 @dataclass(frozen=True, slots=True)
 class PdfaVerdict:
-    """``valid``: True (passed), False (failed, written without the PDF/A claim) or None (the
-    validator is not installed). ``detail`` is the validator's report."""
+    """``valid``: True (passed: the PDF/A version is written), False (failed: nothing written)
+    or None (the validator is not installed: nothing written). ``detail`` is the validator's
+    report."""
 
     valid: bool | None
     detail: str
@@ -89,64 +92,39 @@ def _fix_to_unicode_maps(pdf: pikepdf.Pdf) -> None:
                 cmap.write(fixed)
 
 
-def _add_output_intent(pdf: pikepdf.Pdf) -> None:
-    """The sRGB output intent, for when the pikepdf PDF/A extra is not installed."""
-    icc_path = Path(pikepdf.__file__).parent / "pdfa" / "data" / "sRGB.icc"
-    if icc_path.is_file():
-        icc = icc_path.read_bytes()
-    else:  # pragma: no cover - depends on the installed pikepdf
-        from PIL import ImageCms
-
-        icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    stream = pdf.make_stream(icc)
-    stream.N = 3
-    intent = pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent,
-        S=pikepdf.Name.GTS_PDFA1,
-        OutputConditionIdentifier=pikepdf.String("sRGB"),
-        Info=pikepdf.String("sRGB IEC61966-2.1"),
-        DestOutputProfile=stream,
-    )
-    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
-    for page in pdf.pages:
-        for annot in page.obj.get("/Annots", []):
-            annot.F = 4  # Print flag, required for PDF/A annotations
-
-
 def _open(source: Path | bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(source) if isinstance(source, bytes) else source)
 
 
-def make_pdfa(source: Path | bytes, target: Path, meta: Metadata) -> PdfaVerdict:
-    """Write ``source`` (a file or the PDF's bytes) as PDF/A-2b to ``target``; returns the
-    validator's verdict.
+def _prepared(source: Path | bytes, meta: Metadata) -> pikepdf.Pdf:
+    pdf = _open(source)
+    _set_metadata(pdf, meta)
+    _fix_to_unicode_maps(pdf)
+    return pdf
 
-    Should validation ever fail, the annex is still written, as an ordinary PDF without the
-    PDF/A claim (a file that claims PDF/A wrongly is worse than one that makes no claim): the
-    user's document matters more than the archive label. The verdict says so; the command line
-    and the export dialog tell the officer in Dutch.
-    """
-    with _open(source) as pdf:
-        _set_metadata(pdf, meta)
-        _fix_to_unicode_maps(pdf)
-        try:
-            from pikepdf import pdfa
-        except ImportError:  # the 'pdfa' extra of pikepdf is missing: structure without check
-            _add_output_intent(pdf)
-            with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
-                xmp["pdfaid:part"] = "2"
-                xmp["pdfaid:conformance"] = "B"
-            pdf.save(target)
-            return PdfaVerdict(None, "PDF/A-2b opgebouwd; niet gevalideerd (pikepdf zonder PDF/A-onderdeel)")
+
+def write_plain(source: Path | bytes, target: Path, meta: Metadata) -> None:
+    """Write ``source`` (a file or the PDF's bytes) to ``target`` as the plain annex: metadata,
+    language and text layer as in the PDF/A version, but no PDF/A identification (no ``pdfaid``
+    in XMP, no output intent), so it never claims what has not been checked."""
+    with _prepared(source, meta) as pdf:
+        pdf.save(target)
+
+
+def write_pdfa(source: Path | bytes, target: Path, meta: Metadata) -> PdfaVerdict:
+    """Write ``source`` as PDF/A-2b to ``target`` and validate the written bytes; returns the
+    validator's verdict. Only a pass leaves a file at ``target``: a failed check writes nothing
+    (a file that claims PDF/A wrongly is worse than one that makes no claim)."""
+    try:
+        from pikepdf import pdfa
+    except ImportError:  # the 'pdfa' extra of pikepdf is missing: no check, so no claim
+        return PdfaVerdict(None, "niet gecontroleerd: pikepdf zonder PDF/A-onderdeel")
+    with _prepared(source, meta) as pdf:
         try:
             report = pdfa.save(pdf, target, PDFA_FLAVOUR, output_intent="sRGB")
             return PdfaVerdict(True, report.summary())
         except pdfa.PdfaError as err:
             verdict = err.report.summary()
     # Not a warning on the console: the caller reports the verdict to the officer in Dutch.
-    log.info("annex is not valid PDF/A-2b, written as plain PDF:\n%s", verdict)
-    with _open(source) as pdf:
-        _set_metadata(pdf, meta)
-        _fix_to_unicode_maps(pdf)
-        pdf.save(target)
+    log.info("annex is not valid PDF/A-2b; the plain PDF stays:\n%s", verdict)
     return PdfaVerdict(False, verdict)

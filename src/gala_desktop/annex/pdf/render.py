@@ -1,7 +1,9 @@
-"""Render an annex document model as an A4 PDF/A-2b file.
+"""Render an annex document model as an A4 PDF, then as PDF/A-2b once that is checked.
 
-``render_pdf`` lays the document out with reportlab platypus, post-processes it into PDF/A-2b
-and only then moves it into place: a failure or a cancel never leaves a partial file behind.
+``render_pdf`` lays the document out with reportlab platypus and moves the plain PDF (no PDF/A
+claim) into place: the file is ready. It then makes the PDF/A-2b version, validates it and only
+when it passes replaces the plain file with it (``archive.py``). A failure or a cancel during the
+layout never leaves a partial file behind; after that, the plain file stays whatever happens.
 
 Layout takes one pass. The contents are filled in beforehand with every heading (the page
 numbers do not change how much room an entry takes), so every heading lands on its final page at
@@ -44,7 +46,7 @@ from gala_desktop.annex.pdf.flowables import (
     style_for,
 )
 from gala_desktop.annex.pdf.numbers import DeferredContents, DeferredNumbers
-from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback
+from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback, ReadyCallback
 from gala_desktop.annex.pdf.styles import (
     ACCENT,
     BODY_SIZE,
@@ -58,7 +60,9 @@ from gala_desktop.annex.pdf.styles import (
     styles,
 )
 from gala_desktop.annex.pdf.text import clean_line, has_rtl, markup
-from gala_desktop.annex.pdf.pdfa import CREATOR, PdfaVerdict, make_pdfa
+from gala_desktop.annex.formats import ExportResult
+from gala_desktop.annex.pdf.archive import identity, install_pdfa
+from gala_desktop.annex.pdf.pdfa import CREATOR, write_plain
 
 __all__ = ["PROGRESS_TOTAL", "AnnexExportError", "ExportCancelled", "ProgressCallback", "render_pdf"]
 
@@ -315,24 +319,36 @@ def render_pdf(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> PdfaVerdict:
-    """Write ``document`` as a PDF/A-2b file at ``output_path``; returns the PDF/A verdict
-    (a file that failed validation is written as a plain PDF, see ``pdfa.make_pdfa``).
+    on_ready: ReadyCallback | None = None,
+) -> ExportResult:
+    """Write ``document`` as a PDF at ``output_path``, then as PDF/A-2b once that passed its check.
 
-    Raises ``ExportCancelled`` when ``is_cancelled()`` turns true, ``AnnexExportError`` when the
-    target cannot be written. In both cases no file (and no temporary file) is left behind.
+    The plain PDF (no PDF/A claim) is moved into place as soon as it is laid out and
+    ``on_ready(path)`` is called: the officer can open it. Then the PDF/A version is made and
+    validated, and replaces it only when it passes. The result's ``status`` says how that ended
+    (``pdfa`` is True only when the file at ``output_path`` is the checked PDF/A).
+
+    Raises ``ExportCancelled`` when ``is_cancelled()`` turns true during the layout and
+    ``AnnexExportError`` when the target cannot be written; in both cases no file (and no
+    temporary file) is left behind. A cancel during the check leaves the plain file.
     """
-    with annex_file(output_path) as temp:  # the target is checked before any work
+    target = Path(output_path)
+    with annex_file(target) as temp:  # the target is checked before any work
         if progress is not None:
             progress(0, PROGRESS_TOTAL)
         raw = _layout(document, progress, is_cancelled)
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
-        if progress is not None:
-            progress(90, PROGRESS_TOTAL)  # PDF/A post-processing and validation
-        verdict = make_pdfa(raw, temp, document.metadata)
-        if is_cancelled is not None and is_cancelled():
-            raise ExportCancelled()
+        write_plain(raw, temp, document.metadata)
+    written = identity(target)
+    if on_ready is not None:
+        on_ready(target)
+    if progress is not None:
+        progress(READY_PROGRESS, PROGRESS_TOTAL)  # the PDF/A version and its check
+    result = install_pdfa(raw, target, document.metadata, written, is_cancelled)
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
-    return verdict
+    return result
+
+
+READY_PROGRESS = 90
