@@ -18,6 +18,7 @@ TYPED = "eenzaam"
 def measure(catalogues: dict[int, "object"], repeats: int, log=print) -> Section:
     section = Section("Peak memory (RSS)")
     log(f"memory: catalogues {sorted(catalogues)}, {repeats} runs each")
+    run_probe("app_window.py")  # discarded: fills the file and bytecode caches, as for start-up
     floor = Summary.of([run_probe("bare_window.py").peak_rss for _ in range(repeats)])
     for size in sorted(catalogues):
         runs = [run_probe("app_window.py", "--catalogue", str(catalogues[size]), "--type", TYPED)

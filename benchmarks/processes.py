@@ -30,13 +30,17 @@ class ProbeRun:
 
 
 def probe_env(home: Path) -> dict[str, str]:
-    """Offscreen Qt and empty settings/recovery folders, so no dialog can appear."""
+    """Offscreen Qt, empty settings/recovery folders (so no dialog can appear), bytecode cached."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[name] = str(home / name.lower())
     env["HOME"] = str(home)
     env.pop("PYTHONDEVMODE", None)
+    # An installed program runs from bytecode (pip and the bundle compile it); without its
+    # cache every probe would compile the app's own modules from source again. The discarded
+    # warm-up run of a measure writes the cache.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

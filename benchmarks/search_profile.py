@@ -1,5 +1,9 @@
 """Where the time of one search goes, in SQL: ``python -m benchmarks.search_profile [SIZE]``.
 
+``python -m benchmarks.search_profile --broad [SIZE]`` shows, for every benchmark case, the plan
+and time of each step of a search: the unscored probe, a broad query's name matches, and what
+scoring with bm25 would cost (its fixed cost, and the capped matches the app used to score).
+
 ``python -m benchmarks.search_profile --facets [SIZE]`` compares the facet filters as correlated
 ``EXISTS`` (what the app runs) with ``IN (subquery)`` (what it ran before) on the benchmark's
 text + filter cases: the query plan of each (``EXPLAIN QUERY PLAN``), its median time and that
@@ -113,7 +117,51 @@ def facet_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, 
     return out
 
 
+def broad_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, float, list[str], int]]:
+    """(case, step, median seconds, query plan lines, rows) for each benchmark case: the unscored
+    probe, the name matches of a broad query, and what scoring costs (bm25 on one row is its
+    fixed cost: a pass over the index per phrase; bm25 on the capped matches is what the app
+    ranked before the cap was lowered)."""
+    from benchmarks.search import FILTER_CASES, typed_cases
+    from gala_desktop.catalogue.search import RANK_CAP, _name_plan, _plan
+    from gala_desktop.domain.search import SearchQuery
+
+    path = path or synthetic.cached_catalogue(size)
+    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    out = []
+    try:
+        for case in typed_cases() + list(FILTER_CASES):
+            query = SearchQuery(text=case.text, theme_keys=frozenset(case.themes),
+                                target_group_keys=frozenset(case.groups), min_level=case.min_level,
+                                databanks=frozenset(case.databanks))
+            plan, names = _plan(query), _name_plan(query)
+            probe, params = plan.probe()
+            steps = (
+                (f"probe, first {RANK_CAP + 1} unscored", probe, (*params, RANK_CAP + 1)),
+                ("name matches (word index)", names.name_first(), (*names.params, RANK_CAP)),
+                ("bm25 fixed cost (one row)", f"SELECT {plan.score} FROM {plan.source}{plan.clause} LIMIT 1",
+                 plan.params),
+                ("bm25 on 2,001 matches (the former cap)", plan.ranked_page(),
+                 (*plan.params, 2001, 2000, 200, 0)),
+            )
+            for step, sql, values in steps:
+                lines = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, values)]
+                seconds, rows = _time(connection, sql, values, repeats)
+                out.append((case.label, step, seconds, lines, rows))
+    finally:
+        connection.close()
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--broad":
+        size = int(argv[1]) if len(argv) > 1 else 100_000
+        print(f"{size:,} interventions: the steps of a search, median of 5 runs, raw sqlite3")
+        for label, step, seconds, steps, rows in broad_plans(size):
+            print(f"  {label}: {step:40} {seconds * 1000:8.1f} ms ({rows} rows)")
+            for line in steps:
+                print(f"      {line}")
+        return 0
     if argv and argv[0] == "--facets":
         size = int(argv[1]) if len(argv) > 1 else 100_000
         print(f"{size:,} interventions: facets as EXISTS vs IN, median of 5 runs, raw sqlite3")

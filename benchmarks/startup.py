@@ -2,8 +2,8 @@
 
 Each run is a fresh Python process (``QT_QPA_PLATFORM=offscreen``, empty settings folders).
 App and floor runs alternate so that both see the same background load. One discarded warm-up
-run of each fills the operating system's file cache: "cold" means a new process, not an empty
-disk cache.
+run of each fills the operating system's file cache and the bytecode cache (as an installed
+program has it): "cold" means a new process, not an empty disk cache.
 """
 
 from __future__ import annotations

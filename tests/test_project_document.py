@@ -504,3 +504,16 @@ def test_version_1_without_a_budget_gets_no_lines():
          "plan": {"budget_cents": None, "funding_source": "iza"}}]}}
     plan = project_from_dict(doc).shortlist[0].plan
     assert plan.budget == [] and plan.budget_cents is None and plan.funding_source is FundingSource.IZA
+
+
+def test_the_file_stamp_is_the_standard_sha256_of_the_bytes_read(tmp_path):
+    import hashlib
+
+    from gala_desktop.project.stamp import FileStamp
+
+    path = tmp_path / "plan.gala"
+    data = "{\"format\": \"gala-desktop-project\", \"naam\": \"Lindeveen ∙ ë\"}".encode()
+    path.write_bytes(data)
+    stamp = FileStamp.of(data, path.stat())
+    assert stamp.sha256 == hashlib.sha256(data).hexdigest()
+    assert stamp.size == len(data)

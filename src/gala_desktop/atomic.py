@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import stat
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,7 +35,7 @@ def backup_path(path: Path) -> Path:
 
 def temp_path(target: Path) -> Path:
     """A fresh hidden name beside ``target``."""
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}")
+    return target.with_name(f".{target.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
 
 
 def remove_quietly(path: Path) -> None:

@@ -134,15 +134,16 @@ class Catalogue:
         self._last = (query, result.exact)
         return result
 
-    def _narrows(self, query: SearchQuery) -> bool:
-        """Whether ``query`` narrows the previous search, which had few enough matches to rank:
-        the same filters and page, words typed on (a longer prefix matches mostly a subset).
-        Only a guess about whether to probe first; the answer is the same either way."""
+    def _narrows(self, query: SearchQuery) -> bool | None:
+        """Whether the previous search had few enough matches to rank, when ``query`` narrows it
+        (the same filters and page, words typed on: a longer prefix matches mostly a subset);
+        ``None`` when it does not. Only a guess about whether to probe; the answer is the same."""
         if self._last is None:
-            return False
+            return None
         last, exact = self._last
-        return (exact and bool(last.text) and query.text.startswith(last.text)
-                and replace(query, text="") == replace(last, text=""))
+        if last.text and query.text.startswith(last.text) and replace(query, text="") == replace(last, text=""):
+            return exact
+        return None
 
     def count(self) -> int:
         return self._size

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING
 
 from gala_desktop import paths
 from gala_desktop.catalogue.integrity import CatalogueFacts, IntegrityError, catalogue_facts
-from gala_desktop.catalogue.update_file import SUFFIX, UpdateError, VerifiedUpdate, open_update, sha256_of
 
-if TYPE_CHECKING:  # PyNaCl is imported only when an update file is checked
+if TYPE_CHECKING:  # update files (hashlib, zipfile, PyNaCl) are read only when one is checked
     from gala_desktop.catalogue import signing
+    from gala_desktop.catalogue.update_file import VerifiedUpdate
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,8 @@ class ActiveCatalogue:
 
     @property
     def sha256(self) -> str:
+        from gala_desktop.catalogue.update_file import sha256_of
+
         return self.installed.sha256 if self.installed else sha256_of(self.path)
 
 
@@ -140,11 +142,15 @@ class CatalogueStore:
 
     def verify(self, update_file: Path, trusted: list[signing.TrustedKey] | None = None) -> VerifiedUpdate:
         """Check ``update_file`` against the catalogue in use (raises ``UpdateError``)."""
+        from gala_desktop.catalogue.update_file import open_update
+
         active = self.active()
         return open_update(update_file, trusted, active.facts, active.sha256)
 
     def install(self, update: VerifiedUpdate) -> InstalledCatalogue:
         """Make a verified update the catalogue in use; the one in use becomes *previous*."""
+        from gala_desktop.catalogue.update_file import sha256_of
+
         manifest = update.manifest
         state = self._load()
         active = self.active()
@@ -195,6 +201,10 @@ class CatalogueStore:
         left alone, the program keeps working. Returns a Dutch line per file installed.
         """
         folder = Path(folder) if folder else paths.machine_catalogue_dir()
+        if not folder.is_dir():  # the usual case: nothing placed, nothing more to load
+            return []
+        from gala_desktop.catalogue.update_file import SUFFIX, UpdateError
+
         try:
             candidates = sorted(folder.glob("*" + SUFFIX))
         except OSError:

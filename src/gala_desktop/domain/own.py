@@ -10,8 +10,8 @@ full copy) and the export file for colleagues.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-import uuid
 from typing import Any
 
 from gala_desktop.domain.intervention import OWN_PREFIX, Condition, ConditionKind, Intervention, TargetGroup
@@ -39,7 +39,7 @@ def is_own_key(key: str) -> bool:
 
 
 def new_own_key() -> str:
-    return OWN_PREFIX + uuid.uuid4().hex[:12]
+    return OWN_PREFIX + os.urandom(6).hex()
 
 
 def description_to_dict(item: Intervention) -> dict[str, Any]:

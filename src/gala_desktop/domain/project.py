@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import enum
-import uuid
+import os
 from dataclasses import dataclass, field
 
 from gala_desktop.domain.intervention import ConditionKind, Intervention
@@ -178,7 +178,7 @@ class ShortlistEntry:
     status: EntryStatus = EntryStatus.CONSIDERING
     priority: Priority = Priority.MEDIUM
     plan: ImplementationPlan = field(default_factory=ImplementationPlan)
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=lambda: os.urandom(16).hex())
 
     @classmethod
     def for_intervention(cls, intervention: Intervention, theme_key: str) -> "ShortlistEntry":

@@ -21,7 +21,6 @@ import logging
 import os
 import socket
 import sys
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -302,7 +301,7 @@ def take_over(target: Path | str, stale: LockInfo, owner: LockOwner) -> ProjectL
     """
     target = Path(target)
     file = lock_path(target)
-    aside = file.with_name(f"{file.name}.{uuid.uuid4().hex[:8]}.oud")
+    aside = file.with_name(f"{file.name}.{os.urandom(4).hex()}.oud")
     try:
         os.rename(file, aside)
     except FileNotFoundError:

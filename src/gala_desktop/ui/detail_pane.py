@@ -6,8 +6,6 @@ browser), which returns at once, also without a network. All catalogue text is e
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -31,6 +29,13 @@ PLACEHOLDER = (
     "</p>"
 )
 SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def escape(value: str, quote: bool = True) -> str:
+    """What ``html.escape`` returns, without loading the ``html`` package (and its entity
+    tables) at start-up."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value.replace('"', "&quot;").replace("'", "&#x27;") if quote else value
 
 
 def _text(value: str) -> str:

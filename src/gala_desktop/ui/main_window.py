@@ -29,7 +29,6 @@ from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.formatting import format_count, format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
-from gala_desktop.ui.catalogue_update import CatalogueUpdater
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.jobs import JobRunner
 from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
@@ -42,7 +41,8 @@ from gala_desktop.ui.shortlist_panel import ShortlistPanel
 from gala_desktop.ui.theme_panel import ThemePanel
 from gala_desktop.ui.window_bars import build_menus, build_toolbar
 
-if TYPE_CHECKING:  # the pages behind other tabs are imported when first shown
+if TYPE_CHECKING:  # the pages behind other tabs and the update machinery load on first use
+    from gala_desktop.ui.catalogue_update import CatalogueUpdater
     from gala_desktop.ui.overview_panel import OverviewPanel
     from gala_desktop.ui.plan_editor import PlanEditor
     from gala_desktop.ui.project_form import ProjectForm
@@ -138,6 +138,16 @@ class MainWindow(QMainWindow):
     def project_form(self) -> "ProjectForm":
         return self.pages.page("project")
 
+    @property
+    def updater(self) -> "CatalogueUpdater":
+        """The catalogue-update actions, made (and their modules imported) on first use."""
+        if self._updater is None:
+            from gala_desktop.ui.catalogue_update import CatalogueUpdater
+
+            self._updater = CatalogueUpdater(self, self.session, lambda: self.files.dialogs)
+            self._updater.statusMessage.connect(self.show_status)
+        return self._updater
+
     def _editing_widgets(self) -> list[QWidget]:
         """Where the project is changed: the side panels and the pages built so far."""
         built = [self.pages.page(name) for name in ("plan", "project") if self.pages.is_built(name)]
@@ -218,12 +228,12 @@ class MainWindow(QMainWindow):
         self.action_own_import = self._action("actionOwnImport", "Eigen interventies i&mporteren…",
                                               self.own.import_interactive, (), None,
                                               "Eigen interventies van een collega overnemen")
-        self.updater = CatalogueUpdater(self, self.session, lambda: self.files.dialogs)
+        self._updater: CatalogueUpdater | None = None
         self.action_update_catalogue = self._action(
-            "actionUpdateCatalogue", "Catalogus &bijwerken…", self.updater.choose_and_check, (), None,
+            "actionUpdateCatalogue", "Catalogus &bijwerken…", lambda: self.updater.choose_and_check(), (), None,
             "Een ondertekende catalogusbijwerking (.galacat) controleren en installeren")
         self.action_rollback_catalogue = self._action(
-            "actionRollbackCatalogue", "&Vorige catalogus terugzetten", self.updater.roll_back, (), None,
+            "actionRollbackCatalogue", "&Vorige catalogus terugzetten", lambda: self.updater.roll_back(), (), None,
             "Teruggaan naar de catalogus van vóór de laatste bijwerking")
         self.action_quit = self._action("actionQuit", "A&fsluiten", self.close,
                                         [QKeySequence.StandardKey.Quit, QKeySequence("Ctrl+Q")], None, "GALA Desktop afsluiten")
@@ -297,7 +307,6 @@ class MainWindow(QMainWindow):
         s.pathChanged.connect(self._update_title)
         s.projectReplaced.connect(self._update_title)
         s.catalogueReplaced.connect(self._show_catalogue_info)
-        self.updater.statusMessage.connect(self.show_status)
         self.own.statusMessage.connect(self.show_status)
         self.browser.ownAddRequested.connect(self.own.add)
         self.browser.ownEditRequested.connect(self.own.edit)

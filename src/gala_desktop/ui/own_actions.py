@@ -9,15 +9,18 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.own import EXPORT_FORMAT, EXPORT_VERSION, OwnInterventionError, own_to_dict
 from gala_desktop.domain.project import InterventionSnapshot
-from gala_desktop.ui.own_form import OwnInterventionDialog
+
+if TYPE_CHECKING:  # the form and the file dialogs are loaded when first opened
+    from gala_desktop.ui.own_form import OwnInterventionDialog
 
 EXPORT_SUFFIX = ".json"
 log = logging.getLogger(__name__)
@@ -106,12 +109,16 @@ class OwnActions(QObject):
         return self._open_form(current)
 
     def _open_form(self, current: Intervention | None) -> OwnInterventionDialog:
+        from gala_desktop.ui.own_form import OwnInterventionDialog
+
         self.form = OwnInterventionDialog(self._target_groups(), current, self.window)
         self.form.finished.connect(lambda result, form=self.form: self._on_form_done(form, current, result))
         self.form.open()
         return self.form
 
     def _on_form_done(self, form: OwnInterventionDialog, current: Intervention | None, result: int) -> None:
+        from PySide6.QtWidgets import QDialog
+
         self.form = None
         if result != QDialog.DialogCode.Accepted:
             return
@@ -145,6 +152,8 @@ class OwnActions(QObject):
     def export_interactive(self) -> None:
         if self._unavailable():
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.window, "Eigen interventies exporteren",
                                               str(Path.home() / "eigen-interventies.json"),
                                               "Eigen interventies (*.json)")
@@ -161,6 +170,8 @@ class OwnActions(QObject):
     def import_interactive(self) -> None:
         if self._unavailable():
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Eigen interventies importeren", str(Path.home()),
                                               "Eigen interventies (*.json);;Alle bestanden (*)")
         if path:
@@ -182,6 +193,8 @@ class OwnActions(QObject):
         return self.import_dialog
 
     def _on_import_done(self, result: int) -> None:
+        from PySide6.QtWidgets import QDialog
+
         dialog, self.import_dialog = self.import_dialog, None
         if result != QDialog.DialogCode.Accepted or dialog is None:
             return
