@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 from gala_desktop import cli
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.domain.project import EntryStatus, Project, ShortlistEntry, ThemeChoice
-from gala_desktop.ui import export_flow
+from gala_desktop.ui import export_flow, file_dialogs
 from gala_desktop.ui.app import install_translations
 from gala_desktop.ui.export_flow import ExportDialog, start_export, suggested_path
 from gala_desktop.ui.session import ProjectSession
@@ -63,7 +63,7 @@ def test_f1_opens_the_dutch_user_guide_with_its_images(window, qtbot):
 
 
 def test_enter_in_the_export_file_field_exports(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("browse opened"))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: pytest.fail("browse opened"))
     for entry in window.session.project.shortlist:  # nothing chosen would ask a question first
         entry.status = EntryStatus.CHOSEN
     dialog = ExportDialog(window.session, window)

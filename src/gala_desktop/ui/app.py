@@ -67,6 +67,11 @@ class MissingDutchTexts(QTranslator):
         ("QFileDialog", "&Look in:"): "&Zoeken in:",
         ("QFileDialog", "Files of &type:"): "Bestands&type:",
         ("QFileDialog", "File name:"): "Bestandsnaam:",
+        # the type column of Qt's own file dialog (Qt 6 moved these to a context without Dutch)
+        ("QAbstractFileIconProvider", "Folder"): "Map",
+        ("QAbstractFileIconProvider", "Drive"): "Station",
+        ("QAbstractFileIconProvider", "File"): "Bestand",
+        ("QAbstractFileIconProvider", "%1 File"): "%1-bestand",
     }
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002

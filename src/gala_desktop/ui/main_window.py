@@ -388,9 +388,19 @@ class MainWindow(QMainWindow):
 
     def apply_default_layout(self) -> None:
         """Fractions of the window: themes, catalogue and shortlist (which needs room for a name
-        and three short columns); results above, details below."""
+        and three short columns); results above, details below. With a large font the side
+        columns get the width their text needs (no word of a theme cut, names readable) as long
+        as the catalogue keeps its minimum."""
         width = max(self.splitter.width(), self.width() - 12)
-        left, right = int(width * SPLIT_THEMES), int(width * SPLIT_SHORTLIST)
+        left = max(int(width * SPLIT_THEMES), self.theme_panel.preferred_width())
+        right = max(int(width * SPLIT_SHORTLIST), self.shortlist_panel.preferred_width())
+        table = self.browser.table
+        around_table = self.tabs.width() - table.width() if table.width() < self.tabs.width() else 30
+        middle = max(self.tabs.minimumSizeHint().width(), table.preferred_width() + around_table)
+        if left + right + middle > width:  # the side columns share what the catalogue leaves
+            factor = max(width - middle, 0) / (left + right)
+            left = max(int(left * factor), self.theme_panel.minimumSizeHint().width())
+            right = max(int(right * factor), self.shortlist_panel.minimumSizeHint().width())
         self.splitter.setSizes([left, width - left - right, right])
         self.browser.splitter.setSizes([1, 1])
 
