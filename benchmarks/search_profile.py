@@ -104,7 +104,7 @@ def facet_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, 
                                 target_group_keys=frozenset(case.groups), min_level=case.min_level,
                                 databanks=frozenset(case.databanks))
             plan = _plan(query)
-            params = (*plan.params, RANK_CAP + 1, 200, 0)
+            params = (*plan.params, RANK_CAP + 1, RANK_CAP, 200, 0)
             pages = []
             for variant, sql in (("EXISTS", plan.ranked_page()), ("IN", as_in_subqueries(plan.ranked_page()))):
                 steps = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
@@ -153,20 +153,19 @@ def broad_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, 
     return out
 
 
+PLAN_MODES = {
+    "--broad": ("the steps of a search", broad_plans, 40),
+    "--facets": ("facets as EXISTS vs IN", facet_plans, 6),
+}
+
+
 def main(argv: list[str]) -> int:
-    if argv and argv[0] == "--broad":
+    if argv and argv[0] in PLAN_MODES:
+        title, measure, width = PLAN_MODES[argv[0]]
         size = int(argv[1]) if len(argv) > 1 else 100_000
-        print(f"{size:,} interventions: the steps of a search, median of 5 runs, raw sqlite3")
-        for label, step, seconds, steps, rows in broad_plans(size):
-            print(f"  {label}: {step:40} {seconds * 1000:8.1f} ms ({rows} rows)")
-            for line in steps:
-                print(f"      {line}")
-        return 0
-    if argv and argv[0] == "--facets":
-        size = int(argv[1]) if len(argv) > 1 else 100_000
-        print(f"{size:,} interventions: facets as EXISTS vs IN, median of 5 runs, raw sqlite3")
-        for label, variant, seconds, steps, rows in facet_plans(size):
-            print(f"  {label}: {variant:6} {seconds * 1000:8.1f} ms ({rows} rows)")
+        print(f"{size:,} interventions: {title}, median of 5 runs, raw sqlite3")
+        for label, variant, seconds, steps, rows in measure(size):
+            print(f"  {label}: {variant:{width}} {seconds * 1000:8.1f} ms ({rows} rows)")
             for step in steps:
                 print(f"      {step}")
         return 0

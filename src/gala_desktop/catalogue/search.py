@@ -173,6 +173,11 @@ def search(
         first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
         if len(first) > RANK_CAP:
             return _broad_page(conn, plan, query, synonyms, first)
+        if not first:
+            return SearchResult([], 0, True)
+        # Every match is known: score only those, without evaluating the filters again.
+        rows = conn.execute(plan.ranked_ids(len(first)), (plan.params[0], *first, limit, offset))
+        return SearchResult([_summary(row[1:]) for row in rows], len(first), True)
     rows = conn.execute(
         plan.ranked_page(), (*plan.params, RANK_CAP + 1, RANK_CAP, limit, offset)
     ).fetchall()
