@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QScrollArea,
     QStyle,
     QStyleOptionViewItem,
     QTreeView,
@@ -95,6 +96,35 @@ def test_no_theme_word_check_box_button_or_heading_is_cut(qtbot, catalogue, app_
                 assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width() - 1, column
 
 
+@pytest.mark.parametrize("setup", LAYOUT_SETUPS)
+def test_the_plan_and_project_pages_fit_their_column(qtbot, catalogue, app_look, setup):
+    """No sideways scrolling of the Uitvoering and Project pages; the budget table shows
+    whole headings and amounts (under its label when the column is narrow)."""
+    window = _open(qtbot, catalogue, setup)
+    for tab in (1, 3):
+        window.show_tab(tab)
+        QApplication.processEvents()
+        page = window.tabs.currentWidget()
+        scroll = page if isinstance(page, QScrollArea) else page.findChild(QScrollArea)
+        assert not scroll.horizontalScrollBar().isVisible(), (setup, tab)
+    window.show_tab(1)
+    QApplication.processEvents()
+    editor = window.plan_editor
+    button = editor.choose_button
+    assert button.visibleRegion().boundingRect().width() == button.width()
+    table = editor.years.table
+    header = table.horizontalHeader()
+    metrics, heading = table.fontMetrics(), header.fontMetrics()
+    amounts = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
+    assert any(amounts)
+    for column in range(table.columnCount()):
+        lines = header.model().headerData(column, Qt.Orientation.Horizontal).split("\n")
+        texts = [metrics.horizontalAdvance(a) for a in amounts] + [heading.horizontalAdvance(line) for line in lines]
+        assert header.sectionSize(column) >= max(texts) + 4, column
+    window.show_tab(3)
+    assert window.project_form.subtitle.cursorPosition() == 0  # a long subtitle shows its start
+
+
 def test_the_filter_and_button_rows_wrap_instead_of_widening_their_column(qtbot, catalogue, app_look):
     window = _open(qtbot, catalogue, "1366-14pt")
     filters = window.browser.filters
@@ -132,6 +162,15 @@ def test_screenshots_at_200_percent(tmp_path, setup, size):
     assert "cut to" not in run.stderr
     image = QImage(str(tmp_path / f"main-window-{setup}.png"))
     assert (image.width(), image.height()) == size
+
+
+def test_the_screenshot_command_writes_every_set_up_to_the_docs():
+    root = UI_SOURCE.parents[2]
+    script = (root / "scripts" / "screenshots.sh").read_text(encoding="utf-8")
+    for setup in SETUPS:
+        line = next(line for line in script.splitlines() if f"--setup {setup.name} " in line + " ")
+        assert ("QT_SCALE_FACTOR=2" in line) == (setup.scale == 2.0), setup.name
+        assert (root / "docs" / "images" / f"{setup.name}.png").is_file(), setup.name
 
 
 # -- high contrast ---------------------------------------------------------------------------

@@ -255,6 +255,12 @@ class CatalogueBrowser(QWidget):
     def query(self) -> SearchQuery:
         return SearchQuery(text=self.search_field.text().strip(), **self.filters.query_fields())
 
+    def preferred_width(self) -> int:
+        """The width at which the results show ~20 characters of a name and the level and
+        theme headings, with this page's own margins."""
+        margins = self.layout().contentsMargins()
+        return self.table.preferred_width() + margins.left() + margins.right()
+
     def flush_search(self) -> None:
         """Run a pending search now (the debounce timer otherwise does it shortly)."""
         if self._timer.isActive():
