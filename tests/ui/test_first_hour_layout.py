@@ -199,6 +199,36 @@ def test_high_contrast_read_only_banner_and_arrows_stay_visible(qtbot, catalogue
         assert _lightness_spread(icon) >= 150, button.accessibleName()
 
 
+def test_radio_buttons_and_scroll_handles_are_outlined_on_black(qtbot, app_look):
+    """Fusion draws an unchecked radio button and a scroll bar handle in a shade of a black
+    background; ``ContrastStyle`` outlines them in the text colour."""
+    from PySide6.QtWidgets import QRadioButton, QScrollBar, QStyleOptionButton, QStyleOptionSlider
+
+    from gala_desktop.ui.app import ContrastStyle
+    from gala_desktop.ui.screenshots import contrast_palette
+
+    style = ContrastStyle()
+    QApplication.instance().setPalette(contrast_palette("black"))
+    radio = QRadioButton("Word-document om verder te bewerken")
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    bar.setRange(0, 100)
+    bar.setPageStep(20)
+    for widget in (radio, bar):
+        widget.setStyle(style)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+    button = QStyleOptionButton()
+    button.initFrom(radio)
+    indicator = style.subElementRect(QStyle.SubElement.SE_RadioButtonIndicator, button, radio)
+    assert _lightness_spread(radio.grab(indicator).toImage()) >= 200
+    slider = QStyleOptionSlider()
+    bar.initStyleOption(slider)
+    handle = style.subControlRect(QStyle.ComplexControl.CC_ScrollBar, slider,
+                                  QStyle.SubControl.SC_ScrollBarSlider, bar)
+    assert _lightness_spread(bar.grab(handle).toImage()) >= 150
+
+
 @pytest.mark.parametrize("kind", ["black", "white"])
 def test_every_name_readable_in_high_contrast(qtbot, catalogue, app_look, kind):
     from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, name_visibility
