@@ -166,6 +166,7 @@ def test_the_pdf_is_offered_when_ready_and_the_verdict_follows(session, parent, 
             assert widget.accessibleName(), widget
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: parent.findChild(ExportStatusDialog) is None)  # and not kept
 
 
 def test_cancelling_during_the_check_keeps_the_ready_pdf(session, parent, tmp_path, qtbot,

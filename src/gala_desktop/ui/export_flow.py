@@ -423,8 +423,10 @@ def _report_verdict(window: QWidget, dialog: ExportStatusDialog, job: Job, succe
     if status:
         status().showMessage(f"PDF/A-2b gecontroleerd: {dialog.path}" if passed
                              else f"Bijlage klaar, maar niet als PDF/A: {dialog.path}", 8000)
-    if not passed and not dialog.isVisible() and not job.is_cancelled:
-        QMessageBox.warning(window, EXPORT_TITLE, text)
+    if not dialog.isVisible():  # closed before the verdict: it is not needed any more
+        dialog.deleteLater()
+        if not passed and not job.is_cancelled:
+            QMessageBox.warning(window, EXPORT_TITLE, text)
 
 
 def _retry_of(result):

@@ -45,7 +45,6 @@ class ExportStatusDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName("exportStatus")
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         ready = QLabel(f"<b>De bijlage staat klaar.</b><br>{_escape(str(path))}")
         ready.setObjectName("exportReady")
         ready.setWordWrap(True)
@@ -118,6 +117,11 @@ class ExportStatusDialog(QDialog):
         self.verdict.setAccessibleName(f"PDF/A-controle: {text}")
         self.setWindowTitle(f"{self.windowTitle().split(' — ')[0]} — "
                             f"{'PDF/A gecontroleerd' if passed else 'geen PDF/A'}")
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        super().closeEvent(event)
+        if self.passed is not None:  # the verdict is in: nothing more to show here
+            self.deleteLater()
 
     def _retry(self) -> None:
         if self._retry_with is not None:
