@@ -335,9 +335,9 @@ def test_a_keystroke_probes_first_only_after_a_broad_one(small, monkeypatch):
     statements: list[str] = []
     small._conn().set_trace_callback(statements.append)
     try:
-        def typed(text: str) -> tuple[list[str], bool]:
+        def typed(text: str, **filters) -> tuple[list[str], bool]:
             statements.clear()
-            result = small.search(SearchQuery(text=text, limit=3))  # a page within the cap
+            result = small.search(SearchQuery(text=text, limit=3, **filters))  # page ≤ cap
             return [s.split()[0] for s in statements if "intervention i" in s], result.exact
 
         probe, broad, ranked = ["SELECT"], ["WITH", "SELECT"], ["WITH"]  # names + rows; one
@@ -346,7 +346,33 @@ def test_a_keystroke_probes_first_only_after_a_broad_one(small, monkeypatch):
         assert typed("eenz") == (probe + ranked, True)
         assert typed("eenzaam") == (ranked, True)  # after a narrow one: ranked at once
         assert typed("eenzaam jongeren") == (ranked, True)
+        assert typed("eenzaam jongeren", databanks=frozenset({Databank.NJI})) == (ranked, True)
         small.search(SearchQuery(text="e", limit=3))
         assert typed("eenzaam") == (probe + ranked, True)
     finally:
         small._conn().set_trace_callback(None)
+
+
+def test_what_counts_as_narrowing_the_previous_search():
+    from gala_desktop.catalogue.repository import narrows
+
+    last = SearchQuery(text="eenz", target_group_keys=frozenset({"jongeren", "ouderen"}))
+    for query in (
+        SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren", "ouderen"})),
+        SearchQuery(text="eenz", target_group_keys=frozenset({"jongeren"})),
+        SearchQuery(text="eenz jong", target_group_keys=frozenset({"ouderen"}),
+                    theme_keys=frozenset({"eenzaamheid"}), databanks=frozenset({Databank.NJI}),
+                    min_level=RecognitionLevel.WELL_FOUNDED),
+    ):
+        assert narrows(query, last), query
+    for query in (
+        SearchQuery(text="een", target_group_keys=frozenset({"jongeren", "ouderen"})),  # erased
+        SearchQuery(text="eenza"),  # a facet cleared
+        SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren", "mantelzorgers"})),
+        SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren"}), include_lapsed=True),
+        SearchQuery(text="eenza", target_group_keys=frozenset({"ouderen"}), limit=50),
+    ):
+        assert not narrows(query, last), query
+    assert not narrows(SearchQuery(text="e"), SearchQuery())  # nothing typed before
+    assert not narrows(SearchQuery(text="x", min_level=RecognitionLevel.WELL_DESCRIBED),
+                       SearchQuery(text="x", min_level=RecognitionLevel.WELL_FOUNDED))
