@@ -6,8 +6,9 @@ queries the catalogue, fills the ``ResultTableModel``, updates the count and the
 ``Catalogue.search`` alone is timed too, to split SQL + mapping from the widget work.
 
 Floor: the same page as one plain SQL statement (``catalogue.search.page_sql``: the same FTS5
-``MATCH``, filters, ranking and ``LIMIT``) on a raw ``sqlite3`` connection; it returns the same
-first page, which is checked.
+``MATCH``, filters, ranking and ``LIMIT``; for a query broader than the ranking cap, the name
+matches and then the other matches, unscored) on a raw ``sqlite3`` connection; it returns the
+same first page, which is checked.
 """
 
 from __future__ import annotations
@@ -162,7 +163,8 @@ def measure(catalogues: dict[int, object], repeats: dict[int, int], log=print) -
     section.notes.append(
         "App: set the search text and run the pending search at once (debounce skipped): "
         "Catalogue.search, ResultTableModel.set_results, count label, detail pane. "
-        "Floor: the app's own page query (same MATCH, filters, ranking, LIMIT) on a raw sqlite3 "
+        "Floor: the app's own page query (same MATCH, filters, ranking, LIMIT; above the ranking cap "
+        "the name matches, then the others, unscored) as one statement on a raw sqlite3 "
         "connection; its page is checked to equal the app's."
     )
     return section

@@ -1,5 +1,9 @@
 """Where the time of one search goes, in SQL: ``python -m benchmarks.search_profile [SIZE]``.
 
+``python -m benchmarks.search_profile --broad [SIZE]`` shows, for every benchmark case, the plan
+and time of each step of a search: the unscored probe, a broad query's name matches, and what
+scoring with bm25 would cost (its fixed cost, and the capped matches the app used to score).
+
 ``python -m benchmarks.search_profile --facets [SIZE]`` compares the facet filters as correlated
 ``EXISTS`` (what the app runs) with ``IN (subquery)`` (what it ran before) on the benchmark's
 text + filter cases: the query plan of each (``EXPLAIN QUERY PLAN``), its median time and that
@@ -100,7 +104,7 @@ def facet_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, 
                                 target_group_keys=frozenset(case.groups), min_level=case.min_level,
                                 databanks=frozenset(case.databanks))
             plan = _plan(query)
-            params = (*plan.params, RANK_CAP + 1, 200, 0)
+            params = (*plan.params, RANK_CAP + 1, RANK_CAP, 200, 0)
             pages = []
             for variant, sql in (("EXISTS", plan.ranked_page()), ("IN", as_in_subqueries(plan.ranked_page()))):
                 steps = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
@@ -113,12 +117,55 @@ def facet_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, 
     return out
 
 
+def broad_plans(size: int, repeats: int = 5, path=None) -> list[tuple[str, str, float, list[str], int]]:
+    """(case, step, median seconds, query plan lines, rows) for each benchmark case: the unscored
+    probe, the name matches of a broad query, and what scoring costs (bm25 on one row is its
+    fixed cost: a pass over the index per phrase; bm25 on the capped matches is what the app
+    ranked before the cap was lowered)."""
+    from benchmarks.search import FILTER_CASES, typed_cases
+    from gala_desktop.catalogue.search import RANK_CAP, _name_plan, _plan
+    from gala_desktop.domain.search import SearchQuery
+
+    path = path or synthetic.cached_catalogue(size)
+    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    out = []
+    try:
+        for case in typed_cases() + list(FILTER_CASES):
+            query = SearchQuery(text=case.text, theme_keys=frozenset(case.themes),
+                                target_group_keys=frozenset(case.groups), min_level=case.min_level,
+                                databanks=frozenset(case.databanks))
+            plan, names = _plan(query), _name_plan(query)
+            probe, params = plan.probe()
+            steps = (
+                (f"probe, first {RANK_CAP + 1} unscored", probe, (*params, RANK_CAP + 1)),
+                ("name matches (word index)", names.name_first(), (*names.params, RANK_CAP)),
+                ("bm25 fixed cost (one row)", f"SELECT {plan.score} FROM {plan.source}{plan.clause} LIMIT 1",
+                 plan.params),
+                ("bm25 on 2,001 matches (the former cap)", plan.ranked_page(),
+                 (*plan.params, 2001, 2000, 200, 0)),
+            )
+            for step, sql, values in steps:
+                lines = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, values)]
+                seconds, rows = _time(connection, sql, values, repeats)
+                out.append((case.label, step, seconds, lines, rows))
+    finally:
+        connection.close()
+    return out
+
+
+PLAN_MODES = {
+    "--broad": ("the steps of a search", broad_plans, 40),
+    "--facets": ("facets as EXISTS vs IN", facet_plans, 6),
+}
+
+
 def main(argv: list[str]) -> int:
-    if argv and argv[0] == "--facets":
+    if argv and argv[0] in PLAN_MODES:
+        title, measure, width = PLAN_MODES[argv[0]]
         size = int(argv[1]) if len(argv) > 1 else 100_000
-        print(f"{size:,} interventions: facets as EXISTS vs IN, median of 5 runs, raw sqlite3")
-        for label, variant, seconds, steps, rows in facet_plans(size):
-            print(f"  {label}: {variant:6} {seconds * 1000:8.1f} ms ({rows} rows)")
+        print(f"{size:,} interventions: {title}, median of 5 runs, raw sqlite3")
+        for label, variant, seconds, steps, rows in measure(size):
+            print(f"  {label}: {variant:{width}} {seconds * 1000:8.1f} ms ({rows} rows)")
             for step in steps:
                 print(f"      {step}")
         return 0

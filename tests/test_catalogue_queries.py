@@ -81,6 +81,8 @@ def test_every_run_time_statement_compiles_against_the_orm_schema(orm_only_db):
         statements += [plan.probe()[0], plan.ranked_page(), plan.scan_page(), plan.scan_page(2),
                        plan.single_statement(True), plan.single_statement(False),
                        names.name_first(), plan.broad_statement(names)]
+        if plan.fts:  # a text search: its probed matches, ranked from their ids
+            statements.append(plan.ranked_ids(3))
     for sql in statements:
         orm_only_db.execute("EXPLAIN " + sql, [None] * sql.count("?"))  # raises on any unknown name
 

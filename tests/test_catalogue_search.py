@@ -301,3 +301,78 @@ def test_what_a_broad_query_lists_first_is_always_among_its_matches(catalogue):
         assert named <= ids(_plan(query, catalogue.synonyms)), text
         named_somewhere += bool(named)
     assert named_somewhere > len(typed) * 0.9  # the name forms do find the names they come from
+
+
+@pytest.mark.parametrize("cap", [2, 3, 200])
+@pytest.mark.parametrize(
+    "query",
+    [SearchQuery(text="e"), SearchQuery(text="ee"), SearchQuery(text="eenzaam"),
+     SearchQuery(text="e", databanks=frozenset(Databank)), SearchQuery(text="zorg"),
+     SearchQuery(theme_keys=frozenset({"sociale-basis"}))],
+)
+def test_probing_first_or_not_gives_the_same_answer(small, monkeypatch, cap, query):
+    """Whether a search probes first (the previous keystroke's count, the catalogue's size) only
+    changes how fast it answers."""
+    from gala_desktop.catalogue import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_CAP", cap)
+    fields = {n: getattr(query, n) for n in query.__slots__}
+    for offset, limit in ((0, 200), (0, 2), (1, 2), (3, 1), (2, 5)):
+        page = SearchQuery(**{**fields, "offset": offset, "limit": limit})
+        answers = {
+            (tuple(i.key for i in result.items), result.total, result.exact)
+            for narrow in (None, True, False) for size in (None, 5)
+            for result in [search_module.search(small._conn(), page, size=size, narrow=narrow)]
+        }
+        assert len(answers) == 1, (offset, limit, answers)
+
+
+def test_a_keystroke_probes_first_only_after_a_broad_one(small, monkeypatch):
+    from gala_desktop.catalogue import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    monkeypatch.setattr(search_module, "PROBE_ABOVE", 0)  # as in a big catalogue
+    statements: list[str] = []
+    small._conn().set_trace_callback(statements.append)
+    try:
+        def typed(text: str, **filters) -> tuple[list[str], bool]:
+            statements.clear()
+            result = small.search(SearchQuery(text=text, limit=3, **filters))  # page ≤ cap
+            return [s.split()[0] for s in statements if "intervention i" in s], result.exact
+
+        probe, broad, ranked = ["SELECT"], ["WITH", "SELECT"], ["WITH"]  # names + rows; one
+        assert typed("e") == (probe + broad, False)  # nothing to go by: probe first
+        assert typed("ee") == (probe + broad, False)  # after a broad one: probe first
+        assert typed("eenz") == (probe + ranked, True)
+        assert typed("eenzaam") == (ranked, True)  # after a narrow one: ranked at once
+        assert typed("eenzaam jongeren") == (ranked, True)
+        assert typed("eenzaam jongeren", databanks=frozenset({Databank.NJI})) == (ranked, True)
+        small.search(SearchQuery(text="e", limit=3))
+        assert typed("eenzaam") == (probe + ranked, True)
+    finally:
+        small._conn().set_trace_callback(None)
+
+
+def test_what_counts_as_narrowing_the_previous_search():
+    from gala_desktop.catalogue.repository import narrows
+
+    last = SearchQuery(text="eenz", target_group_keys=frozenset({"jongeren", "ouderen"}))
+    for query in (
+        SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren", "ouderen"})),
+        SearchQuery(text="eenz", target_group_keys=frozenset({"jongeren"})),
+        SearchQuery(text="eenz jong", target_group_keys=frozenset({"ouderen"}),
+                    theme_keys=frozenset({"eenzaamheid"}), databanks=frozenset({Databank.NJI}),
+                    min_level=RecognitionLevel.WELL_FOUNDED),
+    ):
+        assert narrows(query, last), query
+    for query in (
+        SearchQuery(text="een", target_group_keys=frozenset({"jongeren", "ouderen"})),  # erased
+        SearchQuery(text="eenza"),  # a facet cleared
+        SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren", "mantelzorgers"})),
+        SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren"}), include_lapsed=True),
+        SearchQuery(text="eenza", target_group_keys=frozenset({"ouderen"}), limit=50),
+    ):
+        assert not narrows(query, last), query
+    assert not narrows(SearchQuery(text="e"), SearchQuery())  # nothing typed before
+    assert not narrows(SearchQuery(text="x", min_level=RecognitionLevel.WELL_DESCRIBED),
+                       SearchQuery(text="x", min_level=RecognitionLevel.WELL_FOUNDED))

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from gala_desktop.annex.formats import ExportFormat
 from gala_desktop.domain.project import EntryStatus
 from gala_desktop.project.document import load_project
-from gala_desktop.ui import export_flow
+from gala_desktop.ui import export_flow, file_dialogs
 from gala_desktop.ui.export_flow import ExportDialog, start_export, suggested_file_name
 from gala_desktop.ui.export_status import CHECKING, PASSED, ExportStatusDialog
 from gala_desktop.ui.session import ProjectSession
@@ -217,7 +217,7 @@ def test_choosing_word_changes_the_suffix_and_enables_the_template(session, pare
 def test_the_template_and_the_format_are_remembered(session, parent, tmp_path, monkeypatch, qtbot):
     template = tmp_path / "huisstijl.docx"
     docx.Document().save(str(template))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(template), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: (str(template), ""))
     dialog = ExportDialog(session, parent)
     dialog.docx_choice.setChecked(True)
     dialog.template_button.click()

@@ -7,14 +7,15 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QKeySequence, QTextDocument
+from pypdf import PdfReader
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 
 from gala_desktop import cli
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.domain.project import EntryStatus, Project, ShortlistEntry, ThemeChoice
-from gala_desktop.ui import export_flow
+from gala_desktop.ui import export_flow, file_dialogs
 from gala_desktop.ui.app import install_translations
 from gala_desktop.ui.export_flow import ExportDialog, start_export, suggested_path
 from gala_desktop.ui.session import ProjectSession
@@ -63,7 +64,7 @@ def test_f1_opens_the_dutch_user_guide_with_its_images(window, qtbot):
 
 
 def test_enter_in_the_export_file_field_exports(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("browse opened"))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: pytest.fail("browse opened"))
     for entry in window.session.project.shortlist:  # nothing chosen would ask a question first
         entry.status = EntryStatus.CHOSEN
     dialog = ExportDialog(window.session, window)
@@ -75,6 +76,35 @@ def test_enter_in_the_export_file_field_exports(qtbot, window, tmp_path, monkeyp
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.output_path() == tmp_path / "bijlage.pdf"
+
+
+def test_enter_in_the_export_dialog_writes_the_annex(qtbot, window, tmp_path, monkeypatch):
+    """The whole flow behind *Exporteren…*: Enter in the file field exports, nothing is browsed."""
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: pytest.fail("browse opened"))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    for entry in window.session.project.shortlist:
+        entry.status = EntryStatus.CHOSEN
+    target = tmp_path / "bijlage.pdf"
+    pressed = []
+
+    def press_enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportDialog):  # never leave a modal dialog waiting
+            if dialog is not None:
+                dialog.reject()
+            return
+        dialog.path_edit.setText(str(target))
+        dialog.path_edit.setFocus()
+        qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+        pressed.append(dialog.result())
+        if dialog.result() != QDialog.DialogCode.Accepted:
+            dialog.reject()  # the test fails below instead of waiting for ever
+
+    QTimer.singleShot(0, press_enter)
+    job = export_flow.export_pdf_interactive(window, window.session)
+    assert pressed == [QDialog.DialogCode.Accepted] and job is not None
+    qtbot.waitUntil(lambda: job.is_finished, timeout=120_000)
+    assert PdfReader(target).pages
 
 
 def test_first_export_on_a_profile_without_a_documents_folder(qtbot, window, tmp_path, monkeypatch):

@@ -23,7 +23,7 @@ OWN_NOT_AT_START = (
     "ui.plan_editor", "ui.overview_panel", "ui.project_form",  # the pages behind the other tabs
     "ui.catalogue_update", "catalogue.update_file", "domain.catalogue_diff",  # catalogue updates
     "ui.own_form", "ui.own_import",  # the own-intervention form and import
-    "ui.export_flow", "ui.help_window",
+    "ui.export_flow", "ui.help_window", "ui.file_dialogs",
 )
 
 

@@ -170,6 +170,18 @@ class Plan:
             "LIMIT ? OFFSET ?"
         )
 
+    def ranked_ids(self, count: int) -> str:
+        """The page of ``count`` matches already found (bound after the MATCH), ranked: bm25 on
+        those rows only, the filters not evaluated again. ``+rowid`` keeps the list out of the
+        FTS index: pushed into it, each id would restart the query and bm25's pass over the
+        index with it. Parameters: the MATCH, the ids, ``limit``, ``offset``."""
+        return (
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id, {self.score} AS score FROM {self.fts} "
+            f"WHERE {self.fts} MATCH ? AND +rowid IN ({placeholders(count)})) "
+            f"SELECT i.id, {_SUMMARY} FROM m JOIN intervention i ON i.id = m.id "
+            f"ORDER BY m.score, {LEVEL_ORDER}, i.sort_name LIMIT ? OFFSET ?"
+        )
+
     def scan_page(self, excluded: int = 0) -> str:
         """Ids in scan order, by ``limit`` and ``offset`` (paging past the cap), leaving out
         ``excluded`` ids bound after the plan's parameters (the name matches listed first)."""

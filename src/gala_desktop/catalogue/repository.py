@@ -13,7 +13,6 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from gala_desktop.catalogue import queries
@@ -134,15 +133,14 @@ class Catalogue:
         self._last = (query, result.exact)
         return result
 
-    def _narrows(self, query: SearchQuery) -> bool:
-        """Whether ``query`` narrows the previous search, which had few enough matches to rank:
-        the same filters and page, words typed on (a longer prefix matches mostly a subset).
-        Only a guess about whether to probe first; the answer is the same either way."""
+    def _narrows(self, query: SearchQuery) -> bool | None:
+        """Whether the previous search had few enough matches to rank, when ``query`` narrows it
+        (see ``narrows``); ``None`` when it does not. Only a guess about whether to probe
+        first; the answer is the same either way."""
         if self._last is None:
-            return False
+            return None
         last, exact = self._last
-        return (exact and bool(last.text) and query.text.startswith(last.text)
-                and replace(query, text="") == replace(last, text=""))
+        return exact if narrows(query, last) else None
 
     def count(self) -> int:
         return self._size
@@ -190,6 +188,25 @@ class Catalogue:
             rows = self._conn().execute(queries.TARGET_GROUPS).fetchall()
             self._target_groups = {key: TargetGroup(key, name) for key, name in rows}
         return self._target_groups
+
+
+def narrows(query: SearchQuery, last: SearchQuery) -> bool:
+    """Whether ``query`` finds (mostly) a subset of what ``last`` found, the same page of it:
+    words typed on (a longer prefix matches mostly a subset), a facet chosen where there was
+    none or fewer of its values, a higher minimum level, lapsed levels no longer counted."""
+    def facet(name: str) -> bool:
+        new, old = getattr(query, name), getattr(last, name)
+        return not old or bool(new) and new <= old
+
+    def rank(q: SearchQuery) -> int:
+        return q.min_level.rank if q.min_level is not None else 0
+
+    return (
+        bool(last.text) and query.text.startswith(last.text)
+        and all(facet(name) for name in ("theme_keys", "target_group_keys", "databanks"))
+        and rank(query) >= rank(last) and query.include_lapsed <= last.include_lapsed
+        and (query.origin, query.limit, query.offset) == (last.origin, last.limit, last.offset)
+    )
 
 
 def _children(data: str) -> list[list]:

@@ -27,6 +27,11 @@ from gala_desktop.domain.search import SearchQuery
 from gala_desktop.domain.themes import THEMES
 
 MIN_TRIGRAM = 3
+# Without a previous keystroke to go by, probe first only in a catalogue this big: bm25's pass
+# over the index, which a broad query's scored statement pays, grows with the catalogue (under
+# a millisecond at 1,000 interventions, 5-15 ms at 10,000, 70-140 ms at 100,000), while the
+# probe costs a narrow query a second scan (``benchmarks/findings.md``, *Search*).
+PROBE_ABOVE = 2_000
 MAX_WORDS = 12  # more words than this only slow the query down without narrowing it
 # Matches counted and ranked at most: what the result list shows at once (``SearchQuery.limit``),
 # so a ranked result is seen whole. Broader queries list their name matches first, unscored.
@@ -150,22 +155,29 @@ def page_sql(
 
 def search(
     conn: sqlite3.Connection, query: SearchQuery, *, size: int | None = None,
-    synonyms: Synonyms | None = None, narrow: bool = False,
+    synonyms: Synonyms | None = None, narrow: bool | None = None,
 ) -> SearchResult:
     """At most ``RANK_CAP + 1`` matches are read; that gives the count and, when they are few
-    enough, the ranked page, in one statement. ``size`` is the number of interventions in the
-    catalogue when known: a catalogue no bigger than the cap needs no probe. ``narrow``: the
-    query is expected to have at most ``RANK_CAP`` matches (the previous keystroke's had, and
-    this one narrows it), so it is ranked without probing first; the answer is the same."""
+    enough, the ranked page, in one statement. Whether to probe first, unscored: ``narrow`` is
+    what the previous keystroke says (this query narrows a search that had at most
+    ``RANK_CAP`` matches: rank at once; one that had more: probe); without it, ``size``, the
+    number of interventions in the catalogue, decides (see ``PROBE_ABOVE``). The answer is
+    the same either way."""
     plan = _plan(query, synonyms)
     offset, limit = max(0, query.offset), max(0, query.limit)
-    if plan.fts and not narrow and (size is None or size > RANK_CAP):
+    probe = not narrow if narrow is not None else size is None or size > PROBE_ABOVE
+    if plan.fts and probe and (size is None or size > RANK_CAP):
         # Often broad while typing ("een"), and bm25 costs a pass over the whole index per
         # phrase: first see, unscored, whether the matches are few enough to rank at all.
         sql, params = plan.probe()
         first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
         if len(first) > RANK_CAP:
             return _broad_page(conn, plan, query, synonyms, first)
+        if not first:
+            return SearchResult([], 0, True)
+        # Every match is known: score only those, without evaluating the filters again.
+        rows = conn.execute(plan.ranked_ids(len(first)), (plan.params[0], *first, limit, offset))
+        return SearchResult([_summary(row[1:]) for row in rows], len(first), True)
     rows = conn.execute(
         plan.ranked_page(), (*plan.params, RANK_CAP + 1, RANK_CAP, limit, offset)
     ).fetchall()

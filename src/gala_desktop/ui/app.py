@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle, QWidget
 
 from gala_desktop import paths
@@ -33,20 +33,47 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 class ContrastStyle(QProxyStyle):
-    """The platform style, with check boxes that stay visible on a dark (high-contrast) palette:
-    Fusion draws an unchecked box in a shade of the background, invisible on black; here the box
-    gets an outline in the palette's text colour whenever the background is dark."""
+    """The platform style, with controls that stay visible on a dark (high-contrast) palette:
+    Fusion draws an unchecked check box or radio button and a scroll bar's handle in a shade of
+    the background, invisible on black; here they get an outline (and a radio button its dot)
+    in the palette's text colour whenever the background is dark."""
 
     CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
 
+    @staticmethod
+    def _dark(option) -> bool:
+        return option.palette.color(QPalette.ColorRole.Base).lightness() < 100
+
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if element in self.CHECKS and option.palette.color(QPalette.ColorRole.Base).lightness() < 100:
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if (element in self.CHECKS or radio) and self._dark(option):
             painter.save()
-            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+            colour = option.palette.color(QPalette.ColorRole.Text)
+            painter.setPen(colour)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            rect = option.rect.adjusted(0, 0, -1, -1)
+            if radio:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.drawEllipse(rect)
+                if option.state & QStyle.StateFlag.State_On:
+                    painter.setBrush(colour)
+                    inset = max(rect.width() // 4, 2)
+                    painter.drawEllipse(rect.adjusted(inset, inset, -inset, -inset))
+            else:
+                painter.drawRect(rect)
             painter.restore()
+
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_ScrollBar and self._dark(option):
+            handle = self.subControlRect(control, option, QStyle.SubControl.SC_ScrollBarSlider, widget)
+            if handle.isValid() and not handle.isEmpty():
+                painter.save()
+                painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(handle.adjusted(1, 1, -2, -2))
+                painter.restore()
 
 
 class AfterFirstPaint(QObject):
@@ -82,6 +109,11 @@ class MissingDutchTexts(QTranslator):
         ("QFileDialog", "&Look in:"): "&Zoeken in:",
         ("QFileDialog", "Files of &type:"): "Bestands&type:",
         ("QFileDialog", "File name:"): "Bestandsnaam:",
+        # the type column of Qt's own file dialog (Qt 6 moved these to a context without Dutch)
+        ("QAbstractFileIconProvider", "Folder"): "Map",
+        ("QAbstractFileIconProvider", "Drive"): "Station",
+        ("QAbstractFileIconProvider", "File"): "Bestand",
+        ("QAbstractFileIconProvider", "%1 File"): "%1-bestand",
     }
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002

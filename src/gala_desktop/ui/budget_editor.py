@@ -8,11 +8,12 @@ field for a total over the whole period, for entries where only the total is kno
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +31,7 @@ SHORT_LABELS = {
     FundingSource.SPORTAKKOORD: "Sport-\nakkoord",
     FundingSource.OWN: "Eigen\nmiddelen",
 }
+TYPICAL_AMOUNT = format_euro_table(9_999_900)  # € 99.999: room for it before any is typed
 NO_YEARS = (
     "Vul op het tabblad Project de periode in (bijvoorbeeld 2025–2028) om het budget per jaar "
     "te verdelen. Tot dan kunt u hierboven een bedrag voor de hele periode invullen."
@@ -72,6 +74,7 @@ class BudgetYearsTable(QWidget):
         for c, source in enumerate(SOURCES):
             self.table.horizontalHeaderItem(c).setToolTip(source.label)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
                                                           | Qt.AlignmentFlag.AlignVCenter)
         self.table.setWordWrap(True)
@@ -97,6 +100,30 @@ class BudgetYearsTable(QWidget):
         layout.addWidget(self.total)
         self.setFocusProxy(self.table)
 
+    def _fit_columns(self) -> None:
+        """Columns never narrower than their heading and their amounts in the current font;
+        the table asks for the width of three of them, so a narrow form puts it under its
+        label (``QFormLayout.WrapLongRows``) instead of cutting every amount."""
+        header = self.table.horizontalHeader()
+        metrics, heading = self.table.fontMetrics(), header.fontMetrics()
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 1)
+        widest_heading = max(heading.horizontalAdvance(line) for source in SOURCES
+                             for line in SHORT_LABELS.get(source, source.label).split("\n"))
+        amounts = [self.table.item(r, c).text() for r in range(self.table.rowCount())
+                   for c in range(self.table.columnCount()) if self.table.item(r, c) is not None]
+        widest_amount = max(metrics.horizontalAdvance(text) for text in [TYPICAL_AMOUNT, *amounts])
+        column = max(widest_heading, widest_amount) + margin
+        header.setMinimumSectionSize(column)
+        years = self.table.verticalHeader()
+        years_width = max(years.sizeHint().width(), metrics.horizontalAdvance("2028") + margin)
+        # at least three sources beside the years; a narrower table scrolls sideways itself
+        self.table.setMinimumWidth(years_width + column * 3 + 2 * self.table.frameWidth() + 2)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+
     def show_plan(self, plan: ImplementationPlan, period_years: list[int]) -> None:
         lines = per_year_lines(plan)
         years = sorted(set(period_years) | {line.year for line in lines})
@@ -121,6 +148,7 @@ class BudgetYearsTable(QWidget):
                     item.setToolTip(f"{year}, {source.label}")
                     if item.text() != text:
                         item.setText(text)
+            self._fit_columns()
             rows_height = sum(self.table.rowHeight(r) for r in range(len(years)))
             self.table.setFixedHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 6)
             self.table.setVisible(bool(years))

@@ -34,8 +34,17 @@ from gala_desktop.domain.themes import theme_name
 from gala_desktop.operations import shortlist
 from gala_desktop.operations.shortlist import NO_THEME_HINT
 from gala_desktop.ui.detail_pane import DetailPane
+from gala_desktop.ui.flow_layout import FlowLayout
 from gala_desktop.ui.facet_filters import FacetFilters
-from gala_desktop.ui.result_model import KEY_ROLE, LEVEL, NAME, OWNER, THEMES, ResultTableModel
+from gala_desktop.ui.result_model import (
+    KEY_ROLE,
+    LEVEL,
+    NAME,
+    OWNER,
+    THEMES,
+    ResultTableModel,
+    readable_name_width,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +79,39 @@ class ResultTable(QTableView):
     COLUMN_FIT = {LEVEL: (20, 0.22), THEMES: (16, 0.18), OWNER: (16, 0.18)}
 
     def fit_columns(self) -> None:
+        """Each column sized for its text but never narrower than its heading; when the width is
+        short, they give way (down to the heading) so the name keeps ~20 characters, and when
+        even that is too wide the owner column is left out (the details below show the owner)."""
         chars = self.fontMetrics().averageCharWidth()
         width = self.viewport().width()
         header = self.horizontalHeader()
-        for column, (count, share) in self.COLUMN_FIT.items():
-            header.resizeSection(column, max(60, min(chars * count, int(width * share))))
+        floors = {column: self._heading_width(column) for column in self.COLUMN_FIT}
+        name = readable_name_width(self.fontMetrics())
+        hide_owner = name + sum(floors.values()) > width
+        if header.isSectionHidden(OWNER) != hide_owner:
+            header.setSectionHidden(OWNER, hide_owner)
+        shown = [column for column in self.COLUMN_FIT if not header.isSectionHidden(column)]
+        sizes = {column: max(floors[column], min(chars * self.COLUMN_FIT[column][0],
+                                                 int(width * self.COLUMN_FIT[column][1])))
+                 for column in shown}
+        over = sum(sizes.values()) + name - width
+        give = {column: sizes[column] - floors[column] for column in sizes}
+        if over > 0 and sum(give.values()):
+            total = sum(give.values())
+            for column in sizes:
+                sizes[column] -= min(give[column], -(-over * give[column] // total))
+        for column, size in sizes.items():
+            header.resizeSection(column, size)
+
+    def _heading_width(self, column: int) -> int:
+        return max(60, self.horizontalHeader().sectionSizeFromContents(column).width())
+
+    def preferred_width(self) -> int:
+        """The narrowest width at which the name shows ~20 characters and the level and theme
+        columns their headings (the owner column may be left out)."""
+        columns = self._heading_width(LEVEL) + self._heading_width(THEMES)
+        chrome = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return readable_name_width(self.fontMetrics()) + columns + chrome
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -142,6 +179,7 @@ class CatalogueBrowser(QWidget):
         self.table.fit_columns()
 
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # a long count takes two lines, not the column's width
         self.count_label.setAccessibleName("Aantal gevonden interventies")
         self.add_button = QPushButton("Toevoegen &aan thema…")
         self.add_button.setAccessibleName("Toevoegen aan thema")
@@ -161,7 +199,7 @@ class CatalogueBrowser(QWidget):
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.add_button)
         results_layout.addLayout(bottom)
-        own_row = QHBoxLayout()
+        own_row = FlowLayout()
         self.own_add_button = QPushButton("Eigen &interventie toevoegen…")
         self.own_add_button.setObjectName("ownAddButton")
         self.own_add_button.setToolTip("Een lokale interventie vastleggen die niet in een databank staat")
@@ -174,8 +212,7 @@ class CatalogueBrowser(QWidget):
                              (self.own_delete_button, "Eigen interventie verwijderen")):
             button.setAccessibleName(name)
         own_row.addWidget(self.own_add_button)
-        own_row.addStretch(1)
-        own_row.addWidget(self.own_edit_button)
+        own_row.add_right(self.own_edit_button)
         own_row.addWidget(self.own_delete_button)
         results_layout.addLayout(own_row)
         self.own_add_button.clicked.connect(self.ownAddRequested)
@@ -217,6 +254,12 @@ class CatalogueBrowser(QWidget):
 
     def query(self) -> SearchQuery:
         return SearchQuery(text=self.search_field.text().strip(), **self.filters.query_fields())
+
+    def preferred_width(self) -> int:
+        """The width at which the results show ~20 characters of a name and the level and
+        theme headings, with this page's own margins."""
+        margins = self.layout().contentsMargins()
+        return self.table.preferred_width() + margins.left() + margins.right()
 
     def flush_search(self) -> None:
         """Run a pending search now (the debounce timer otherwise does it shortly)."""

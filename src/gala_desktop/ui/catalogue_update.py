@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from gala_desktop.domain.catalogue_diff import CatalogueDiff, DiffKind
 from gala_desktop.domain.formatting import format_count, format_date_long
 from gala_desktop.domain.project import Project
 from gala_desktop.domain.themes import theme_name
+from gala_desktop.ui import file_dialogs
 from gala_desktop.ui.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,7 @@ class CatalogueUpdater(QObject):
         return self.store or CatalogueStore()
 
     def choose_and_check(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = file_dialogs.open_file_name(
             self.window, TITLE, str(Path.home()), f"Catalogusbijwerking (*{SUFFIX});;Alle bestanden (*)"
         )
         if path:

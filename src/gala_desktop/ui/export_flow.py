@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.formats import ExportFormat
 from gala_desktop.domain.project import EntryStatus, Project
+from gala_desktop.ui import file_dialogs
 from gala_desktop.ui.export_status import ExportStatusDialog
 from gala_desktop.ui.jobs import Job, JobRunner
 from gala_desktop.ui.session import ProjectSession
@@ -229,7 +229,7 @@ class ExportDialog(QDialog):
 
     def _choose_template(self) -> None:
         start = self._template or str(Path(self.path_edit.text()).parent)
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = file_dialogs.open_file_name(
             self, "Huisstijlsjabloon kiezen", start,
             "Word-sjablonen en -documenten (*.dotx *.docx)"
         )
@@ -248,7 +248,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.export_format()
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file_name(
             self, "Bijlage opslaan als", self.path_edit.text(), fmt.file_filter
         )
         if path:

@@ -11,8 +11,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QVBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -24,6 +22,7 @@ from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import ORIGIN_DATABANK, ORIGIN_OWN
 from gala_desktop.domain.themes import THEMES, ThemeKind
+from gala_desktop.ui.flow_layout import FlowLayout, group
 
 
 class _StickyMenu(QMenu):
@@ -154,7 +153,7 @@ class FacetFilters(QWidget):
         self.min_level.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.min_level.setMinimumContentsLength(16)
+        self.min_level.setMinimumContentsLength(12)
         self.level_label.setBuddy(self.min_level)
         self.include_lapsed = QCheckBox("Ook mogelijk ve&rlopen")
         self.include_lapsed.setAccessibleName("Mogelijk verlopen erkenningen meetellen")
@@ -167,64 +166,19 @@ class FacetFilters(QWidget):
         self.clear_button.setAccessibleName("Filters wissen")
         self.clear_button.setEnabled(False)
 
-        # One row when there is room, two or three when the column is narrow or the font large
-        # (see resizeEvent).
-        self._rows = [QHBoxLayout(), QHBoxLayout(), QHBoxLayout()]
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for row in self._rows:
-            row.setContentsMargins(0, 0, 0, 0)
-            layout.addLayout(row)
-        self._row_count: int | None = None
-        self._arrange(1)
+        # One row when there is room, more when the column is narrow or the font large: the
+        # filters never force a width on the catalogue column.
+        self.flow = FlowLayout(self)
+        for widget in (self.themes, self.target_groups, self.databanks, self.origin,
+                       group(self.level_label, self.min_level), self.include_lapsed):
+            self.flow.addWidget(widget)
+        self.flow.add_right(self.clear_button)
 
         for button in (self.themes, self.target_groups, self.databanks, self.origin):
             button.selectionChanged.connect(self._on_changed)
         self.min_level.currentIndexChanged.connect(self._on_changed)
         self.include_lapsed.toggled.connect(self._on_changed)
         self.clear_button.clicked.connect(self.clear)
-
-    # -- layout -------------------------------------------------------------------------------
-
-    def _groups(self) -> list[list[QWidget]]:
-        """The widgets that stay together on one row: facets, minimum level, the rest."""
-        return [[self.themes, self.target_groups, self.databanks, self.origin],
-                [self.level_label, self.min_level], [self.include_lapsed, self.clear_button]]
-
-    def _arrange(self, count: int) -> None:
-        if count == self._row_count:
-            return
-        self._row_count = count
-        for row in self._rows:
-            while row.count():
-                row.takeAt(0)
-        facets, level, rest = self._groups()
-        rows = {1: [facets + level + rest], 2: [facets, level + rest], 3: [facets, level, rest]}[count]
-        for layout, widgets in zip(self._rows, rows):
-            for widget in widgets:
-                if widget is self.clear_button:
-                    layout.addStretch(1)
-                layout.addWidget(widget)
-            if self.clear_button not in widgets:
-                layout.addStretch(1)
-
-    def _width(self, widgets: list[QWidget]) -> int:
-        return sum(w.sizeHint().width() for w in widgets) + max(self._rows[0].spacing(), 6) * (len(widgets) + 1)
-
-    def _row_count_for(self, width: int) -> int:
-        facets, level, rest = self._groups()
-        if width >= self._width(facets + level + rest):
-            return 1
-        return 2 if width >= self._width(level + rest) else 3
-
-    def minimumSizeHint(self):
-        hint = super().minimumSizeHint()
-        hint.setWidth(max(self._width(group) for group in self._groups()))
-        return hint
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._arrange(self._row_count_for(event.size().width()))
 
     def is_active(self) -> bool:
         return bool(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.project import Project
@@ -135,11 +135,15 @@ class Dialogs:
         message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 
     def open_path(self, parent: QWidget, directory: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, "Project openen", directory, FILE_FILTER)
+        from gala_desktop.ui import file_dialogs  # loaded on first use, not at start-up
+
+        name, _ = file_dialogs.open_file_name(parent, "Project openen", directory, FILE_FILTER)
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, suggestion: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, "Project opslaan als", suggestion, FILE_FILTER)
+        from gala_desktop.ui import file_dialogs
+
+        name, _ = file_dialogs.save_file_name(parent, "Project opslaan als", suggestion, FILE_FILTER)
         return Path(name) if name else None
 
 

@@ -388,11 +388,25 @@ class MainWindow(QMainWindow):
 
     def apply_default_layout(self) -> None:
         """Fractions of the window: themes, catalogue and shortlist (which needs room for a name
-        and three short columns); results above, details below."""
+        and three short columns); results above, details below. With a large font the side
+        columns get the width their text needs (no word of a theme cut, names readable) as long
+        as the catalogue keeps its minimum."""
         width = max(self.splitter.width(), self.width() - 12)
-        left, right = int(width * SPLIT_THEMES), int(width * SPLIT_SHORTLIST)
+        left = max(int(width * SPLIT_THEMES), self.theme_panel.preferred_width())
+        right = max(int(width * SPLIT_SHORTLIST), self.shortlist_panel.preferred_width())
+        middle = max(self.tabs.minimumSizeHint().width(), self.browser.preferred_width() + self._tab_frame_width())
+        if left + right + middle > width:  # the side columns share what the catalogue leaves
+            factor = max(width - middle, 0) / (left + right)
+            left = max(int(left * factor), self.theme_panel.minimumSizeHint().width())
+            right = max(int(right * factor), self.shortlist_panel.minimumSizeHint().width())
         self.splitter.setSizes([left, width - left - right, right])
         self.browser.splitter.setSizes([1, 1])
+
+    def _tab_frame_width(self) -> int:
+        """What the tab widget adds around a page: its frame and the page's margins (from the
+        style, not from a geometry that may not be laid out yet)."""
+        frame = self.tabs.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self.tabs)
+        return 2 * frame + 4
 
     def _on_read_only_changed(self, reason: str) -> None:
         self.read_only_banner.show_reason(reason)

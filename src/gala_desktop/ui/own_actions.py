@@ -152,9 +152,9 @@ class OwnActions(QObject):
     def export_interactive(self) -> None:
         if self._unavailable():
             return
-        from PySide6.QtWidgets import QFileDialog
+        from gala_desktop.ui import file_dialogs
 
-        path, _ = QFileDialog.getSaveFileName(self.window, "Eigen interventies exporteren",
+        path, _ = file_dialogs.save_file_name(self.window, "Eigen interventies exporteren",
                                               str(Path.home() / "eigen-interventies.json"),
                                               "Eigen interventies (*.json)")
         if not path:
@@ -170,9 +170,9 @@ class OwnActions(QObject):
     def import_interactive(self) -> None:
         if self._unavailable():
             return
-        from PySide6.QtWidgets import QFileDialog
+        from gala_desktop.ui import file_dialogs
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "Eigen interventies importeren", str(Path.home()),
+        path, _ = file_dialogs.open_file_name(self.window, "Eigen interventies importeren", str(Path.home()),
                                               "Eigen interventies (*.json);;Alle bestanden (*)")
         if path:
             self.start_import(Path(path))

@@ -151,6 +151,9 @@ class PlanEditor(QWidget):
         layout.addWidget(_heading("Uitvoering", form))
         fields = QFormLayout()
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a field that does not fit beside its label (the budget table when the column is
+        # narrow or the font large) goes under it instead of being squeezed
+        fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.line_edits: dict[str, QLineEdit] = {}
         self.budget = ValidatedField("Budget hele periode (€)", parse_euro, format_euro,
                                      "Als alleen het totaal bekend is, bijvoorbeeld 12.500", form)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gala_desktop.domain.formatting import format_date, parse_date
 from gala_desktop.domain.project import PLAN_PARTS
 from gala_desktop.operations.plan import set_project_field
-from gala_desktop.ui.plan_fields import add_calendar, keep_room_when_hidden
+from gala_desktop.ui.plan_fields import add_calendar, keep_room_when_hidden, sync_line
 
 VERSION_STATUSES = ("Concept", "Ter bespreking", "Definitief", "Vastgesteld door de raad")
 
@@ -226,8 +226,7 @@ class ProjectForm(QScrollArea):
                 (self.period, p.period),
                 (self.format_reference, p.format_reference),
             ):
-                if widget.text() != value:
-                    widget.setText(value)
+                sync_line(widget, value)  # a long text shows its beginning, not its end
             if _authors(self.authors.toPlainText()) != p.authors:
                 self.authors.setPlainText("\n".join(p.authors))
             if self.introduction.toPlainText() != p.introduction:

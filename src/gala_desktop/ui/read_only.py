@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,14 +28,30 @@ from PySide6.QtWidgets import (
 )
 
 
+# Set on an item view while the project is read-only: its check boxes (the theme tree's) are
+# drawn switched off and do not toggle; the items stay selectable, so reading by keyboard works.
+READ_ONLY_PROPERTY = "galaReadOnly"
+
+
+def is_read_only(view: QWidget) -> bool:
+    return bool(view.property(READ_ONLY_PROPERTY))
+
+
 class ReadOnlyBanner(QFrame):
     """The bar above the three columns while the project is open read-only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
-        self.setStyleSheet("#readOnlyBanner { background: #fff4ce; border: 1px solid #c8a400; }")
+        # the palette's roles for a notice (a tooltip's colours) and a frame in its text colour:
+        # readable in a high-contrast theme, where a fixed light yellow would not be
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setFrameShadow(QFrame.Shadow.Plain)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.setAutoFillBackground(True)
         self.label = QLabel()
+        self.label.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
@@ -76,8 +93,11 @@ class EditingSwitch:
             elif isinstance(widget, QAbstractItemView):
                 self._save(widget, "editTriggers", widget.editTriggers())
                 self._save(widget, "dragDropMode", widget.dragDropMode())
+                self._save(widget, READ_ONLY_PROPERTY, bool(widget.property(READ_ONLY_PROPERTY)))
                 widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
                 widget.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+                widget.setProperty(READ_ONLY_PROPERTY, True)  # check boxes drawn and kept off
+                widget.viewport().update()
             else:
                 continue
             self._save(widget, "toolTip", widget.toolTip())
@@ -95,6 +115,11 @@ class EditingSwitch:
             "toolTip": "setToolTip",
         }
         for (widget, what), value in self._saved.items():
-            if shiboken6.isValid(widget):
+            if not shiboken6.isValid(widget):
+                continue
+            if what == READ_ONLY_PROPERTY:
+                widget.setProperty(READ_ONLY_PROPERTY, value)
+                widget.viewport().update()
+            else:
                 getattr(widget, setters[what])(value)
         self._saved.clear()

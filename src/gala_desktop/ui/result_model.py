@@ -21,7 +21,17 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_RANK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 NAME, LEVEL, THEMES, OWNER = range(4)
-HEADERS = ("Naam", "Erkenningsniveau", "Thema's", "Eigenaar")
+HEADERS = ("Naam", "Niveau", "Thema's", "Eigenaar")
+HEADER_TIPS = ("Naam van de interventie", "Hoogste erkenningsniveau", "Thema's van de interventie",
+               "Eigenaar van de interventie")
+# A name of the sample, long enough for the ~20 characters a name column must show (with its
+# ellipsis): columns are sized with it in the current font, so a larger font gets more room.
+NAME_SAMPLE = "Ontmoetingscentra voor…"
+
+
+def readable_name_width(metrics) -> int:
+    """Pixels a name column needs to show about 20 characters of a name in this font."""
+    return metrics.horizontalAdvance(NAME_SAMPLE)
 
 
 def level_text(level: RecognitionLevel) -> str:
@@ -135,9 +145,11 @@ class ResultTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(HEADERS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return HEADERS[section]
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return HEADER_TIPS[section]
         return super().headerData(section, orientation, role)
 
     def flags(self, index):

@@ -30,13 +30,52 @@ class Setup:
     height: int
     scale: float = 1.0
     font_pt: float | None = None
+    contrast: str | None = None  # "black" or "white": a high-contrast palette like Windows'
+    read_only: bool = False  # opened while someone else has the project
 
 
 SETUPS = (
     Setup("main-window-1366", 1366, 768),
-    Setup("main-window-1920-200", 1920, 1080, scale=2.0),
+    Setup("main-window-1920-200", 1920, 1080, scale=2.0),  # a 3840×2160 screen at 200 %
+    Setup("main-window-960x540-200", 960, 540, scale=2.0),  # a 1920×1080 screen at 200 %
     Setup("main-window-1366-14pt", 1366, 768, font_pt=14),
+    Setup("main-window-1366-contrast-black", 1366, 768, contrast="black"),
+    Setup("main-window-1366-contrast-white", 1366, 768, contrast="white"),
+    Setup("main-window-1366-read-only", 1366, 768, read_only=True),
 )
+READ_ONLY_REASON = ("‘voorbeeld-gemeente-lindeveen.gala’ is alleen-lezen geopend: in gebruik door "
+                    "j.jansen op PC-0412 sinds 09:12. U kunt lezen en exporteren; kies Opslaan als om "
+                    "een eigen kopie te bewaren.")
+
+# Windows' "Hoog contrast zwart" and "Hoog contrast wit" themes, role by role.
+CONTRAST_COLOURS = {
+    "black": {"Window": "#000000", "WindowText": "#ffffff", "Base": "#000000", "AlternateBase": "#000000",
+              "Text": "#ffffff", "Button": "#000000", "ButtonText": "#ffffff", "Highlight": "#1aebff",
+              "HighlightedText": "#000000", "ToolTipBase": "#000000", "ToolTipText": "#ffffff",
+              "Link": "#ffff00", "LinkVisited": "#ffff00", "PlaceholderText": "#3ff23f",
+              "Light": "#ffffff", "Midlight": "#ffffff", "Mid": "#ffffff", "Dark": "#ffffff",
+              "Shadow": "#ffffff", "BrightText": "#ffff00", "disabled": "#3ff23f"},
+    "white": {"Window": "#ffffff", "WindowText": "#000000", "Base": "#ffffff", "AlternateBase": "#ffffff",
+              "Text": "#000000", "Button": "#ffffff", "ButtonText": "#000000", "Highlight": "#37006e",
+              "HighlightedText": "#ffffff", "ToolTipBase": "#ffffff", "ToolTipText": "#000000",
+              "Link": "#00009f", "LinkVisited": "#00009f", "PlaceholderText": "#600000",
+              "Light": "#000000", "Midlight": "#000000", "Mid": "#000000", "Dark": "#000000",
+              "Shadow": "#000000", "BrightText": "#00009f", "disabled": "#600000"},
+}
+
+
+def contrast_palette(kind: str):
+    """A high-contrast palette: every role set, disabled text in the theme's own colour."""
+    from PySide6.QtGui import QColor, QPalette
+
+    colours = CONTRAST_COLOURS[kind]
+    palette = QPalette()
+    for name, colour in colours.items():
+        if name != "disabled":
+            palette.setColor(getattr(QPalette.ColorRole, name), QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours["disabled"]))
+    return palette
 
 
 def visible_chars(view: QAbstractItemView, index, width: int | None = None) -> int:
@@ -89,6 +128,8 @@ def build_window(catalogue, setup: Setup, project_path: Path = SAMPLE):
         font = QFont(app.font())
         font.setPointSizeF(setup.font_pt)
         app.setFont(font)
+    if setup.contrast:
+        app.setPalette(contrast_palette(setup.contrast))
     work = Path(tempfile.mkdtemp(prefix="gala-screens-"))  # never the officer's saved layout
     window = MainWindow(catalogue, settings=AppSettings(work / "settings.ini"))
     project_copy = work / project_path.name  # a copy: its lock file never lands in examples/
@@ -96,6 +137,8 @@ def build_window(catalogue, setup: Setup, project_path: Path = SAMPLE):
     window.show()
     window.resize(setup.width, setup.height)
     window.files.load(project_copy)
+    if setup.read_only:
+        window.session.set_read_only(READ_ONLY_REASON)
     for _ in range(3):  # the filters re-flow once the width is known; then the size holds
         app.processEvents()
         window.resize(setup.width, setup.height)

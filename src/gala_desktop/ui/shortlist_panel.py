@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -27,6 +26,9 @@ from gala_desktop.domain.project import EntryStatus, Priority
 from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.operations import shortlist
 from gala_desktop.ui.enum_delegate import VALUE_ROLE, EnumComboDelegate
+from gala_desktop.ui.flow_layout import FlowLayout
+from gala_desktop.ui.palette_icons import arrow_icon
+from gala_desktop.ui.result_model import readable_name_width
 from gala_desktop.ui.shortlist_model import (
     COL_LEVEL,
     COL_NAME,
@@ -148,8 +150,7 @@ class ShortlistPanel(QWidget):
         # list is the faster keyboard route (the tooltip says so)
         self.button_up = self._button("Omhoog", "Omhoog", "Geselecteerde interventie omhoog (Alt+pijl omhoog)", self.move_up)
         self.button_down = self._button("Omlaag", "Omlaag", "Geselecteerde interventie omlaag (Alt+pijl omlaag)", self.move_down)
-        self.button_up.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
-        self.button_down.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        self._draw_arrows()
         for button in (self.button_up, self.button_down):  # arrows only: the row fits a large font
             button.setText("")
         self.button_remove = self._button("&Verwijderen", "Verwijderen", "Geselecteerde interventie uit de shortlist verwijderen (Delete)", self.remove_selected)
@@ -158,18 +159,18 @@ class ShortlistPanel(QWidget):
         self.button_choose.setObjectName("shortlistChooseButton")
         self.button_choose.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.button_choose)
-        buttons.addWidget(self.button_up)
-        buttons.addWidget(self.button_down)
-        buttons.addStretch(1)
-        buttons.addWidget(self.button_remove)
         self.button_own = self._button(
             "Eigen interventie…", "Eigen interventie toevoegen",
             "Een lokale interventie vastleggen die niet in een databank staat; daarna vindt u haar "
             "in de catalogus en zet u haar op de shortlist", self.ownAddRequested.emit)
         self.button_own.setObjectName("shortlistOwnAddButton")
-        buttons.insertWidget(4, self.button_own)
+        # a flow, not a row: with a large font the buttons take two rows instead of widening
+        # the shortlist column at the cost of the themes
+        buttons = FlowLayout()
+        for button in (self.button_choose, self.button_up, self.button_down):
+            buttons.addWidget(button)
+        buttons.add_right(self.button_own)
+        buttons.addWidget(self.button_remove)
 
         self.hint = QLabel(
             "Sleep interventies uit de catalogus naar een thema, of gebruik "
@@ -320,6 +321,15 @@ class ShortlistPanel(QWidget):
         self._update_actions()
         self.statusMessage.emit(f"‘{entry.snapshot.name}’ is gekozen en komt in de bijlage.")
 
+    def _draw_arrows(self) -> None:
+        self.button_up.setIcon(arrow_icon(self, up=True))
+        self.button_down.setIcon(arrow_icon(self, up=False))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. a high-contrast theme switched on
+            self._draw_arrows()
+
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize:
             self.fit_columns()
@@ -335,6 +345,16 @@ class ShortlistPanel(QWidget):
         hide_level = room - header.sectionSize(COL_LEVEL) < need
         if header.isSectionHidden(COL_LEVEL) != hide_level:
             header.setSectionHidden(COL_LEVEL, hide_level)
+
+    def preferred_width(self) -> int:
+        """The width that shows about ``NAME_MIN_CHARS`` characters of a name beside the status
+        and priority columns (the level column comes and goes with the width)."""
+        header = self.view.header()
+        style = self.view.style()
+        name = readable_name_width(self.view.fontMetrics()) + 2 * self.view.indentation()
+        columns = sum(header.sectionSize(c) for c in (COL_STATUS, COL_PRIORITY))
+        chrome = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 2 * self.view.frameWidth() + 4
+        return name + columns + chrome
 
     def remove_selected(self) -> None:
         index = self.view.currentIndex()

@@ -8,19 +8,8 @@ changes. Neither changes the project while it re-reads.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QLabel,
-    QPlainTextEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStyle, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from gala_desktop.domain.overview import required_theme_gaps
 from gala_desktop.domain.themes import (
@@ -33,99 +22,23 @@ from gala_desktop.domain.themes import (
     children,
 )
 from gala_desktop.operations import themes as theme_use_cases
+from gala_desktop.ui.theme_tree import (
+    SOFT_HYPHEN,
+    WRAP_MARGIN,
+    ThemeTree,
+    WrappingDelegate,
+    required_icon,
+    theme_label,
+    unbreakable_parts,
+)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-REQUIRED_SUFFIX = " (verplicht)"
 COVERED_ROLE = Qt.ItemDataRole.UserRole + 2  # whether the required-theme badge shows a check
 RATIONALE_HINT = (
     "Schrijf waarom u dit thema kiest: de lokale situatie, wat u wilt bereiken en voor wie."
 )
 NOT_CHOSEN_HINT = "Vink het thema eerst aan; daarna kunt u hier uw toelichting schrijven."
 NOTHING_SELECTED_HINT = "Selecteer een gekozen thema om de toelichting te schrijven."
-# Shorter labels for the required themes, so each fits on one or two lines of a narrow column;
-# the tooltip and the accessible description carry the full name.
-SHORT_NAMES = {
-    "sociale-samenhang": "Sociale samenhang",
-    "mantelzorg": "Mantelzorg",
-    "eenzaamheid": "Eenzaamheid",
-    "vrijwilligers-professionals": "Vrijwilligers en professionals",
-    "gebiedsgericht": "Gebiedsgerichte uitvoering",
-}
-
-
-def theme_label(theme: Theme) -> str:
-    """The text of a theme in the tree (without its count)."""
-    if theme.required:
-        return SHORT_NAMES.get(theme.key, theme.name) + REQUIRED_SUFFIX
-    return theme.name
-
-
-def required_icon(covered: bool = False, size: int = 16, ratio: float | None = None) -> QIcon:
-    """A small badge on the required themes, next to the text ‘(verplicht)’: an exclamation
-    mark while no intervention is *gekozen* for the theme, a check mark once one is.
-
-    Drawn at the screen's device-pixel ratio (sharp at 200 %), in saturated colours with a light ring,
-    so the badge stays visible on a black or a white (high-contrast) background.
-    """
-    if ratio is None:
-        app = QGuiApplication.instance()
-        ratio = app.devicePixelRatio() if app is not None else 1.0
-    ratio = max(ratio, 1.0)
-    pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    path = QPainterPath()
-    path.addEllipse(1, 1, size - 2, size - 2)
-    painter.fillPath(path, QColor("#2e7d32" if covered else "#b35900"))
-    painter.setPen(QPen(QColor("white"), 1))
-    painter.drawPath(path)  # a light ring: visible on a black high-contrast background too
-    painter.setPen(QColor("white"))
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.75))
-    painter.setFont(font)
-    painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "✓" if covered else "!")
-    painter.end()
-    return QIcon(pixmap)
-
-
-class _WrappingDelegate(QStyledItemDelegate):
-    """Row heights that fit the wrapped theme name in the current column width.
-
-    Item views do not wrap by themselves: the default size hint is computed without a width.
-    """
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1)
-        opt.rect = QRect(0, 0, max(width, 80), 10_000)
-        style = self.tree.style()
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
-        bounds = opt.fontMetrics.boundingRect(QRect(0, 0, max(text_rect.width() - 6, 40), 10_000), flags, opt.text)
-        base = super().sizeHint(option, index)
-        return QSize(base.width(), max(base.height(), bounds.height() + 6))
-
-
-class _ThemeTree(QTreeWidget):
-    """Re-lays out the rows when the width changes, so wrapped names always fit."""
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, self.scheduleDelayedItemsLayout)
 
 
 class ThemePanel(QWidget):
@@ -145,7 +58,7 @@ class ThemePanel(QWidget):
         font.setBold(True)
         heading.setFont(font)
 
-        self.tree = _ThemeTree()
+        self.tree = ThemeTree()
         self.tree.setObjectName("themeTree")
         self.tree.setHeaderHidden(True)
         self.tree.setIndentation(max(12, self.tree.fontMetrics().averageCharWidth() * 2))
@@ -157,7 +70,7 @@ class ThemePanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         heading.setBuddy(self.tree)
         self._build_tree()
@@ -227,6 +140,19 @@ class ThemePanel(QWidget):
         for index in range(self.tree.topLevelItemCount()):
             self.tree.topLevelItem(index).setExpanded(True)
 
+    def preferred_width(self) -> int:
+        """The width at which no word of a theme name is cut: room for the longest unbreakable
+        part beside the check box, badge and indentation of every item, with the scroll bar."""
+        metrics = self.tree.fontMetrics()
+        delegate = self.tree.itemDelegate()
+        needed = 0
+        for item in self._items.values():
+            index = self.tree.indexFromItem(item)
+            widest = max(metrics.horizontalAdvance(part) for part in unbreakable_parts(item.text(0)))
+            needed = max(needed, delegate.decoration_width(index) + widest + WRAP_MARGIN)
+        chrome = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.tree)
+        return needed + chrome + 2 * self.tree.frameWidth()
+
     # -- reading the project ------------------------------------------------------------------
 
     def current_theme_key(self) -> str | None:
@@ -257,6 +183,9 @@ class ThemePanel(QWidget):
                     text += f" · {counts[key]}"
                 if item.text(0) != text:
                     item.setText(0, text)
+                plain = text.replace(SOFT_HYPHEN, "")  # a screen reader reads the word whole
+                if item.data(0, Qt.ItemDataRole.AccessibleTextRole) != plain:
+                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, plain)
                 status = "gekozen" if key in chosen else "niet gekozen"
                 description = f"{theme.name}: {status}, {counts.get(key, 0)} interventies op de shortlist"
                 if theme.required:
