@@ -27,9 +27,18 @@ PY="$VENV/bin/python"
 # On Debian/Ubuntu PyInstaller also needs the shared Python library (package libpython3.X,
 # e.g. via libpython3-dev); it says so itself when it is missing.
 "$PY" -m pip install -q "pyinstaller>=6.10,<7"
+# On Linux the spec links a smaller ICU data library (packaging/icu_data.py) with gcc.
+if [ "$(uname -s)" = Linux ] && ! command -v gcc >/dev/null; then
+    if command -v apt-get >/dev/null; then
+        sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+        $sudo_cmd apt-get update -qq || true
+        DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends gcc >/dev/null
+    fi
+    command -v gcc >/dev/null || { echo "gcc is nodig om de bundel te bouwen (kleinere ICU-data)" >&2; exit 1; }
+fi
 
 start=$(date +%s)
 cd "$REPO"
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$OUT" --workpath "$(dirname "$OUT")/pyinstaller" packaging/gala-desktop.spec
-echo "Bundel gebouwd in $(( $(date +%s) - start )) s: $OUT/gala-desktop ($(du -sh "$OUT/gala-desktop" | cut -f1))"
+echo "Bundel gebouwd in $(( $(date +%s) - start )) s: $OUT/gala-desktop ($(du -sm "$OUT/gala-desktop" | cut -f1) MB volgens du -sm)"

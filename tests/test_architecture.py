@@ -30,7 +30,7 @@ def imported_modules(path: Path) -> set[str]:
 SHARED = {"paths", "file_errors", "atomic", "temp_files", "__init__"}
 MAY_IMPORT: dict[str, tuple[set[str], set[str]]] = {
     "domain": (set(), set()),
-    "catalogue": ({"domain"} | SHARED, {"sqlalchemy", "snowballstemmer", "cryptography"}),
+    "catalogue": ({"domain"} | SHARED, {"sqlalchemy", "snowballstemmer", "nacl"}),
     "project": ({"domain"} | SHARED, set()),
     "annex": ({"domain"} | SHARED, {"reportlab", "pikepdf", "pyphen", "PIL", "bidi", "uharfbuzz",
                                     "docx"}),

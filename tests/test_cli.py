@@ -95,3 +95,20 @@ def test_build_and_pack_without_sqlalchemy_say_they_need_a_source_install(monkey
     assert not output.exists()
     # reading still works without it
     assert cli.main(["catalogue", "search", "mantelzorg"]) == 0
+
+
+def test_pack_of_a_built_catalogue_needs_no_sqlalchemy(monkeypatch, tmp_path, capsys):
+    """`pack --catalogue` works in the frozen program, which has no SQLAlchemy and no builder."""
+    import shutil
+
+    from gala_desktop import cli, paths
+    from gala_desktop.catalogue import signing
+
+    private, _ = signing.generate_key_pair(tmp_path / "sleutel")
+    database = tmp_path / "catalogue.sqlite"
+    shutil.copy(paths.shipped_catalogue(), database)
+    monkeypatch.setitem(sys.modules, "sqlalchemy", None)  # import sqlalchemy raises ImportError
+    monkeypatch.setitem(sys.modules, "gala_desktop.catalogue.builder", None)
+    assert cli.main(["catalogue", "pack", "--key", str(private), "--catalogue", str(database),
+                     "--output", str(tmp_path / "u.galacat")]) == 0
+    assert "Catalogusbijwerking gemaakt" in capsys.readouterr().out

@@ -251,7 +251,6 @@ def _catalogue_keygen(args) -> int:
 def _catalogue_pack(args) -> int:
     import tempfile
 
-    from gala_desktop.catalogue.builder import build_catalogue
     from gala_desktop.catalogue.signing import SigningKeyError
     from gala_desktop.catalogue.source import SourceError
     from gala_desktop.catalogue.update_file import UpdateError, pack_update
@@ -260,6 +259,8 @@ def _catalogue_pack(args) -> int:
         database = args.catalogue
         try:
             if database is None:
+                from gala_desktop.catalogue.builder import build_catalogue  # SQLAlchemy
+
                 source = args.source or paths.catalogue_source_dir()
                 database = Path(folder) / "catalogue.sqlite"
                 build_catalogue(source, database)

@@ -16,7 +16,7 @@ from benchmarks.processes import run_probe
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
 # Export, the typed catalogue schema and networking are not needed to show the window; neither
 # is OpenSSL's libcrypto (hashlib: about 4 MiB), the HTML entity tables or uuid (and platform).
-NOT_AT_START = ("sqlalchemy", "reportlab", "pikepdf", "asyncio", "ssl", "pyphen", "cryptography",
+NOT_AT_START = ("sqlalchemy", "reportlab", "pikepdf", "asyncio", "ssl", "pyphen", "nacl",
                 "hashlib", "_hashlib", "html", "uuid")
 # Our own modules that only a menu action, a dialog or another tab needs, imported on first use.
 OWN_NOT_AT_START = (

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from gala_desktop import paths
 from gala_desktop.catalogue.integrity import CatalogueFacts, IntegrityError, catalogue_facts
 
-if TYPE_CHECKING:  # update files (hashlib, zipfile, cryptography) are read only when one is checked
+if TYPE_CHECKING:  # update files (hashlib, zipfile, PyNaCl) are read only when one is checked
     from gala_desktop.catalogue import signing
     from gala_desktop.catalogue.update_file import VerifiedUpdate
 

@@ -36,7 +36,7 @@ from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.integrity import CatalogueFacts, IntegrityError, check_database
 from gala_desktop.domain.formatting import format_date
 
-if TYPE_CHECKING:  # cryptography is imported only when an update file is packed or checked
+if TYPE_CHECKING:  # PyNaCl is imported only when an update file is packed or checked
     from gala_desktop.catalogue import signing
 
 SUFFIX = ".galacat"
@@ -103,7 +103,7 @@ def sha256_of(path: Path) -> str:
 
 def pack_update(database: Path, private_key_path: Path, output: Path) -> Manifest:
     """Sign ``database`` (a built catalogue) into ``output``; checks the database first."""
-    from gala_desktop.catalogue import signing  # cryptography: only when packing or checking
+    from gala_desktop.catalogue import signing  # PyNaCl: only when packing or checking
 
     private = signing.load_private_key(private_key_path)
     try:
@@ -153,7 +153,7 @@ def open_update(
     ``in_use`` (the catalogue now in use) makes an older update a refusal. Nothing outside the
     temp folder is touched; on any failure the temp folder is removed again.
     """
-    from gala_desktop.catalogue import signing  # cryptography: only when packing or checking
+    from gala_desktop.catalogue import signing  # PyNaCl: only when packing or checking
 
     path = Path(path)
     name = path.name
