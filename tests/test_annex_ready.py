@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import shutil
+import sys
 from pathlib import Path
 
 import pikepdf
@@ -126,6 +127,14 @@ def test_a_file_held_open_by_a_viewer_is_left_as_it_is(project, catalogue, tmp_p
     assert "geopend in een ander programma" in result.message()
     assert "géén PDF/A" in result.message()
     assert leftovers(tmp_path) == []
+    assert result.retry is not None  # the checked bytes are kept for a second try
+    assert result.retry().status is PdfaStatus.NOT_REPLACED  # still held open
+    opened.clear()  # the officer closes the viewer
+    again = result.retry()
+    assert again.status is PdfaStatus.PASSED and again.pdfa is True
+    assert claims_pdfa(target) and pikepdf.pdfa.validate_written(target, "2b").passed
+    assert pdfa_problems(target) == []
+    assert leftovers(tmp_path) == []
 
 
 def test_a_folder_that_is_gone_or_a_file_changed_meanwhile_is_not_touched(project, catalogue,
@@ -143,7 +152,22 @@ def test_a_folder_that_is_gone_or_a_file_changed_meanwhile_is_not_touched(projec
     result, _ready = export_and(project, catalogue, target,
                                 lambda path: path.write_bytes(b"%PDF-1.4 door de gebruiker"))
     assert result.status is PdfaStatus.NOT_REPLACED and "intussen gewijzigd" in result.message()
+    assert result.retry is None  # never over a file the officer changed
     assert target.read_bytes() == b"%PDF-1.4 door de gebruiker"
+    assert leftovers(tmp_path) == []
+
+
+def test_without_a_validator_nothing_is_claimed(project, catalogue, tmp_path, monkeypatch):
+    """pikepdf without its PDF/A part: nothing can say no, so the plain file stays."""
+    monkeypatch.delattr(pikepdf, "pdfa")
+    monkeypatch.setitem(sys.modules, "pikepdf.pdfa", None)  # the import fails
+    target = tmp_path / "bijlage.pdf"
+    result, ready = export(project, target, catalogue)
+    monkeypatch.undo()
+    assert result.status is PdfaStatus.UNCHECKED and result.pdfa is False
+    assert not result.fully_succeeded
+    assert target.read_bytes() == ready["bytes"] and not claims_pdfa(target)
+    assert "niet beschikbaar" in result.message() and "géén gecontroleerde PDF/A" in result.message()
     assert leftovers(tmp_path) == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import docx
@@ -168,9 +169,22 @@ def test_the_pdf_is_offered_when_ready_and_the_verdict_follows(session, parent, 
 
 
 def test_cancelling_during_the_check_keeps_the_ready_pdf(session, parent, tmp_path, qtbot,
-                                                         warnings):
+                                                         warnings, monkeypatch):
+    from gala_desktop.annex.pdf import archive
+
     target = tmp_path / "bijlage.pdf"
+    jobs = []
+    real_check = archive.write_pdfa
+
+    def check_still_running(*args):  # the cancel must come during the check, however busy
+        deadline = time.monotonic() + 60
+        while not jobs[0].is_cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_check(*args)
+
+    monkeypatch.setattr(archive, "write_pdfa", check_still_running)
     job = start_export(parent, session, target, ExportDialog(session, parent).options())
+    jobs.append(job)
     job.noticed.connect(lambda path: job.cancel())  # e.g. the window closes during the check
     with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
         pass
@@ -182,6 +196,42 @@ def test_cancelling_during_the_check_keeps_the_ready_pdf(session, parent, tmp_pa
     with pikepdf.open(target) as pdf:
         assert "pdfaid:part" not in pdf.open_metadata()
     assert [p.name for p in tmp_path.iterdir()] == ["bijlage.pdf"]
+
+
+def test_a_file_held_open_can_be_replaced_after_all(session, parent, tmp_path, qtbot, warnings,
+                                                   monkeypatch):
+    from gala_desktop import atomic
+
+    target = tmp_path / "bijlage.pdf"
+    real_replace = atomic.os.replace
+    held = [False]  # the officer opens the ready PDF in a viewer that locks it (Windows)
+
+    def replace(source, destination):
+        if Path(destination) == target:
+            if held[-1]:
+                raise PermissionError(13, "Access is denied", str(destination))
+            held.append(True)  # the ready file is in place: from now on it is held open
+        real_replace(source, destination)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    job = start_export(parent, session, target, ExportDialog(session, parent).options())
+    with qtbot.waitSignal(job.done, timeout=120_000):
+        pass
+    dialog = parent.findChild(ExportStatusDialog)
+    assert dialog.passed is False and dialog.retry_button.isVisibleTo(dialog)
+    assert "geopend in een ander programma" in dialog.verdict.text()
+    assert "Opnieuw proberen" in dialog.verdict.text()
+    with pikepdf.open(target) as pdf:
+        assert "pdfaid:part" not in pdf.open_metadata()
+    held.append(False)  # the viewer is closed
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    assert dialog.passed is True and dialog.verdict.text() == PASSED
+    assert not dialog.retry_button.isVisibleTo(dialog)
+    with pikepdf.open(target) as pdf:
+        assert pdf.open_metadata()["pdfaid:part"] == "2"
+    assert pikepdf.pdfa.validate_written(target, "2b").passed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bijlage.pdf"]
+    assert not warnings
 
 
 def test_progress_reaches_the_ui_on_the_ui_thread(session, parent, tmp_path, qtbot):

@@ -7,7 +7,8 @@ wants to edit or restyle it. Both come from the same document model.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -35,6 +36,9 @@ class ExportFormat(enum.Enum):
         return next((f for f in cls if f.suffix == suffix), None)
 
 
+EXPORT_AGAIN = "Exporteer daarna opnieuw voor de archiefversie."
+
+
 class PdfaStatus(enum.Enum):
     """How the PDF/A check of a PDF annex ended. The annex is written first as a plain PDF that
     claims nothing; only a check that passed puts the PDF/A version in its place."""
@@ -58,11 +62,15 @@ class ExportResult:
     detail: str = ""  # the validator's own report, for the curious and for support
     status: PdfaStatus | None = None
     reason: str = ""  # why the PDF/A version could not replace the file (Dutch)
+    # NOT_REPLACED after a passed check: put the checked PDF/A in place after all (the viewer
+    # that held the file is closed); returns the new result
+    retry: Callable[[], "ExportResult"] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def of_pdf(cls, path: Path, status: PdfaStatus, detail: str = "",
-               reason: str = "") -> "ExportResult":
-        return cls(path, ExportFormat.PDF, status is PdfaStatus.PASSED, detail, status, reason)
+    def of_pdf(cls, path: Path, status: PdfaStatus, detail: str = "", reason: str = "",
+               retry: Callable[[], "ExportResult"] | None = None) -> "ExportResult":
+        return cls(path, ExportFormat.PDF, status is PdfaStatus.PASSED, detail, status, reason,
+                   retry)
 
     @property
     def fully_succeeded(self) -> bool:
@@ -94,7 +102,7 @@ class ExportResult:
             PdfaStatus.NOT_REPLACED: ("Let op: de PDF/A-versie kon niet in de plaats van het "
                                       "bestand komen. "
                                       f"{self.reason} Daarom is de bijlage géén PDF/A. {plain} "
-                                      "Exporteer daarna opnieuw voor de archiefversie."),
+                                      f"{EXPORT_AGAIN}"),
         }[self.status or PdfaStatus.UNCHECKED]
 
     def message(self) -> str:

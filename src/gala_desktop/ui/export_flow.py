@@ -301,16 +301,24 @@ def export_job(session: ProjectSession, output: Path, options: AnnexOptions,
     holder: dict = {}
 
     def work(progress, is_cancelled, notice) -> tuple[bool, str]:
-        from gala_desktop.operations.export import export_annex  # reportlab loads lazily
+        from gala_desktop.annex.export import renderer_for  # reportlab loads lazily
+        from gala_desktop.operations.export import export_annex
+
+        render = renderer or renderer_for(ExportFormat.PDF)
+
+        def keeping_result(*args, **kwargs):
+            holder["result"] = render(*args, **kwargs)
+            return holder["result"]
 
         outcome = export_annex(project, output, catalogue=catalogue, options=options,
-                               renderer=renderer, progress=progress, is_cancelled=is_cancelled,
-                               on_ready=notice)
+                               renderer=keeping_result, progress=progress,
+                               is_cancelled=is_cancelled, on_ready=notice)
         holder["outcome"] = outcome
         return outcome.ok, "" if outcome.ok else outcome.message
 
     job = runner.start(work, notices=True)
     job.outcome = lambda: holder.get("outcome")
+    job.result = lambda: holder.get("result")  # the ExportResult, once written
     return job
 
 
@@ -409,13 +417,26 @@ def _report_verdict(window: QWidget, dialog: ExportStatusDialog, job: Job, succe
     outcome = job.outcome()
     passed = bool(success and outcome is not None and not outcome.warning)
     text = outcome.message if outcome is not None else message
-    dialog.show_verdict(passed, text)
+    result = job.result()
+    dialog.show_verdict(passed, text, _retry_of(result) if result is not None else None)
     status = getattr(window, "statusBar", None)
     if status:
         status().showMessage(f"PDF/A-2b gecontroleerd: {dialog.path}" if passed
                              else f"Bijlage klaar, maar niet als PDF/A: {dialog.path}", 8000)
     if not passed and not dialog.isVisible() and not job.is_cancelled:
         QMessageBox.warning(window, EXPORT_TITLE, text)
+
+
+def _retry_of(result):
+    """The dialog's *Opnieuw proberen* for a checked PDF/A that could not replace the file."""
+    if result.retry is None:
+        return None
+
+    def retry():
+        again = result.retry()
+        return again.pdfa is True, again.message(), _retry_of(again)
+
+    return retry
 
 
 def _ask_open(window: QWidget, output: Path) -> bool:

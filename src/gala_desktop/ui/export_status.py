@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.annex.formats import EXPORT_AGAIN
+
 CHECKING = ("De PDF/A-controle loopt nog. U kunt de PDF al openen en gewoon verder werken; "
             "het bestand wordt de archiefversie (PDF/A-2b) zodra de controle slaagt.")
 PASSED = "PDF/A-2b gecontroleerd: het bestand is nu de archiefversie voor de raad en het archief."
+RETRY = ("De gecontroleerde PDF/A-versie is bewaard: sluit de PDF in het andere programma en kies "
+         "Opnieuw proberen, dan wordt het bestand alsnog de archiefversie.")  # instead of EXPORT_AGAIN
 
 
 class ExportStatusDialog(QDialog):
@@ -76,6 +80,13 @@ class ExportStatusDialog(QDialog):
         verdict_row.addWidget(self.verdict_icon, 0, Qt.AlignmentFlag.AlignTop)
         verdict_row.addWidget(self.verdict, 1)
         buttons = QDialogButtonBox()
+        self.retry_button = buttons.addButton("Opnieuw &proberen",
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.retry_button.setAccessibleName("Opnieuw proberen het bestand te vervangen door de "
+                                            "gecontroleerde PDF/A-versie")
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(self._retry)
+        self._retry_with = None
         self.close_button = buttons.addButton("&Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.setAccessibleName("Sluiten (de controle gaat door)")
         buttons.rejected.connect(self.close)
@@ -88,9 +99,14 @@ class ExportStatusDialog(QDialog):
         self.setMinimumWidth(460)
         self.passed: bool | None = None
 
-    def show_verdict(self, passed: bool, message: str) -> None:
-        """``passed``: the file is now the checked PDF/A; otherwise ``message`` says why not."""
+    def show_verdict(self, passed: bool, message: str, retry=None) -> None:
+        """``passed``: the file is now the checked PDF/A; otherwise ``message`` says why not.
+        ``retry() -> (passed, message, retry)`` tries the replacement again (offered as a button)."""
         self.passed = passed
+        self._retry_with = retry
+        self.retry_button.setVisible(retry is not None)
+        if retry is not None:
+            message = f"{message.removesuffix(EXPORT_AGAIN).rstrip()} {RETRY}"
         self.busy.hide()
         pixmap = (QStyle.StandardPixmap.SP_DialogApplyButton if passed
                   else QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -102,6 +118,10 @@ class ExportStatusDialog(QDialog):
         self.verdict.setAccessibleName(f"PDF/A-controle: {text}")
         self.setWindowTitle(f"{self.windowTitle().split(' — ')[0]} — "
                             f"{'PDF/A gecontroleerd' if passed else 'geen PDF/A'}")
+
+    def _retry(self) -> None:
+        if self._retry_with is not None:
+            self.show_verdict(*self._retry_with())
 
     @staticmethod
     def _open(path: Path) -> None:

@@ -51,6 +51,7 @@ def install_pdfa(raw: bytes, target: Path, meta: Metadata, written: tuple[int, i
     Never raises for a failed check, a cancel or a file that cannot be replaced: the result's
     ``status`` says which, and the plain file is then left untouched."""
     verdict: PdfaVerdict | None = None
+    checked = b""
 
     def stop_if_cancelled() -> None:
         if is_cancelled is not None and is_cancelled():
@@ -63,18 +64,49 @@ def install_pdfa(raw: bytes, target: Path, meta: Metadata, written: tuple[int, i
             if verdict.valid is not True:
                 raise _Kept(verdict)
             stop_if_cancelled()
-            if written is None or identity(target) != written:
-                raise FileNotFoundError(errno.ENOENT, CHANGED)
+            checked = temp.read_bytes()  # the validated bytes, for a second try
+            _still_written(target, written)
     except _Kept as kept:
         status = PdfaStatus.UNCHECKED if kept.verdict.valid is None else PdfaStatus.FAILED
         return ExportResult.of_pdf(target, status, kept.verdict.detail)
     except ExportCancelled:
         return ExportResult.of_pdf(target, PdfaStatus.CANCELLED)
     except OSError as err:
-        reason = CHANGED if err.strerror == CHANGED else write_failure_reason(err)
-        detail = f"{type(err).__name__}: {err}" + (f"\n{verdict.detail}" if verdict else "")
-        return ExportResult.of_pdf(target, PdfaStatus.NOT_REPLACED, detail, reason)
+        return _not_replaced(err, target, written, checked, verdict.detail if verdict else "")
     except Exception as err:  # noqa: BLE001 - a bug in the check must not hide the ready file
         log.exception("the PDF/A step failed")
         return ExportResult.of_pdf(target, PdfaStatus.FAILED, f"{type(err).__name__}: {err}")
     return ExportResult.of_pdf(target, PdfaStatus.PASSED, verdict.detail)
+
+
+def _still_written(target: Path, written: tuple[int, int, int] | None) -> None:
+    if written is None or identity(target) != written:
+        raise FileNotFoundError(errno.ENOENT, CHANGED)
+
+
+def _not_replaced(err: OSError, target: Path, written: tuple[int, int, int] | None,
+                  checked: bytes, detail: str) -> ExportResult:
+    """The plain file stays. When the PDF/A version had passed and the file is still the plain
+    one (a viewer held it, the folder was away), ``retry`` tries again with the checked bytes."""
+    changed = err.strerror == CHANGED
+    retry = None
+    if checked and not changed:
+        def retry() -> ExportResult:
+            return replace_checked(checked, target, written, detail)
+    return ExportResult.of_pdf(target, PdfaStatus.NOT_REPLACED,
+                               f"{type(err).__name__}: {err}\n{detail}".strip(),
+                               CHANGED if changed else write_failure_reason(err), retry)
+
+
+def replace_checked(checked: bytes, target: Path, written: tuple[int, int, int] | None,
+                    detail: str) -> ExportResult:
+    """Put the PDF/A bytes that passed the check over the plain file, if that is still the
+    file the export wrote: the second try after the officer closed the viewer. The bytes are
+    the ones the validator read, unchanged."""
+    try:
+        with atomic.replacing(target) as temp:
+            temp.write_bytes(checked)
+            _still_written(target, written)
+    except OSError as err:
+        return _not_replaced(err, target, written, checked, detail)
+    return ExportResult.of_pdf(target, PdfaStatus.PASSED, detail)
