@@ -125,6 +125,26 @@ def test_the_plan_and_project_pages_fit_their_column(qtbot, catalogue, app_look,
     assert window.project_form.subtitle.cursorPosition() == 0  # a long subtitle shows its start
 
 
+def test_the_niveau_column_goes_and_comes_back_with_the_width(qtbot, catalogue, app_look):
+    """Narrower, wider and narrower again: the shortlist's Niveau column follows each time (a
+    hidden column's size reads 0, which once brought it back at once and cut the names)."""
+    from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, name_visibility
+    from gala_desktop.ui.shortlist_model import COL_LEVEL
+
+    window = _open(qtbot, catalogue, "960x540-200")
+    header = window.shortlist_panel.view.header()
+    sizes = window.splitter.sizes()
+    assert header.isSectionHidden(COL_LEVEL)
+    window.splitter.setSizes([sizes[0] - 100, sizes[1], sizes[2] + 100])
+    QApplication.processEvents()
+    assert not header.isSectionHidden(COL_LEVEL)
+    window.splitter.setSizes(sizes)
+    QApplication.processEvents()
+    assert header.isSectionHidden(COL_LEVEL)
+    shown = name_visibility(window)["shortlist"]
+    assert [(name, n) for name, n in shown if n < min(len(name), MIN_VISIBLE_CHARS)] == []
+
+
 def test_the_filter_and_button_rows_wrap_instead_of_widening_their_column(qtbot, catalogue, app_look):
     window = _open(qtbot, catalogue, "1366-14pt")
     filters = window.browser.filters

@@ -119,6 +119,7 @@ class ShortlistPanel(QWidget):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, self._column_width(column, texts))
+        self._level_width = header.sectionSize(COL_LEVEL)  # a hidden section's size reads 0
         self._level_delegate = CompactLevelDelegate(self.view)
         self.view.setItemDelegateForColumn(COL_LEVEL, self._level_delegate)
         self._status_delegate = EnumComboDelegate(EntryStatus, "Status", self.view)
@@ -198,7 +199,9 @@ class ShortlistPanel(QWidget):
         self.model.dataChanged.connect(lambda *_: self._update_actions())
         self.model.statusMessage.connect(self.statusMessage)
         self.model.entriesAppeared.connect(self._on_entries_appeared)
-        self.view.installEventFilter(self)
+        # the viewport's resize, not the view's: when the view hears of its new size, its
+        # viewport still has the old one, and a shrinking column kept the Niveau column
+        self.view.viewport().installEventFilter(self)
         self._after_reset()
 
     # ----------------------------------------------------------------- construction helpers
@@ -331,7 +334,7 @@ class ShortlistPanel(QWidget):
             self._draw_arrows()
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.Resize:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self.fit_columns()
         return super().eventFilter(watched, event)
 
@@ -342,7 +345,7 @@ class ShortlistPanel(QWidget):
         others = sum(header.sectionSize(c) for c in (COL_STATUS, COL_PRIORITY))
         need = self.view.fontMetrics().averageCharWidth() * NAME_MIN_CHARS + 2 * self.view.indentation()
         room = self.view.viewport().width() - others
-        hide_level = room - header.sectionSize(COL_LEVEL) < need
+        hide_level = room - self._level_width < need
         if header.isSectionHidden(COL_LEVEL) != hide_level:
             header.setSectionHidden(COL_LEVEL, hide_level)
 
