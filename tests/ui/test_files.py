@@ -245,6 +245,19 @@ def test_single_recent_file_survives_ini_round_trip(files, tmp_path):
     assert AppSettings().recent_files() == [target.resolve()]
 
 
+def test_settings_held_at_start_up_reach_the_file_only_when_released(files, tmp_path, qtbot):
+    settings = files.settings
+    target = tmp_path / "gehouden.gala"
+    save_project(Project(), target)
+    settings.hold_writes()
+    settings.add_recent_file(target)
+    qtbot.wait(100)  # QSettings writes from the event loop by itself, but not while held
+    assert settings.recent_files() == [target.resolve()]  # read back at once
+    assert "gehouden" not in (settings.file.read_text(encoding="utf-8") if settings.file.exists() else "")
+    settings.release_writes()
+    assert "gehouden.gala" in settings.file.read_text(encoding="utf-8")
+
+
 def test_autosave_writes_recovery_only_while_modified(files, qtbot, tmp_path):
     store = RecoveryStore()
     assert not files.autosave()

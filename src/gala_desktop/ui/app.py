@@ -6,9 +6,9 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle, QWidget
 
 from gala_desktop import paths
 
@@ -74,6 +74,21 @@ class ContrastStyle(QProxyStyle):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(handle.adjusted(1, 1, -2, -2))
                 painter.restore()
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, right after ``window`` is painted for the first time."""
+
+    def __init__(self, window: QWidget, then) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def application_icon() -> QIcon:
@@ -199,11 +214,13 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     from gala_desktop.ui.main_window import MainWindow
 
     window = MainWindow(catalogue)
+    window.settings.hold_writes()  # the recent-files list is written after the first paint
     # before the window shows: a file on a slow share is read with a progress dialog, and the
     # window cannot be closed half-way through
     window.files.offer_recovery()
     if file:
         window.files.open_project(Path(file))
+    AfterFirstPaint(window, window.settings.release_writes)
     window.show()
     code = app.exec()
     catalogue.close()

@@ -37,23 +37,37 @@ def load_in_background(parent: QWidget | None, path: Path) -> LoadedProject | No
             outcome["error"] = exc
         relay.finished.emit()
 
-    progress = QProgressDialog(f"‘{path.name}’ wordt geopend…", "&Annuleren", 0, 0, parent)
-    progress.setObjectName("loadProgress")
-    progress.setWindowTitle("Project openen")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(PROGRESS_AFTER_MS)
-    progress.setAutoReset(False)
-    progress.setAutoClose(False)
-    progress.canceled.connect(loop.quit)
-    progress.setValue(0)  # starts the minimum-duration timer
+    shown: list[QProgressDialog] = []  # made only when the file takes a while (most never do)
+
+    def show_progress() -> None:
+        if outcome:
+            return
+        progress = QProgressDialog(f"‘{path.name}’ wordt geopend…", "&Annuleren", 0, 0, parent)
+        progress.setObjectName("loadProgress")
+        progress.setWindowTitle("Project openen")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(loop.quit)
+        progress.setValue(0)
+        progress.show()
+        shown.append(progress)
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(show_progress)
+    timer.start(PROGRESS_AFTER_MS)
 
     thread = threading.Thread(target=work, name="gala-load", daemon=True)
     thread.start()
     if not outcome:  # not done in the meantime
         loop.exec()
-    cancelled = progress.wasCanceled() and not outcome
-    progress.reset()
-    progress.deleteLater()
+    timer.stop()
+    cancelled = bool(shown) and shown[0].wasCanceled() and not outcome
+    for progress in shown:
+        progress.reset()
+        progress.deleteLater()
     if cancelled:
         return None
     thread.join()

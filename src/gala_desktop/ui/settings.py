@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from gala_desktop import paths
@@ -37,6 +37,13 @@ class _Setting(Generic[T]):
         owner._qsettings.setValue(self.key, value)
 
 
+class _HeldWrites(QObject):
+    """Swallows the request QSettings posts to itself to write its changes to disk."""
+
+    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt's name
+        return event.type() == QEvent.Type.UpdateRequest
+
+
 class AppSettings:
     """Typed access to the settings file. One instance per main window is fine: QSettings
     objects pointing at the same file share their state within the process."""
@@ -53,6 +60,24 @@ class AppSettings:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.file = path
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        self._held: _HeldWrites | None = None
+
+    # -- writing to disk later ----------------------------------------------------------------
+
+    def hold_writes(self) -> None:
+        """Keep changes in memory only until :meth:`release_writes`: at start-up, so that opening
+        a project (the recent-files list) does not write and flush the file before the window
+        is first painted. Reading sees the changes at once."""
+        if self._held is None:
+            self._held = _HeldWrites()
+            self._qsettings.installEventFilter(self._held)
+
+    def release_writes(self) -> None:
+        """Write what was held (and from now on as usual)."""
+        if self._held is not None:
+            self._qsettings.removeEventFilter(self._held)
+            self._held = None
+            self._qsettings.sync()
 
     # -- generic typed reading ----------------------------------------------------------------
 

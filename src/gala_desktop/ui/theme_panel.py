@@ -135,7 +135,10 @@ class ThemePanel(QWidget):
         self.tree.addTopLevelItem(group)
         for chain in sorted((t for t in THEMES if t.kind is ThemeKind.CHAIN_APPROACH), key=lambda t: t.order):
             group.addChild(self._theme_item(chain))
-        self.tree.expandAll()
+        # item by item, not expandAll(): that lays out every row at once, while the tree has no
+        # width yet (each row's wrapped height measured for nothing, again when shown)
+        for index in range(self.tree.topLevelItemCount()):
+            self.tree.topLevelItem(index).setExpanded(True)
 
     def preferred_width(self) -> int:
         """The width at which no word of a theme name is cut: room for the longest unbreakable
