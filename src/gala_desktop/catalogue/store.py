@@ -201,11 +201,11 @@ class CatalogueStore:
         left alone, the program keeps working. Returns a Dutch line per file installed.
         """
         folder = Path(folder) if folder else paths.machine_catalogue_dir()
-        if not folder.is_dir():  # the usual case: nothing placed, nothing more to load
-            return []
-        from gala_desktop.catalogue.update_file import SUFFIX, UpdateError
-
         try:
+            if not folder.is_dir():  # the usual case: nothing placed, nothing more to load
+                return []
+            from gala_desktop.catalogue.update_file import SUFFIX, UpdateError
+
             candidates = sorted(folder.glob("*" + SUFFIX))
         except OSError:
             return []
