@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMainWindow  # noqa: E402
 from paint_probe import FirstPaint  # noqa: E402
 
 FAILSAFE_MS = 5000
+NO_PAINT_MS = 60_000  # a message box before the window (a stale project lock, a missing file)
 
 
 def main() -> int:
@@ -71,8 +72,18 @@ def main() -> int:
             report["results_shown"] = browser.model.rowCount()
         return report
 
-    probe = FirstPaint(qapp, STARTED, lambda obj: isinstance(obj, QMainWindow), after_paint)  # noqa: F841
+    probe = FirstPaint(qapp, STARTED, lambda obj: isinstance(obj, QMainWindow), after_paint)
+    QTimer.singleShot(NO_PAINT_MS, lambda: probe.report or _stuck(qapp))
     return gui.run(sys.argv[:1], file=args.project)
+
+
+def _stuck(qapp) -> None:
+    """No first paint in time: name what is showing instead, and stop (instead of waiting for
+    the parent's time-out)."""
+    shown = [f"{type(w).__name__} '{w.windowTitle()}': {getattr(w, 'text', str)()}"
+             for w in qapp.topLevelWidgets() if w.isVisible()]
+    print(f"no first paint after {NO_PAINT_MS // 1000} s; showing: {shown}", file=sys.stderr, flush=True)
+    os._exit(4)
 
 
 def _time_phase(owner, name: str, phase: str, marks: dict) -> None:
