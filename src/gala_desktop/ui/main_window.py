@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -31,7 +31,7 @@ from gala_desktop.domain.formatting import format_count, format_date_long
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.jobs import JobRunner
-from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable, unique_sequences
+from gala_desktop.ui.keyboard import ProjectUndoKeys, next_in_ring, tab_focusable
 from gala_desktop.ui.lazy_tabs import LazyTabs
 from gala_desktop.ui.own_actions import OwnActions, open_own_library
 from gala_desktop.ui.read_only import EditingSwitch, ReadOnlyBanner
@@ -39,7 +39,7 @@ from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
 from gala_desktop.ui.theme_panel import ThemePanel
-from gala_desktop.ui.window_bars import build_menus, build_toolbar
+from gala_desktop.ui.window_bars import build_menus, build_toolbar, create_actions
 
 if TYPE_CHECKING:  # the pages behind other tabs and the update machinery load on first use
     from gala_desktop.ui.catalogue_update import CatalogueUpdater
@@ -111,7 +111,13 @@ class MainWindow(QMainWindow):
         self.centralWidget().setContentsMargins(6, 6, 6, 0)
         self.editing = EditingSwitch(self._editing_widgets)
 
-        self._create_actions()
+        self.own = OwnActions(self, self.session, lambda: self.files.dialogs)
+        self._updater: CatalogueUpdater | None = None
+        create_actions(self)
+        self._undo_keys = ProjectUndoKeys(
+            self, [*self.action_undo.shortcuts(), *self.action_redo.shortcuts()]
+        )
+        QApplication.instance().installEventFilter(self._undo_keys)
         build_menus(self)
         build_toolbar(self)
         self._create_status_bar()
@@ -190,98 +196,6 @@ class MainWindow(QMainWindow):
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter, "catalogue": self.browser.splitter}
-
-    def _action(self, name: str, text: str, slot, shortcuts=(), icon: QStyle.StandardPixmap | None = None,
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts(unique_sequences([QKeySequence(s) for s in shortcuts]))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _create_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.action_new = self._action("actionNew", "&Nieuw", self.files.new_project,
-                                       [QKeySequence.StandardKey.New], sp.SP_FileIcon, "Een nieuw, leeg project beginnen")
-        self.action_open = self._action("actionOpen", "&Openen…", lambda: self.files.open_project(),
-                                        [QKeySequence.StandardKey.Open], sp.SP_DialogOpenButton, "Een opgeslagen project openen")
-        self.action_save = self._action("actionSave", "Op&slaan", self.files.save,
-                                        [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton, "Het project opslaan")
-        self.action_save_as = self._action("actionSaveAs", "Opslaan &als…", self.files.save_as,
-                                           [QKeySequence.StandardKey.SaveAs, QKeySequence("Ctrl+Shift+S"), QKeySequence("F12")],
-                                           None, "Het project onder een andere naam opslaan")
-        self.action_export = self._action("actionExportPdf", "&Exporteren…", self.export_pdf,
-                                          [QKeySequence("Ctrl+E")], sp.SP_FileDialogDetailedView,
-                                          "De bijlage maken: PDF/A voor het archief of een Word-document")
-        self.own = OwnActions(self, self.session, lambda: self.files.dialogs)
-        self.action_own_add = self._action("actionOwnAdd", "Eigen &interventie toevoegen…", self.own.add, (), None,
-                                           "Een lokale interventie vastleggen die niet in een databank staat")
-        self.action_own_export = self._action("actionOwnExport", "Eigen interventies e&xporteren…",
-                                              self.own.export_interactive, (), None,
-                                              "Uw eigen interventies als bestand delen met collega's")
-        self.action_own_import = self._action("actionOwnImport", "Eigen interventies i&mporteren…",
-                                              self.own.import_interactive, (), None,
-                                              "Eigen interventies van een collega overnemen")
-        self._updater: CatalogueUpdater | None = None
-        self.action_update_catalogue = self._action(
-            "actionUpdateCatalogue", "Catalogus &bijwerken…", lambda: self.updater.choose_and_check(), (), None,
-            "Een ondertekende catalogusbijwerking (.galacat) controleren en installeren")
-        self.action_rollback_catalogue = self._action(
-            "actionRollbackCatalogue", "&Vorige catalogus terugzetten", lambda: self.updater.roll_back(), (), None,
-            "Teruggaan naar de catalogus van vóór de laatste bijwerking")
-        self.action_quit = self._action("actionQuit", "A&fsluiten", self.close,
-                                        [QKeySequence.StandardKey.Quit, QKeySequence("Ctrl+Q")], None, "GALA Desktop afsluiten")
-        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
-
-        stack = self.session.undo_stack
-        self.action_undo = stack.createUndoAction(self, "&Ongedaan maken")
-        self.action_undo.setObjectName("actionUndo")
-        self.action_undo.setShortcuts(unique_sequences([QKeySequence(QKeySequence.StandardKey.Undo)]))
-        self.action_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.action_redo = stack.createRedoAction(self, "Opnie&uw")
-        self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcuts(unique_sequences([
-            QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"),
-        ]))
-        self.action_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
-        for action in (self.action_undo, self.action_redo):
-            self.addAction(action)
-        self._undo_keys = ProjectUndoKeys(
-            self, [*self.action_undo.shortcuts(), *self.action_redo.shortcuts()]
-        )
-        QApplication.instance().installEventFilter(self._undo_keys)
-
-        self.tab_actions = []
-        for index, text in enumerate(("&Catalogus", "&Uitvoering", "&Overzicht", "&Project")):
-            action = self._action(f"actionTab{index}", text, lambda _=False, i=index: self.show_tab(i),
-                                  [QKeySequence(f"Ctrl+{index + 1}")])
-            self.tab_actions.append(action)
-        self.action_find = self._action("actionFind", "&Zoeken in de catalogus", self.focus_search,
-                                        [QKeySequence.StandardKey.Find])
-        self.action_themes = self._action("actionFocusThemes", "Naar de &thema's", self.theme_panel.tree.setFocus,
-                                          [QKeySequence("Ctrl+T")])
-        self.action_shortlist = self._action("actionFocusShortlist", "Naar de &shortlist", self.focus_shortlist,
-                                             [QKeySequence("Ctrl+L")])
-        self.action_help = self._action("actionHelp", "&Handleiding", self.show_help,
-                                        [QKeySequence.StandardKey.HelpContents, QKeySequence("F1")], None,
-                                        "De handleiding van GALA Desktop openen")
-        self.action_zoom_in = self._action("actionZoomIn", "Tekst &groter", lambda: self.zoom_text(+1),
-                                           [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl++"),
-                                            QKeySequence("Ctrl+=")], None,
-                                           "Grotere tekst in de gegevens en de uitvoeringsnotities")
-        self.action_zoom_out = self._action("actionZoomOut", "Tekst &kleiner", lambda: self.zoom_text(-1),
-                                            [QKeySequence.StandardKey.ZoomOut, QKeySequence("Ctrl+-")], None,
-                                            "Kleinere tekst in de gegevens en de uitvoeringsnotities")
-        self.action_zoom_reset = self._action("actionZoomReset", "&Normale tekstgrootte",
-                                              lambda: self.zoom_text(None), [QKeySequence("Ctrl+0")])
-        self.action_about = self._action("actionAbout", "&Over GALA Desktop", self.show_about)
-        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _create_status_bar(self) -> None:
         self.catalogue_info = QLabel()
