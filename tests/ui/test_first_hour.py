@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -82,6 +82,8 @@ def test_required_badge_is_drawn_at_the_device_pixel_ratio(qtbot, ratio):
     pixmap = icon.pixmap(16, 16)
     assert icon.availableSizes()[0].width() == 16 * ratio
     assert pixmap.devicePixelRatio() in (1.0, ratio)
+    # asked for at the screen's ratio, the badge comes at that ratio, not scaled up from 1×
+    assert icon.pixmap(QSize(16, 16), ratio).devicePixelRatio() == ratio
 
 
 def test_toolbar_width_does_not_change_after_an_edit(qtbot, catalogue):
