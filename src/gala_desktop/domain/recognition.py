@@ -139,12 +139,6 @@ class Databank(enum.Enum):
     OTHER = "overig"
 
     @property
-    def sort_key(self) -> tuple[int, int]:
-        """Total order: rank first; within a rank the stated sub-level above the unstated one,
-        and *onbekend* above *niet beoordeeld*."""
-        return _RANKS[self], _TIE_BREAK.get(self, 1)
-
-    @property
     def label(self) -> str:
         return _DATABANK_LABELS[self]
 
