@@ -35,7 +35,7 @@ from gala_desktop.annex.model import (
 )
 from gala_desktop.annex.summary import summary_blocks
 from gala_desktop.annex.theme_sections import theme_blocks
-from gala_desktop.domain.formatting import format_date_long
+from gala_desktop.domain.formatting import format_date_long, join_dutch
 from gala_desktop.domain.project import PLAN_PARTS, Project
 from gala_desktop.domain.recognition import LEVEL_EXPLANATIONS, Databank, RecognitionLevel
 from gala_desktop.domain.themes import theme_name
@@ -141,7 +141,7 @@ def _colophon(ctx: AnnexContext) -> list[Block]:
     scope = (
         "Deze bijlage bevat alleen de gekozen interventies."
         if len(included) == 1
-        else "Deze bijlage bevat " + ", ".join(included[:-1]) + " en " + included[-1]
+        else "Deze bijlage bevat " + join_dutch(included)
         + ". Interventies die niet gekozen zijn, staan er duidelijk als zodanig bij en tellen "
         "niet mee in de budgetten."
     )
@@ -192,7 +192,7 @@ def _validity(used: list[Databank]) -> list[Block]:
         rule = VALIDITY_RULES[databank]
         text += [Run(f" {databank.short_label}: {rule.rule} Bron: "), Run(rule.source, url=rule.source), Run(".")]
     if unknown:
-        names = ", ".join(unknown[:-1]) + (" en " if len(unknown) > 1 else "") + unknown[-1]
+        names = join_dutch(unknown)
         text.append(Run(f" Voor {names} is geen termijn bekend; die erkenningen worden niet gemarkeerd."))
     return [Heading(2, "Geldigheid van erkenningen", "bronnen-geldigheid"), Paragraph(tuple(text))]
 

@@ -17,6 +17,7 @@ from gala_desktop.annex.model import (
 
 from gala_desktop.annex.budget_tables import budget_table, sources_text
 from gala_desktop.domain.budget import WHOLE_PERIOD_LABEL, budget_grid
+from gala_desktop.domain.formatting import join_dutch
 from gala_desktop.domain.overview import required_theme_gaps
 from gala_desktop.domain.project import EntryStatus
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
@@ -26,12 +27,6 @@ SUMMARY_ANCHOR = "samenvatting"
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def _join_dutch(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def summary_blocks(ctx: AnnexContext) -> list[Block]:
@@ -109,8 +104,9 @@ def _origin_counts(chosen) -> str:
     parts = [_count(recognised, "erkende interventie", "erkende interventies")]
     if other:
         parts.append(f"{_count(other, 'interventie', 'interventies')} uit de catalogus zonder vastgestelde erkenning")
-    parts.append(_count(own, "eigen interventie", "eigen interventies") + " (niet erkend)")
-    return f"Gekozen: {_join_dutch(parts)}."
+    if own:
+        parts.append(_count(own, "eigen interventie", "eigen interventies") + " (niet erkend)")
+    return f"Gekozen: {join_dutch(parts)}."
 
 
 def _budget(ctx: AnnexContext) -> list[Block]:
@@ -132,7 +128,7 @@ def _budget(ctx: AnnexContext) -> list[Block]:
                                    "Begroot budget per thema en jaar"))
     if without:
         chosen_names = [r.name for r in chosen]
-        names = _join_dutch([  # the same intervention under two themes: say which one
+        names = join_dutch([  # the same intervention under two themes: say which one
             f"{r.name} onder {theme_name(r.entry.theme_key)}" if chosen_names.count(r.name) > 1
             else r.name
             for r in without
@@ -164,7 +160,7 @@ def _coverage(ctx: AnnexContext) -> list[Block]:
         status = "Niet gedekt" if key in gaps else "Gedekt"
         rows.append((plain(theme_name(key)), plain(str(n)), (Run(status, bold=key in gaps),)))
     if gaps:
-        names = _join_dutch([theme_name(k) for k in gaps])
+        names = join_dutch([theme_name(k) for k in gaps])
         which = "dit thema" if len(gaps) == 1 else "deze thema's"
         blocks.append(
             Paragraph.of(

@@ -135,7 +135,7 @@ def _own_facts(iv: Intervention) -> list[Block]:
                 ("Doelgroep", plain(iv.target_group_text)),
                 ("Doelgroepen", plain(", ".join(g.name for g in iv.target_groups))),
                 ("Aanpak", plain(iv.approach)),
-                ("Eigenaar / aanbieder", plain(iv.owner)),
+                ("Eigenaar / aanbieder", proper_name(iv.owner)),
                 ("Website", website),
                 ("Kosten", plain(iv.costs_note)),
                 ("Thema's", plain(", ".join(theme_name(k) for k in iv.theme_keys))),

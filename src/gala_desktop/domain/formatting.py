@@ -142,3 +142,10 @@ def parse_count(text: str) -> int | None:
 
 def format_count(value: int | None) -> str:
     return "" if value is None else f"{value:,}".replace(",", ".")
+
+
+def join_dutch(items: list[str]) -> str:
+    """``a``, ``a en b``, ``a, b en c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]

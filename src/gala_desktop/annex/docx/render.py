@@ -158,15 +158,12 @@ class _Writer:
             p = self.add("Normal")
             ooxml.add_field(p, TOC_INSTRUCTION, "Werk dit veld bij om de inhoudsopgave te zien.")
             return
-        first = None
         for n, heading in enumerate(entries):
             p = self.add(st.TOC_LEVELS[heading.level])
             if n == 0:
                 ooxml.begin_field(p, TOC_INSTRUCTION)
-                first = p
             ooxml.add_hyperlink(p, _clean(heading.text), anchor=ooxml.bookmark_name(heading.anchor),
                                 style=None)
-        assert first is not None
         ooxml.end_field(p)
 
     def _table(self, rows: int, cols: int, weights: tuple[float, ...]) -> DocxTable:
@@ -303,7 +300,7 @@ def build_docx(document: model.Document, *, template: Path | None = None,
     """The Word document for ``document``, as bytes."""
     try:
         word = ooxml.open_template(template)
-    except (OSError, KeyError, ValueError, Exception) as err:  # noqa: BLE001 - any broken file
+    except Exception as err:  # noqa: BLE001 - any broken file (OSError, KeyError, ValueError, zip errors)
         if template is None:
             raise
         raise TemplateError(
