@@ -310,6 +310,27 @@ def _edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
 
 
+def test_an_amount_typed_wrong_is_never_dropped_by_an_edit_elsewhere(editor, entry, session, qtbot):
+    from gala_desktop.domain.project import BudgetLine
+    from gala_desktop.ui.budget_editor import TABLE_DESCRIPTION
+
+    table = editor.years.table
+    session.push(cmd.SetMetadata(session, "period", "2026–2027"))
+    _edit_cell(qtbot, table, 0, 0, "1000")
+    saved = [BudgetLine(100_000, 2026, FundingSource.SPUK)]
+    assert entry.plan.budget == saved
+    _edit_cell(qtbot, table, 0, 0, "abc")  # refused: the saved € 1.000 stays
+    assert entry.plan.budget == saved and editor.years.error.isVisibleTo(editor)
+    _edit_cell(qtbot, table, 1, 1, "500")  # another cell: saving now would drop the € 1.000
+    assert entry.plan.budget == saved
+    assert editor.years.error.text().startswith("2026, ")  # the cell still to correct
+    _edit_cell(qtbot, table, 0, 0, "2000")
+    assert entry.plan.budget == [BudgetLine(200_000, 2026, FundingSource.SPUK),
+                                 BudgetLine(50_000, 2027, FundingSource.IZA)]
+    assert not editor.years.error.isVisibleTo(editor)
+    assert table.accessibleDescription() == TABLE_DESCRIPTION  # the error is not read out any more
+
+
 def test_budget_per_year_and_source_is_one_row_per_year_of_the_period(editor, entry, session, qtbot):
     from gala_desktop.domain.project import BudgetLine
     from gala_desktop.ui.budget_editor import SOURCES

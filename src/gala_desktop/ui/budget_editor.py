@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from gala_desktop.domain.budget import WHOLE_PERIOD, line_source
 from gala_desktop.domain.formatting import format_euro, format_euro_table, parse_euro
 from gala_desktop.domain.project import BudgetLine, FundingSource, ImplementationPlan
+from gala_desktop.ui.plan_fields import keep_room_when_hidden
 
 SOURCES = tuple(FundingSource)
 # narrow two-line column headers; the full name is the tooltip
@@ -31,6 +32,8 @@ SHORT_LABELS = {
     FundingSource.SPORTAKKOORD: "Sport-\nakkoord",
     FundingSource.OWN: "Eigen\nmiddelen",
 }
+TABLE_DESCRIPTION = ("Eén rij per jaar van de periode, één kolom per financieringsbron. Typ een "
+                     "bedrag, bijvoorbeeld 12.500.")
 TYPICAL_AMOUNT = format_euro_table(9_999_900)  # € 99.999: room for it before any is typed
 NO_YEARS = (
     "Vul op het tabblad Project de periode in (bijvoorbeeld 2025–2028) om het budget per jaar "
@@ -66,10 +69,7 @@ class BudgetYearsTable(QWidget):
         self.table = QTableWidget(0, len(SOURCES), self)
         self.table.setObjectName("budgetYears")
         self.table.setAccessibleName("Budget per jaar en financieringsbron")
-        self.table.setAccessibleDescription(
-            "Eén rij per jaar van de periode, één kolom per financieringsbron. Typ een bedrag, "
-            "bijvoorbeeld 12.500."
-        )
+        self.table.setAccessibleDescription(TABLE_DESCRIPTION)
         self.table.setHorizontalHeaderLabels([SHORT_LABELS.get(s, s.label) for s in SOURCES])
         for c, source in enumerate(SOURCES):
             self.table.horizontalHeaderItem(c).setToolTip(source.label)
@@ -86,6 +86,7 @@ class BudgetYearsTable(QWidget):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setObjectName("budgetError")
+        keep_room_when_hidden(self.error)  # a message does not move the total below it
         self.error.hide()
         self.hint = QLabel(NO_YEARS, self)
         self.hint.setWordWrap(True)
@@ -163,12 +164,13 @@ class BudgetYearsTable(QWidget):
     def _set_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
-        self.table.setAccessibleDescription(message or self.table.accessibleDescription())
+        self.table.setAccessibleDescription(message or TABLE_DESCRIPTION)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:
             return
         lines: list[BudgetLine] = []
+        refused: list[str] = []
         for r, year in enumerate(self.years):
             for c, source in enumerate(SOURCES):
                 cell = self.table.item(r, c)
@@ -176,11 +178,13 @@ class BudgetYearsTable(QWidget):
                 try:
                     cents = parse_euro(text)
                 except ValueError as err:
-                    if cell is item:
-                        self._set_error(f"{year}, {source.label}: {err}")
-                        return
-                    cents = None
+                    message = f"{year}, {source.label}: {err}"
+                    refused.insert(0 if cell is item else len(refused), message)  # the typed cell first
+                    continue
                 if cents is not None:
                     lines.append(BudgetLine(cents, year, source))
+        if refused:  # nothing is saved while a cell holds text that is not an amount:
+            self._set_error(refused[0])  # committing would drop that cell's saved amount
+            return
         self._set_error("")
         self.committed.emit(lines)
