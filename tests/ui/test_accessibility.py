@@ -142,3 +142,18 @@ def test_every_action_is_reachable_by_keyboard(window):
             assert "&" in action.text(), action.text()
     letters = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()]
     assert len(letters) == len(set(letters))
+
+
+def test_the_programs_own_dialogs_have_named_controls(window, qtbot):
+    """The own-intervention form and import, and the help window: their buttons say what they do."""
+    from gala_desktop.ui.help_window import HelpWindow
+    from gala_desktop.ui.own_form import OwnInterventionDialog
+    from gala_desktop.ui.own_import import ImportDialog
+
+    dialogs = {
+        "own_form": OwnInterventionDialog(window.session.catalogue.target_groups(), None, window),
+        "own_import": ImportDialog([], window.session.own_library, window),
+        "help": HelpWindow(window),
+    }
+    problems = {name: _check_box(dialog, qtbot) for name, dialog in dialogs.items()}
+    assert not any(problems.values()), problems

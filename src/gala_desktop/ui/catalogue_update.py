@@ -35,6 +35,7 @@ from gala_desktop.domain.formatting import format_count, format_date_long
 from gala_desktop.domain.project import Project
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.ui import file_dialogs
+from gala_desktop.ui.dialog_buttons import CANCEL_NAME
 from gala_desktop.ui.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,9 @@ class UpdateDialog(QDialog):
         buttons = QDialogButtonBox()
         self.update_button = buttons.addButton("&Bijwerken", QDialogButtonBox.ButtonRole.AcceptRole)
         self.update_button.setObjectName("updateButton")
+        self.update_button.setAccessibleName("Catalogus bijwerken met dit bestand")
         cancel = buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(CANCEL_NAME)
         cancel.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

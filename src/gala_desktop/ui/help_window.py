@@ -31,6 +31,7 @@ class HelpWindow(QDialog):
             self.browser.setPlainText(f"De handleiding is niet gevonden ({guide}).")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Sluiten")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Handleiding sluiten")
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)

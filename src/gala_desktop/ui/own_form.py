@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from gala_desktop.domain.intervention import Condition, ConditionKind, Intervention, TargetGroup
 from gala_desktop.domain.own import NOT_RECOGNISED, OWN_LABEL_TITLE, new_own_key
 from gala_desktop.domain.themes import THEMES, ThemeKind
+from gala_desktop.ui.dialog_buttons import confirm_buttons
 from gala_desktop.ui.own_marks import own_icon
 
 
@@ -127,8 +127,10 @@ class OwnInterventionDialog(QDialog):
         for condition in iv.conditions if iv else ():
             self.add_condition(condition.kind, condition.text)
         add = QPushButton("Randvoorwaarde &toevoegen")
+        add.setAccessibleName("Randvoorwaarde toevoegen")
         add.clicked.connect(lambda: self.add_condition())
         remove = QPushButton("&Verwijderen")
+        remove.setAccessibleName("Geselecteerde randvoorwaarde verwijderen")
         remove.clicked.connect(lambda: self.conditions.removeRow(self.conditions.currentRow()))
         condition_buttons = QHBoxLayout()
         condition_buttons.addWidget(add)
@@ -154,11 +156,7 @@ class OwnInterventionDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("ownFormError")
         self.error.setStyleSheet("font-weight: bold")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = confirm_buttons(self, "&Opslaan", "Eigen interventie opslaan")
 
         layout = QVBoxLayout(self)
         layout.addLayout(banner)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.own import EXPORT_FORMAT, EXPORT_VERSION, OwnInterventionError, own_from_dict
+from gala_desktop.ui.dialog_buttons import confirm_buttons
 
 
 def read_export(path: Path) -> list[Intervention]:
@@ -65,11 +66,7 @@ class ImportDialog(QDialog):
                          "vervangen uw versie alleen als u ze aanvinkt.")
         summary.setObjectName("importSummary")
         summary.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Importeren")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = confirm_buttons(self, "&Importeren", "Aangevinkte eigen interventies importeren")
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
