@@ -204,3 +204,21 @@ def test_import_refuses_bad_files(qtbot, catalogue, tmp_path, content, reason):
     bad.write_bytes(content)
     assert win.own.start_import(bad) is None
     assert reason in dialogs.errors[-1] and "niets geïmporteerd" in dialogs.errors[-1]
+
+
+def test_export_that_cannot_be_written_says_why_in_dutch_and_keeps_the_old_file(qtbot, catalogue, tmp_path,
+                                                                                monkeypatch):
+    from gala_desktop.ui import file_dialogs
+
+    dialogs = ScriptedDialogs()
+    win = make_window(qtbot, catalogue, dialogs)
+    missing = tmp_path / "weg" / "eigen-interventies.json"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *args: (str(missing), ""))
+    win.own.export_interactive()
+    assert "De map bestaat niet (meer)." in dialogs.errors[-1]
+    assert "No such file" not in dialogs.errors[-1]
+    # a good export over an existing file replaces it whole
+    target = tmp_path / "eigen-interventies.json"
+    target.write_text("oud", encoding="utf-8")
+    assert win.own.export_to(target) == len(win.session.own_library.all())
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "gala-desktop-eigen-interventies"

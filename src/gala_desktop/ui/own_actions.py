@@ -15,9 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
+from gala_desktop import atomic
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.own import EXPORT_FORMAT, EXPORT_VERSION, OwnInterventionError, own_to_dict
 from gala_desktop.domain.project import InterventionSnapshot
+from gala_desktop.file_errors import read_failure_reason, write_failure_reason
 
 if TYPE_CHECKING:  # the form and the file dialogs are loaded when first opened
     from gala_desktop.ui.own_form import OwnInterventionDialog
@@ -146,7 +148,8 @@ class OwnActions(QObject):
         items = self.session.own_library.all()
         document = {"format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,
                     "interventions": [own_to_dict(i) for i in items]}
-        Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        atomic.write_bytes(Path(path), text.encode("utf-8"))  # never a half-written file over a good one
         return len(items)
 
     def export_interactive(self) -> None:
@@ -163,9 +166,9 @@ class OwnActions(QObject):
             count = self.export_to(Path(path))
         except OSError as err:
             self._dialogs().error(self.window, "Eigen interventies exporteren",
-                                  f"Kan {path} niet schrijven ({err.strerror}).")
+                                  f"Kan {path} niet schrijven. {write_failure_reason(err)}")
             return
-        self.statusMessage.emit(f"{count} eigen interventie(s) geëxporteerd naar {path}.")
+        self.statusMessage.emit(f"{_interventions(count)} geëxporteerd naar {path}.")
 
     def import_interactive(self) -> None:
         if self._unavailable():
@@ -201,15 +204,21 @@ class OwnActions(QObject):
         chosen = dialog.chosen()
         if not chosen:
             return
-        self.session.undo_stack.beginMacro(f"{len(chosen)} eigen interventie(s) geïmporteerd")
+        self.session.undo_stack.beginMacro(f"{_interventions(len(chosen))} geïmporteerd")
         for old, new in chosen:
             self.session.push(_LibraryCommand(self.session, old, new, "Eigen interventie geïmporteerd"))
         self.session.undo_stack.endMacro()
-        self.statusMessage.emit(f"{len(chosen)} eigen interventie(s) geïmporteerd.")
+        self.statusMessage.emit(f"{_interventions(len(chosen))} geïmporteerd.")
+
+
+def _interventions(count: int) -> str:
+    return f"{count} eigen interventie" if count == 1 else f"{count} eigen interventies"
 
 
 def read_json(path: Path) -> object:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as err:
+    except OSError as err:
+        raise OwnInterventionError(f"{Path(path).name} kan niet worden gelezen. {read_failure_reason(err)}") from err
+    except (UnicodeDecodeError, ValueError) as err:
         raise OwnInterventionError(f"{Path(path).name} is geen leesbaar bestand met eigen interventies.") from err
