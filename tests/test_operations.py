@@ -125,3 +125,19 @@ def test_accept_catalogue_facts_updates_snapshot_and_is_one_step(ws, catalogue):
     assert not plan.accept_catalogue_facts(ws, [entry.id]).ok  # nothing left to accept
     ws.undo_all()
     assert ws.project == before
+
+
+def test_a_whole_period_amount_is_undone_back_to_every_budget_line():
+    from gala_desktop.domain.project import BudgetLine, FundingSource, ImplementationPlan
+    from gala_desktop.operations.plan import plan_field_edit
+
+    project = Project()
+    entry = ShortlistEntry("x", "eenzaamheid", InterventionSnapshot("X", RecognitionLevel.UNKNOWN, ""))
+    project.shortlist.append(entry)
+    lines = [BudgetLine(10_000, 2025, FundingSource.SPUK), BudgetLine(20_000, 2026)]
+    entry.plan = ImplementationPlan(budget=list(lines))
+    edit = plan_field_edit(project, entry.id, "budget_cents", 50_000)
+    edit.apply(project)
+    assert entry.plan.budget == [BudgetLine(50_000)]
+    edit.revert(project)
+    assert entry.plan.budget == lines

@@ -11,6 +11,7 @@ from gala_desktop.domain.checklist import merge_checklist
 from gala_desktop.domain.project import (
     PLAN_PARTS,
     AccessAspect,
+    BudgetLine,
     ChecklistState,
     Project,
     ValueRef,
@@ -75,6 +76,9 @@ def set_project_field(ws: Workspace, field: str, value: Any) -> Outcome:
 def plan_field_edit(project: Project, entry_id: str, field: str, value: Any) -> SetValue:
     if field not in PLAN_FIELD_LABELS:
         raise ValueError(f"unknown plan field {field!r}")
+    if field == "budget_cents":  # one amount for the whole period: an edit of the budget lines,
+        field = "budget"  # so that undo gives back every line, not their total as one line
+        value = [] if value is None else [BudgetLine(value)]
     return SetValue(project, ValueRef("plan", entry_id, field), value,
                     f"{PLAN_FIELD_LABELS[field].capitalize()} wijzigen",
                     merging=field in TEXT_PLAN_FIELDS)
