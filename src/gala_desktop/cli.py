@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from gala_desktop import __version__, paths
+from gala_desktop import __version__, atomic, paths
 from gala_desktop.file_errors import database_write_reason, write_failure_reason
 
 _COMMANDS = ("catalogue", "export")
@@ -172,9 +172,9 @@ def _write_document(document: str, output: Path | None) -> int:
         sys.stdout.write(document)
         return 0
     try:
-        output.write_text(document, encoding="utf-8")
+        atomic.write_bytes(output, document.encode("utf-8"))  # never half a file over a good one
     except OSError as err:
-        _err(f"Kan {output} niet schrijven. {write_failure_reason(err)}")
+        _err(f"Kan {output} niet schrijven. {write_failure_reason(err)} Het bestaande bestand is niet gewijzigd.")
         return 1
     return 0
 
