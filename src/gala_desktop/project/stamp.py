@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
 
-try:  # CPython's own SHA-256 (3.11): the same digest as hashlib's, without loading OpenSSL's
+try:  # CPython's own SHA-256: the same digest as hashlib's, without loading OpenSSL's
     from _sha256 import sha256  # libcrypto (about 4 MiB and 10 ms) into the program's start-up
-except ImportError:  # pragma: no cover - another Python version
-    from hashlib import sha256
+except ImportError:  # pragma: no cover - the module is _sha2 from Python 3.12 on
+    try:
+        from _sha2 import sha256
+    except ImportError:  # another Python
+        from hashlib import sha256
 
 
 @dataclass(frozen=True, slots=True)
