@@ -222,3 +222,31 @@ def test_export_that_cannot_be_written_says_why_in_dutch_and_keeps_the_old_file(
     target.write_text("oud", encoding="utf-8")
     assert win.own.export_to(target) == len(win.session.own_library.all())
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "gala-desktop-eigen-interventies"
+
+
+def test_an_import_of_many_is_one_step_and_one_index_rebuild(qtbot, catalogue, tmp_path, monkeypatch):
+    from gala_desktop.catalogue.own_library import OwnLibrary
+
+    win = make_window(qtbot, catalogue)
+    for name in ("Buurtmoestuin", "Wijkwandeling", "Taalcafé"):
+        form = win.own.add()
+        fill_form(form, name)
+        form.accept()
+    shared = tmp_path / "gedeeld.json"
+    win.own.export_to(shared)
+    library = win.session.own_library
+    for item in library.all():
+        library.delete(item.key)
+    assert library.all() == []
+    rebuilds = []
+    real = OwnLibrary._rebuild_index
+    monkeypatch.setattr(OwnLibrary, "_rebuild_index", lambda self: (rebuilds.append(1), real(self)))
+    steps = win.session.undo_stack.count()
+    dialog = win.own.start_import(shared)
+    assert dialog.counts == (3, 0, 0)
+    dialog.accept()
+    qtbot.waitUntil(lambda: win.own.import_dialog is None)
+    assert sorted(i.name for i in library.all()) == ["Buurtmoestuin", "Taalcafé", "Wijkwandeling"]
+    assert len(rebuilds) == 1 and win.session.undo_stack.count() == steps + 1
+    win.session.undo_stack.undo()
+    assert library.all() == [] and len(rebuilds) == 2

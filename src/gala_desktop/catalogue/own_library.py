@@ -124,18 +124,22 @@ class OwnLibrary:
         self.put_many([item])
 
     def put_many(self, items: Iterable[Intervention]) -> None:
+        self.change(items, [])
+
+    def delete(self, key: str) -> None:
+        self.change([], [key])
+
+    def change(self, put: Iterable[Intervention], delete: Iterable[str]) -> None:
+        """Add or replace ``put`` and remove the keys ``delete`` in one transaction, with one
+        rebuild of the search index (an import of many is one step, not many)."""
         rows = []
-        for item in items:
+        for item in put:
             if not item.is_own:
                 raise ValueError(f"{item.key!r} is not an own intervention")
             rows.append((item.key, json.dumps(own_to_dict(item), ensure_ascii=False)))
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO own_record (key, data) VALUES (?, ?)", rows)
-        self._rebuild_index()
-
-    def delete(self, key: str) -> None:
-        with self._db:
-            self._db.execute("DELETE FROM own_record WHERE key = ?", (key,))
+            self._db.executemany("DELETE FROM own_record WHERE key = ?", [(key,) for key in delete])
         self._rebuild_index()
 
     # -- the search index -----------------------------------------------------------------

@@ -40,22 +40,26 @@ def open_own_library(catalogue):
 
 
 class _LibraryCommand(QUndoCommand):
-    """Put ``new`` in place of ``old`` (either may be ``None``: add / delete)."""
+    """Put each ``new`` in place of its ``old`` (either may be ``None``: add / delete), all in one
+    change of the library: an import of many interventions is one step and one index rebuild."""
 
-    def __init__(self, session, old: Intervention | None, new: Intervention | None, text: str) -> None:
+    def __init__(self, session, changes: list[tuple[Intervention | None, Intervention | None]],
+                 text: str) -> None:
         super().__init__(text)
         self.session = session
-        self.old, self.new = old, new
-        key = (new or old).key  # type: ignore[union-attr]
-        self._entries = [e for e in session.project.shortlist if e.intervention_key == key]
+        self.changes = changes
+        news = {(new or old).key: new for old, new in changes}  # type: ignore[union-attr]
+        self._entries = [e for e in session.project.shortlist if e.intervention_key in news]
         self._old_snapshots = [e.snapshot for e in self._entries]
+        self._new_snapshots = [InterventionSnapshot.of(news[e.intervention_key]) if news[e.intervention_key]
+                               else e.snapshot for e in self._entries]
 
-    def _apply(self, item: Intervention | None, other: Intervention | None, snapshots) -> None:
-        library = self.session.own_library
-        if item is None:
-            library.delete(other.key)  # type: ignore[union-attr]
-        else:
-            library.put(item)
+    def _apply(self, pairs, snapshots) -> None:
+        """``pairs``: (what goes, what comes) per intervention."""
+        self.session.own_library.change(
+            [item for _gone, item in pairs if item is not None],
+            [gone.key for gone, item in pairs if item is None and gone is not None],
+        )
         for entry, snapshot in zip(self._entries, snapshots, strict=True):
             entry.snapshot = snapshot
         self.session.catalogueReplaced.emit()
@@ -63,11 +67,10 @@ class _LibraryCommand(QUndoCommand):
             self.session.shortlistChanged.emit()
 
     def redo(self) -> None:
-        renewed = [InterventionSnapshot.of(self.new) for _ in self._entries] if self.new else self._old_snapshots
-        self._apply(self.new, self.old, renewed)
+        self._apply(self.changes, self._new_snapshots)
 
     def undo(self) -> None:
-        self._apply(self.old, self.new, self._old_snapshots)
+        self._apply([(new, old) for old, new in self.changes], self._old_snapshots)
 
 
 class OwnActions(QObject):
@@ -126,7 +129,7 @@ class OwnActions(QObject):
             return
         item = form.intervention()
         verb = "gewijzigd" if current else "toegevoegd"
-        self.session.push(_LibraryCommand(self.session, current, item, f"Eigen interventie {verb}"))
+        self.session.push(_LibraryCommand(self.session, [(current, item)], f"Eigen interventie {verb}"))
         self.statusMessage.emit(f"Eigen interventie ‘{item.name}’ {verb}.")
 
     def delete(self, key: str) -> bool:
@@ -135,7 +138,7 @@ class OwnActions(QObject):
         current = self.session.own_library.get(key)
         if current is None:
             return False
-        self.session.push(_LibraryCommand(self.session, current, None, "Eigen interventie verwijderd"))
+        self.session.push(_LibraryCommand(self.session, [(current, None)], "Eigen interventie verwijderd"))
         self.statusMessage.emit(
             f"Eigen interventie ‘{current.name}’ verwijderd (Ctrl+Z zet haar terug). Projecten die haar "
             "gebruiken, houden hun eigen kopie."
@@ -204,10 +207,7 @@ class OwnActions(QObject):
         chosen = dialog.chosen()
         if not chosen:
             return
-        self.session.undo_stack.beginMacro(f"{_interventions(len(chosen))} geïmporteerd")
-        for old, new in chosen:
-            self.session.push(_LibraryCommand(self.session, old, new, "Eigen interventie geïmporteerd"))
-        self.session.undo_stack.endMacro()
+        self.session.push(_LibraryCommand(self.session, list(chosen), f"{_interventions(len(chosen))} geïmporteerd"))
         self.statusMessage.emit(f"{_interventions(len(chosen))} geïmporteerd.")
 
 
