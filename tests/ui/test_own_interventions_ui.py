@@ -250,3 +250,30 @@ def test_an_import_of_many_is_one_step_and_one_index_rebuild(qtbot, catalogue, t
     assert len(rebuilds) == 1 and win.session.undo_stack.count() == steps + 1
     win.session.undo_stack.undo()
     assert library.all() == [] and len(rebuilds) == 2
+
+
+def test_a_library_that_cannot_be_written_loses_nothing_typed(qtbot, catalogue, monkeypatch):
+    import sqlite3
+
+    from gala_desktop.catalogue.own_library import OwnLibrary
+
+    dialogs = ScriptedDialogs()
+    win = make_window(qtbot, catalogue, dialogs)
+    real = OwnLibrary.change
+
+    def full_disk(self, put, delete):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(OwnLibrary, "change", full_disk)
+    steps = win.session.undo_stack.count()
+    form = win.own.add()
+    fill_form(form, "Buurtmoestuin")
+    form.accept()
+    assert "niet opgeslagen" in dialogs.errors[-1] and "weer open" in dialogs.errors[-1]
+    assert win.session.undo_stack.count() == steps  # no step that did nothing
+    assert win.own.form is form and form.isVisible()  # what was typed is still there
+    assert win.session.own_library.all() == []
+    monkeypatch.setattr(OwnLibrary, "change", real)
+    form.accept()  # the disk has room again
+    assert [i.name for i in win.session.own_library.all()] == ["Buurtmoestuin"]
+    assert win.session.undo_stack.count() == steps + 1

@@ -19,7 +19,7 @@ from gala_desktop import atomic
 from gala_desktop.domain.intervention import Intervention
 from gala_desktop.domain.own import EXPORT_FORMAT, EXPORT_VERSION, OwnInterventionError, own_to_dict
 from gala_desktop.domain.project import InterventionSnapshot
-from gala_desktop.file_errors import read_failure_reason, write_failure_reason
+from gala_desktop.file_errors import database_write_reason, read_failure_reason, write_failure_reason
 
 if TYPE_CHECKING:  # the form and the file dialogs are loaded when first opened
     from gala_desktop.ui.own_form import OwnInterventionDialog
@@ -53,13 +53,25 @@ class _LibraryCommand(QUndoCommand):
         self._old_snapshots = [e.snapshot for e in self._entries]
         self._new_snapshots = [InterventionSnapshot.of(news[e.intervention_key]) if news[e.intervention_key]
                                else e.snapshot for e in self._entries]
+        self.failure = ""  # a Dutch reason when the library could not be written
 
     def _apply(self, pairs, snapshots) -> None:
-        """``pairs``: (what goes, what comes) per intervention."""
-        self.session.own_library.change(
-            [item for _gone, item in pairs if item is not None],
-            [gone.key for gone, item in pairs if item is None and gone is not None],
-        )
+        """``pairs``: (what goes, what comes) per intervention. A library that cannot be written
+        (disk full, share gone) changes nothing: the command makes itself obsolete, so the undo
+        stack drops it, and ``failure`` says why."""
+        try:
+            self.session.own_library.change(
+                [item for _gone, item in pairs if item is not None],
+                [gone.key for gone, item in pairs if item is None and gone is not None],
+            )
+        except Exception as err:  # noqa: BLE001 - sorted out below: only write failures are expected
+            reason = database_write_reason(err) or (write_failure_reason(err) if isinstance(err, OSError) else None)
+            if reason is None:
+                raise
+            log.exception("the own interventions could not be written")
+            self.failure = reason
+            self.setObsolete(True)
+            return
         for entry, snapshot in zip(self._entries, snapshots, strict=True):
             entry.snapshot = snapshot
         self.session.catalogueReplaced.emit()
@@ -129,8 +141,21 @@ class OwnActions(QObject):
             return
         item = form.intervention()
         verb = "gewijzigd" if current else "toegevoegd"
-        self.session.push(_LibraryCommand(self.session, [(current, item)], f"Eigen interventie {verb}"))
+        command = _LibraryCommand(self.session, [(current, item)], f"Eigen interventie {verb}")
+        if not self._push(command, "Eigen interventie opslaan", "De eigen interventie is niet opgeslagen.",
+                          "Het formulier staat weer open met wat u had ingevuld."):
+            self.form = form  # nothing typed is lost: the form opens again as it was
+            form.open()
+            return
         self.statusMessage.emit(f"Eigen interventie ‘{item.name}’ {verb}.")
+
+    def _push(self, command: _LibraryCommand, title: str, failed: str, after: str = "") -> bool:
+        """Push ``command``; when the library could not be written, say so and return False."""
+        self.session.push(command)
+        if command.failure:
+            self._dialogs().error(self.window, title, f"{failed} {command.failure} {after}".strip())
+            return False
+        return True
 
     def delete(self, key: str) -> bool:
         if self._unavailable():
@@ -138,7 +163,9 @@ class OwnActions(QObject):
         current = self.session.own_library.get(key)
         if current is None:
             return False
-        self.session.push(_LibraryCommand(self.session, [(current, None)], "Eigen interventie verwijderd"))
+        command = _LibraryCommand(self.session, [(current, None)], "Eigen interventie verwijderd")
+        if not self._push(command, "Eigen interventie verwijderen", "De eigen interventie is niet verwijderd."):
+            return False
         self.statusMessage.emit(
             f"Eigen interventie ‘{current.name}’ verwijderd (Ctrl+Z zet haar terug). Projecten die haar "
             "gebruiken, houden hun eigen kopie."
@@ -207,7 +234,9 @@ class OwnActions(QObject):
         chosen = dialog.chosen()
         if not chosen:
             return
-        self.session.push(_LibraryCommand(self.session, list(chosen), f"{_interventions(len(chosen))} geïmporteerd"))
+        command = _LibraryCommand(self.session, list(chosen), f"{_interventions(len(chosen))} geïmporteerd")
+        if not self._push(command, "Eigen interventies importeren", "Er is niets geïmporteerd."):
+            return
         self.statusMessage.emit(f"{_interventions(len(chosen))} geïmporteerd.")
 
 
