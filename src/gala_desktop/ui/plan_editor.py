@@ -438,9 +438,12 @@ class PlanEditor(QWidget):
             self._push_field("budget", list(lines) + whole)
 
     def _on_period_maybe_changed(self) -> None:
+        """Any project field changed: the year rows are laid out again only when the period's
+        years did (not on every keystroke in the title or the gemeente)."""
         entry = self.current_entry()
-        if entry is not None:
-            self.years.show_plan(entry.plan, period_years(self.session.project.period))
+        years = period_years(self.session.project.period)
+        if entry is not None and years != self.years.years:
+            self.years.show_plan(entry.plan, years)
 
     def commit_pending(self) -> list[str]:
         """Commit values still being typed (budget, dates, reach), as before a save. Returns
