@@ -6,7 +6,10 @@ list in place when a header is clicked. Column -1 means "the order of the search
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from gala_desktop.domain.intervention import InterventionSummary
@@ -38,6 +41,12 @@ def level_text(level: RecognitionLevel) -> str:
     """Short, so the column stays narrow; the full name is in the tooltip and the detail pane."""
     text = level.short_label
     return text[:1].upper() + text[1:]
+
+
+@functools.cache
+def _lapse_icon() -> QIcon:
+    """The warning icon of a level that may have lapsed, made once (not on every paint)."""
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 def _own_level_data(role: int):
@@ -137,7 +146,7 @@ class ResultTableModel(QAbstractTableModel):
             if column == NAME:
                 return item.name
         if role == Qt.ItemDataRole.DecorationRole and column == LEVEL and item.level_may_have_lapsed:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return _lapse_icon()
         if role == KEY_ROLE:
             return item.key
         if role == LEVEL_RANK_ROLE:
