@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gala_desktop.domain.changes import shortlist_keys
 from gala_desktop.domain.formatting import format_euro, format_euro_table
 from gala_desktop.domain.budget import BudgetGrid, budget_grid
 from gala_desktop.domain.overview import required_theme_gaps, theme_counts, total_budget
@@ -328,7 +329,9 @@ class OverviewPanel(QWidget):
 
     def _refresh_lapses(self, size: int) -> None:
         """Chosen interventions whose recognition may have lapsed: icon and text, never colour."""
-        names = chosen_with_lapsed_level(self.session.project, self.session.catalogue.get)
+        project = self.session.project
+        found = self.session.catalogue.get_many(shortlist_keys(project))  # one round trip
+        names = chosen_with_lapsed_level(project, found.get)
         self.lapse_box.setVisible(bool(names))
         if not names:
             return
