@@ -8,18 +8,27 @@ touched (or copied back unchanged) is not a conflict.
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
 
-try:  # CPython's own SHA-256: the same digest as hashlib's, without loading OpenSSL's
-    from _sha256 import sha256  # libcrypto (about 4 MiB and 10 ms) into the program's start-up
-except ImportError:  # pragma: no cover - the module is _sha2 from Python 3.12 on
-    try:
-        from _sha2 import sha256
-    except ImportError:  # another Python
-        from hashlib import sha256
+
+def _own_sha256():
+    """CPython's own SHA-256 (``_sha256`` on 3.11, ``_sha2`` from 3.12): the same digest as
+    hashlib's, without loading OpenSSL's libcrypto (about 4 MiB and 10 ms) into the start-up."""
+    for name in ("_sha256", "_sha2"):
+        try:
+            return importlib.import_module(name).sha256
+        except (ImportError, AttributeError):
+            continue
+    from hashlib import sha256  # another Python
+
+    return sha256
+
+
+sha256 = _own_sha256()
 
 
 @dataclass(frozen=True, slots=True)
