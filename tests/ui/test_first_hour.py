@@ -166,3 +166,42 @@ def test_unchecked_theme_boxes_and_badges_are_visible_in_high_contrast(qtbot, ca
         painter.end()
         fill = QColor(canvas.toImage().pixel(3, 8))  # left of the glyph, inside the disc
         assert abs(fill.lightness() - base.lightness()) >= 70, (background, covered, fill.name())
+
+
+@pytest.mark.parametrize("setup", ["1366", "1366-14pt"])
+def test_every_theme_row_is_as_high_as_its_name_wraps_when_painted(qtbot, catalogue, app_font, setup,
+                                                                   monkeypatch):
+    """The row height is measured where the text is painted: beside the check box and the badge
+    at the view's icon size. A name that just wrapped got one line and lost its last word."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from gala_desktop.ui import theme_tree
+
+    painted = {}
+    original = theme_tree.WrappingDelegate.paint
+
+    def recording_paint(self, painter, option, index):
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text_rect = self.tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
+        painted[opt.text] = (text_rect.width(), opt.rect.height(), QFont(opt.font))
+        original(self, painter, option, index)
+
+    monkeypatch.setattr(theme_tree.WrappingDelegate, "paint", recording_paint)
+    window = _open(qtbot, catalogue, _setup(setup))
+    window.theme_panel.tree.grab()
+    assert len(painted) >= 6  # the rows on screen
+    margin = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    for text, (width, height, font) in painted.items():
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        needed = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width - 2 * margin)
+            needed += line.height()
+        layout.endLayout()
+        assert height >= needed, (text, height, needed)

@@ -113,11 +113,19 @@ class WrappingDelegate(QStyledItemDelegate):
         return depth
 
     def _text_rect(self, index: QModelIndex, width: int) -> tuple[QStyleOptionViewItem, QRect]:
+        style = self.tree.style()
         opt = QStyleOptionViewItem()
         opt.initFrom(self.tree)
+        # as the view paints it: the badge takes the view's icon size (the style's small icon
+        # size when none is set); without it the text was thought 22 px wider than painted, and a
+        # name that just wrapped got one line and lost its last word
+        size = self.tree.iconSize()
+        if not size.isValid():
+            side = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.tree)
+            size = QSize(side, side)
+        opt.decorationSize = size
         self.initStyleOption(opt, index)
         opt.rect = QRect(0, 0, width, 10_000)
-        style = self.tree.style()
         return opt, style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
 
     def decoration_width(self, index: QModelIndex) -> int:
