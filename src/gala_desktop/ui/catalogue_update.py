@@ -35,6 +35,7 @@ from gala_desktop.domain.formatting import format_count, format_date_long
 from gala_desktop.domain.project import Project
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.ui import file_dialogs
+from gala_desktop.ui.detail_pane import escape
 from gala_desktop.ui.dialog_buttons import CANCEL_NAME
 from gala_desktop.ui.jobs import Job, JobRunner
 
@@ -148,7 +149,7 @@ class UpdateDialog(QDialog):
             if len(affected) > AFFECTED_SHOWN:
                 lines.append(f"… en nog {len(affected) - AFFECTED_SHOWN} (zie de lijst hierboven)")
             text = (f"<b>In uw project verandert bij {len(affected)} interventie(s) iets</b> (na het "
-                    "bijwerken gemarkeerd op de shortlist):<br>" + "<br>".join(_escape(line) for line in lines))
+                    "bijwerken gemarkeerd op de shortlist):<br>" + "<br>".join(escape(line) for line in lines))
         else:
             text = "De interventies in uw open project veranderen niet."
         self.affected_label = QLabel(text)
@@ -192,8 +193,6 @@ class UpdateDialog(QDialog):
         self.shown_label.setText(f"{shown} van {len(self.diff.items)} wijzigingen getoond")
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class CatalogueUpdater(QObject):
@@ -288,4 +287,3 @@ class CatalogueUpdater(QObject):
         self.session.replace_catalogue(catalogue)
         self.statusMessage.emit(message)
         return True
-

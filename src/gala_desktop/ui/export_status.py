@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gala_desktop.annex.formats import EXPORT_AGAIN
+from gala_desktop.ui.detail_pane import escape
 
 CHECKING = ("De PDF/A-controle loopt nog. U kunt de PDF al openen en gewoon verder werken; "
             "het bestand wordt de archiefversie (PDF/A-2b) zodra de controle slaagt.")
@@ -45,7 +46,7 @@ class ExportStatusDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName("exportStatus")
         self.setWindowModality(Qt.WindowModality.NonModal)
-        ready = QLabel(f"<b>De bijlage staat klaar.</b><br>{_escape(str(path))}")
+        ready = QLabel(f"<b>De bijlage staat klaar.</b><br>{escape(str(path))}")
         ready.setObjectName("exportReady")
         ready.setWordWrap(True)
         ready.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,7 +131,3 @@ class ExportStatusDialog(QDialog):
     @staticmethod
     def _open(path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -37,12 +37,6 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
 
 
-def _button(box: QMessageBox, role: QMessageBox.ButtonRole, text: str):
-    button = box.addButton(text, role)
-    button.setAccessibleName(text.replace("&", ""))
-    return button
-
-
 def name_message_labels(box: QMessageBox) -> QMessageBox:
     """The texts of a message box can be selected (so they take focus): give them their text as
     accessible name. Call after the last ``setText``/``setInformativeText``."""
@@ -91,7 +85,7 @@ def _three_button_box(parent: QWidget | None, text: str, icon: QMessageBox.Icon,
     box.setInformativeText(informative)
     roles = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.DestructiveRole,
              QMessageBox.ButtonRole.RejectRole)
-    made = [(_button(box, role, label), answer) for role, (label, answer) in zip(roles, buttons)]
+    made = [(shared.named_button(box, role, label), answer) for role, (label, answer) in zip(roles, buttons)]
     box.setDefaultButton(made[0][0])
     box.setEscapeButton(made[-1][0])
     name_message_labels(box)

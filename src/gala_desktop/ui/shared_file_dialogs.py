@@ -16,7 +16,8 @@ SAVE_COPY, OVERWRITE = "save_copy", "overwrite"
 CANCEL = "cancel"
 
 
-def _button(box: QMessageBox, role: QMessageBox.ButtonRole, text: str):
+def named_button(box: QMessageBox, role: QMessageBox.ButtonRole, text: str):
+    """A button on ``box`` whose accessible name is its text without the mnemonic."""
     button = box.addButton(text, role)
     button.setAccessibleName(text.replace("&", ""))
     return button
@@ -54,14 +55,14 @@ def lock_box(parent: QWidget | None, name: str, info: LockInfo) -> tuple[QMessag
         )
     box.setInformativeText(detail)
     answers = {}
-    read_only = _button(box, QMessageBox.ButtonRole.AcceptRole, "&Alleen-lezen openen")
+    read_only = named_button(box, QMessageBox.ButtonRole.AcceptRole, "&Alleen-lezen openen")
     answers[id(read_only)] = READ_ONLY
-    copy = _button(box, QMessageBox.ButtonRole.ActionRole, "&Kopie openen")
+    copy = named_button(box, QMessageBox.ButtonRole.ActionRole, "&Kopie openen")
     answers[id(copy)] = OPEN_COPY
     if stale:
-        anyway = _button(box, QMessageBox.ButtonRole.DestructiveRole, "&Toch openen")
+        anyway = named_button(box, QMessageBox.ButtonRole.DestructiveRole, "&Toch openen")
         answers[id(anyway)] = OPEN_ANYWAY
-    cancel = _button(box, QMessageBox.ButtonRole.RejectRole, "&Annuleren")
+    cancel = named_button(box, QMessageBox.ButtonRole.RejectRole, "&Annuleren")
     answers[id(cancel)] = CANCEL
     box.setDefaultButton(read_only)
     box.setEscapeButton(cancel)
@@ -79,9 +80,9 @@ def conflict_box(parent: QWidget | None, name: str, who: str) -> tuple[QMessageB
         "Als u overschrijft, gaan die wijzigingen verloren. Sla uw versie op als kopie om beide "
         "te bewaren."
     )
-    copy = _button(box, QMessageBox.ButtonRole.AcceptRole, "Opslaan als &kopie")
-    overwrite = _button(box, QMessageBox.ButtonRole.DestructiveRole, "&Toch overschrijven")
-    cancel = _button(box, QMessageBox.ButtonRole.RejectRole, "&Annuleren")
+    copy = named_button(box, QMessageBox.ButtonRole.AcceptRole, "Opslaan als &kopie")
+    overwrite = named_button(box, QMessageBox.ButtonRole.DestructiveRole, "&Toch overschrijven")
+    cancel = named_button(box, QMessageBox.ButtonRole.RejectRole, "&Annuleren")
     box.setDefaultButton(copy)
     box.setEscapeButton(cancel)
     return box, {id(copy): SAVE_COPY, id(overwrite): OVERWRITE, id(cancel): CANCEL}
