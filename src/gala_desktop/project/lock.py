@@ -15,6 +15,7 @@ live belongs to a running instance and is never offered to another one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import json
 import logging
@@ -47,8 +48,11 @@ def lock_path(path: Path | str) -> Path:
 # Who we are
 
 
+@functools.cache
 def _display_name() -> str:
-    """The person's full name where the system knows it, else the login name."""
+    """The person's full name where the system knows it, else the login name. Asked once per
+    program run: on Windows the full name may come from the domain controller, slow when the
+    laptop is offline, and the lock is written at every open and save."""
     login = ""
     try:
         login = getpass.getuser()
