@@ -250,6 +250,27 @@ def test_radio_buttons_and_scroll_handles_are_outlined_on_black(qtbot, app_look)
     assert _lightness_spread(bar.grab(handle).toImage()) >= 150
 
 
+def test_the_contrast_style_is_installed_once_the_palette_turns_dark(qtbot, catalogue, app_look):
+    """On a light palette the platform style paints alone (no call into Python per control);
+    when a high-contrast theme darkens the palette, the open window installs ``ContrastStyle``."""
+    from gala_desktop.ui.app import ContrastStyle, follow_contrast
+    from gala_desktop.ui.screenshots import contrast_palette
+
+    app = QApplication.instance()
+    was_contrast = isinstance(app.style(), ContrastStyle)
+    app.setStyle("Fusion")
+    try:
+        app.setPalette(contrast_palette("white"))
+        assert follow_contrast(app) is False and not isinstance(app.style(), ContrastStyle)
+        window = _open(qtbot, catalogue, "1366")
+        assert not isinstance(app.style(), ContrastStyle)
+        app.setPalette(contrast_palette("black"))  # the theme changes while the window is open
+        qtbot.waitUntil(lambda: isinstance(app.style(), ContrastStyle))
+        assert window.isVisible()
+    finally:
+        app.setStyle(ContrastStyle() if was_contrast else "Fusion")
+
+
 @pytest.mark.parametrize("kind", ["black", "white"])
 def test_every_name_readable_in_high_contrast(qtbot, catalogue, app_look, kind):
     from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, name_visibility

@@ -27,9 +27,20 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     app.setWindowIcon(application_icon())
-    if not isinstance(app.style(), ContrastStyle):
-        app.setStyle(ContrastStyle())
+    follow_contrast(app)
     return app
+
+
+def follow_contrast(app: QApplication) -> bool:
+    """Install ``ContrastStyle`` once the application palette is dark (a high-contrast theme);
+    returns whether it is installed. On a light palette the platform style draws everything
+    visibly, and leaving it in place spares every paint the calls into Python."""
+    if isinstance(app.style(), ContrastStyle):
+        return True
+    if app.palette().color(QPalette.ColorRole.Base).lightness() >= ContrastStyle.DARK_BELOW:
+        return False
+    app.setStyle(ContrastStyle())
+    return True
 
 
 class ContrastStyle(QProxyStyle):
@@ -39,10 +50,11 @@ class ContrastStyle(QProxyStyle):
     in the palette's text colour whenever the background is dark."""
 
     CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+    DARK_BELOW = 100  # the lightness of a dark base colour
 
-    @staticmethod
-    def _dark(option) -> bool:
-        return option.palette.color(QPalette.ColorRole.Base).lightness() < 100
+    @classmethod
+    def _dark(cls, option) -> bool:
+        return option.palette.color(QPalette.ColorRole.Base).lightness() < cls.DARK_BELOW
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)

@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from gala_desktop import __version__
 from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.catalogue import CatalogueReader
 from gala_desktop.domain.formatting import format_count, format_date_long
+from gala_desktop.ui.app import follow_contrast
 from gala_desktop.ui.catalogue_browser import CatalogueBrowser
 from gala_desktop.ui.file_actions import AUTOSAVE_INTERVAL_MS, FileActions
 from gala_desktop.ui.jobs import JobRunner
@@ -398,6 +399,11 @@ class MainWindow(QMainWindow):
             "(European Union Public Licence): je mag het programma gebruiken, bestuderen, delen "
             "en aanpassen onder de voorwaarden van die licentie (het bestand LICENSE).",
         )
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. a high-contrast theme switched on
+            follow_contrast(QApplication.instance())
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.loading:  # half-way through reading a file: close once it is read
