@@ -4,7 +4,7 @@ Options: ``--catalogue PATH`` opens another catalogue instead of the shipped one
 measure), ``--project FILE`` opens a project as on the command line, ``--type WORD`` types WORD
 into the search field one character at a time after the paint (each prefix searched at once),
 so the peak memory includes searching. ``--modules`` adds the names of the modules loaded at the
-first paint to the report. The report's ``phases`` are the seconds spent importing the app,
+first paint to the report, in the order they were loaded. The report's ``phases`` are the seconds spent importing the app,
 opening the catalogue (of which: its integrity check), building the main window, opening the
 project, and from then to the paint.
 """
@@ -17,11 +17,6 @@ import argparse  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
-
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QMainWindow  # noqa: E402
-
-from paint_probe import FirstPaint  # noqa: E402
 
 FAILSAFE_MS = 5000
 NO_PAINT_MS = 60_000  # a message box before the window (a stale project lock, a missing file)
@@ -36,7 +31,13 @@ def main() -> int:
     args = parser.parse_args()
     marks = {"top": STARTED}
 
-    from gala_desktop import paths
+    from gala_desktop import paths, startup
+
+    startup.prepare()  # as ``gala-desktop`` does before it loads Qt
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMainWindow
+
+    from paint_probe import FirstPaint
 
     if args.catalogue:
         catalogue = Path(args.catalogue)
@@ -63,7 +64,7 @@ def main() -> int:
         window = main_window()
         report = {"window_title": window.windowTitle(), "phases": _phases(marks, probe.report)}
         if args.modules:
-            report["modules"] = sorted(sys.modules)
+            report["modules"] = list(sys.modules)  # in the order they were loaded
         browser = getattr(window, "browser", None)
         if args.type and browser is not None:
             for end in range(1, len(args.type) + 1):

@@ -419,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
             "rollback": _catalogue_rollback,
         }[args.action](args)
     args = _gui_parser().parse_args(argv)
+    from gala_desktop import startup
+
+    startup.prepare()  # before Qt is loaded
     from gala_desktop.ui.app import run
 
     return run(sys.argv[:1], args.file)

@@ -44,6 +44,38 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(first_paint):
     assert own == [], f"imported before they are used: {own}"
 
 
+def test_the_qt_free_layers_are_loaded_before_qt(first_paint):
+    """``startup.prepare`` loads them first: PySide6 reads the source of every module imported
+    after it. A Qt-free module missing from ``startup.QT_FREE_AT_START`` shows up here."""
+    order = first_paint["modules"]  # in the order they were loaded
+    assert "gala_desktop.startup" in order
+    qt = order.index("PySide6")
+    late = [name for name in order[qt:]
+            if name.startswith("gala_desktop.") and not name.startswith("gala_desktop.ui")]
+    assert late == [], f"Qt-free modules loaded after PySide6 (add them to QT_FREE_AT_START): {late}"
+    assert "socket" not in order  # the lock's computer name comes from os.uname()
+
+
+def test_prepare_pauses_the_collector_and_settle_resumes_it(monkeypatch):
+    import gc
+
+    from gala_desktop import startup
+
+    monkeypatch.setattr(startup, "QT_FREE_AT_START", ("gala_desktop.domain.themes",))
+    assert gc.isenabled()
+    try:
+        startup.settle()  # never paused: changes nothing
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        startup.prepare()
+        assert not gc.isenabled()
+        startup.settle()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        startup.settle()  # once only
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 def test_every_start_up_phase_is_measured(first_paint):
     phases = first_paint["phases"]
     assert list(phases) == ["import", "catalogue", "integrity", "window", "project", "paint"]

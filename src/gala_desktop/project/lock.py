@@ -20,7 +20,6 @@ import getpass
 import json
 import logging
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +80,13 @@ def _display_name() -> str:
 
 
 def computer_name() -> str:
-    return socket.gethostname() or "onbekende computer"
+    if hasattr(os, "uname"):  # what gethostname() returns there, without loading ``socket``
+        name = os.uname().nodename
+    else:
+        import socket
+
+        name = socket.gethostname()
+    return name or "onbekende computer"
 
 
 def _now() -> dt.datetime:

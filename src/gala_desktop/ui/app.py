@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, Q
 from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle, QWidget
 
-from gala_desktop import paths
+from gala_desktop import paths, startup
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +222,7 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     adopt_machine_updates()
     catalogue = open_catalogue()
     if catalogue is None:
+        startup.settle()
         return 1
     from gala_desktop.ui.main_window import MainWindow
 
@@ -232,7 +233,7 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     window.files.offer_recovery()
     if file:
         window.files.open_project(Path(file))
-    AfterFirstPaint(window, window.settings.release_writes)
+    AfterFirstPaint(window, lambda: (startup.settle(), window.settings.release_writes()))
     window.show()
     code = app.exec()
     catalogue.close()
