@@ -39,6 +39,7 @@ MAY_IMPORT: dict[str, tuple[set[str], set[str]]] = {
     "file_errors": (set(), set()),
     "atomic": ({"temp_files"}, set()),
     "temp_files": (set(), set()),
+    "startup": (set(), set()),  # loads the Qt-free parts by name; tests/ui/test_startup_modules.py
 }
 
 
