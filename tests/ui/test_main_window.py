@@ -359,3 +359,31 @@ def test_pages_behind_other_tabs_are_built_when_first_shown(window, catalogue, q
     assert not window.pages.is_built("overview")
     window.show_tab(2)
     assert window.tabs.currentWidget() is window.overview and window.overview.isVisible()
+
+
+def test_the_undo_keys_filter_only_the_focused_text_field(window, qtbot):
+    """No application-wide event filter: Python would run for every event of every widget.
+    The filter follows the focus to the text field that gets it, and leaves it again."""
+    from PySide6.QtWidgets import QTreeWidget
+
+    keys = window._undo_keys
+    window.show_tab(3)
+    field = window.project_form.gemeente
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert keys.watched is field
+    tree = window.theme_panel.tree
+    assert isinstance(tree, QTreeWidget)
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    assert keys.watched is None  # not a text field
+    search = window.browser.search_field
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    assert keys.watched is search
+    keys.stop()
+    keys.stop()  # the window may be closed twice
+    assert keys.watched is None
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert keys.watched is None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QPlainTextEdit, QTextEdit, QWidget
 
 
 class ProjectUndoKeys(QObject):
@@ -13,20 +14,48 @@ class ProjectUndoKeys(QObject):
     Every text field pushes mergeable commands, so the project history already holds the typing;
     a field's own undo would fork from it. The ShortcutOverride is swallowed (left unaccepted) so
     the window's Undo/Redo actions fire instead.
+
+    The filter sits on the focused text field of the window only, moved along by the
+    application's ``focusChanged``: an application-wide filter would run Python for every event
+    of every widget (each paint, each mouse move), and ShortcutOverride goes to the focus widget.
     """
+
+    TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 
     def __init__(self, window: QMainWindow, sequences: list[QKeySequence]) -> None:
         super().__init__(window)
         self.window = window
         self.sequences = sequences
+        self._watched: QWidget | None = None
+        self._following = True
+        QApplication.instance().focusChanged.connect(self._follow_focus)
+        self._follow_focus(None, QApplication.focusWidget())
+
+    @property
+    def watched(self) -> QWidget | None:
+        """The text field the filter is on (``None`` when the focus is elsewhere)."""
+        if self._watched is not None and not shiboken6.isValid(self._watched):
+            self._watched = None
+        return self._watched
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched = None
+        if isinstance(new, self.TEXT_FIELDS) and shiboken6.isValid(self.window) \
+                and self.window.isAncestorOf(new):
+            new.installEventFilter(self)
+            self._watched = new
+
+    def stop(self) -> None:
+        """The window closes: no more following the focus (a second call does nothing)."""
+        if self._following:
+            self._following = False
+            QApplication.instance().focusChanged.disconnect(self._follow_focus)
+            self._follow_focus(None, None)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(obj, (QLineEdit, QPlainTextEdit, QTextEdit))
-            and isinstance(event, QKeyEvent)
-            and self.window.isAncestorOf(obj)
-        ):
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination())
             if any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in self.sequences):
                 event.ignore()

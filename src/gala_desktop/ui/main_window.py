@@ -118,7 +118,6 @@ class MainWindow(QMainWindow):
         self._undo_keys = ProjectUndoKeys(
             self, [*self.action_undo.shortcuts(), *self.action_redo.shortcuts()]
         )
-        QApplication.instance().installEventFilter(self._undo_keys)
         build_menus(self)
         build_toolbar(self)
         self._create_status_bar()
@@ -428,7 +427,7 @@ class MainWindow(QMainWindow):
             log.exception("saving the window settings failed")
         if clean_exit:
             self.files.discard_recovery()
-        QApplication.instance().removeEventFilter(self._undo_keys)
+        self._undo_keys.stop()
         if self.session.own_library is not None:
             self.session.own_library.close()
         event.accept()
