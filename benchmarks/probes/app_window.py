@@ -74,6 +74,13 @@ def main() -> int:
         return report
 
     probe = FirstPaint(qapp, STARTED, lambda obj: isinstance(obj, QMainWindow), after_paint)
+    built = window_module.MainWindow.__init__
+
+    def watched_init(window, *args, **kwargs):  # the filter goes on the window, once it exists
+        built(window, *args, **kwargs)
+        probe.watch(window)
+
+    window_module.MainWindow.__init__ = watched_init
     QTimer.singleShot(NO_PAINT_MS, lambda: probe.report or _stuck(qapp))
     return gui.run(sys.argv[:1], file=args.project)
 

@@ -26,7 +26,8 @@ def main() -> int:
     table.setModel(model)
     window.setCentralWidget(table)
     window.resize(1280, 760)
-    probe = FirstPaint(app, STARTED, lambda obj: obj is window)  # noqa: F841 - keep it alive
+    probe = FirstPaint(app, STARTED, lambda obj: obj is window)
+    probe.watch(window)
     window.show()
     return app.exec()
 
