@@ -44,6 +44,10 @@ FILTER_CASES = (
     Case("'buurt ontmoeten' + doel sociale basis + Movisie", "buurt ontmoeten",
          themes=("sociale-basis",), databanks=(Databank.MOVISIE,)),
     Case("'gezonde leefstijl' + doelgroep jongeren", "gezonde leefstijl", groups=("jongeren",)),
+    # narrow at every size (common words, selective filters: at most 200 matches), so it is
+    # ranked with bm25; the four above have more than 200 matches at 100k and are not
+    Case("'sport ouderen' + thema Vitaal ouder worden + NJi (narrow)", "sport ouderen",
+         themes=("vitaal-ouder-worden",), databanks=(Databank.NJI,)),
 )
 
 
