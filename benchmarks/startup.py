@@ -1,7 +1,8 @@
 """Measure 1: cold start to the main window's first paint, against a bare Qt window.
 
 Each run is a fresh Python process (``QT_QPA_PLATFORM=offscreen``, empty settings folders).
-App and floor runs alternate so that both see the same background load. One discarded warm-up
+A second, informative probe builds the main window's widgets without the program
+(``probes/same_widgets.py``): what PySide6 and Qt cost for this window alone. App and floor runs alternate so that both see the same background load. One discarded warm-up
 run of each fills the operating system's file cache and the bytecode cache (as an installed
 program has it): "cold" means a new process, not an empty disk cache.
 """
@@ -31,18 +32,25 @@ def measure(repeats: int, log=print) -> Section:
     log(f"start-up: {repeats} runs each ({project_note})")
     run_probe("bare_window.py")
     run_probe("app_window.py", *app_args)
-    app_runs, bare_runs = [], []
+    run_probe("same_widgets.py")
+    app_runs, bare_runs, same_runs = [], [], []
     for _ in range(repeats):
         bare_runs.append(run_probe("bare_window.py"))
         app_runs.append(run_probe("app_window.py", *app_args))
+        same_runs.append(run_probe("same_widgets.py"))
 
     def row(case: str, attr: str, note: str = "") -> Row:
         return Row("start", case, Summary.of([getattr(r, attr) for r in app_runs]),
                    Summary.of([getattr(r, attr) for r in bare_runs]), "s", note)
 
     spawn = row("spawn → first paint", "spawn_to_paint", project_note)
+    same = Row("start", "same widgets without the program: spawn → first paint",
+               Summary.of([r.spawn_to_paint for r in same_runs]),
+               Summary.of([r.spawn_to_paint for r in bare_runs]), "s",
+               "informative: what PySide6 and Qt cost for the main window's widgets alone")
     section.rows += [
         spawn,
+        same,
         row("script top → first paint", "top_to_paint", "without interpreter start-up"),
         row("spawn → process exit", "wall", "includes shutdown"),
     ]
@@ -58,6 +66,9 @@ def measure(repeats: int, log=print) -> Section:
     titles = {r.report.get("window_title", "") for r in app_runs}
     section.notes.append(
         "Floor: a bare QMainWindow with a 1,000-row QTableView (QStandardItemModel), same size. "
+        "Same widgets: the main window's 139 widgets and 99 actions in its layout, plain Qt "
+        "classes with static texts (`benchmarks/probes/same_widgets.py`); the three probes "
+        "alternate. "
         f"App window title at paint: {', '.join(sorted(titles))}."
     )
     section.targets.append(

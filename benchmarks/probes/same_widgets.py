@@ -1,0 +1,121 @@
+"""Second floor probe: a window with the main window's widgets but none of the program, up to its
+first paint.
+
+The same kinds and numbers of widgets as GALA Desktop's main window at its first paint (a census
+of ``findChildren``: 139 widgets, 99 actions) in the same layout: menus and a toolbar, a theme
+tree with check boxes and a text field under it, four tabs of which the first holds a search
+field, filter buttons, a result table and a text pane, and a shortlist tree with buttons. Plain
+Qt classes with static texts; no domain, no catalogue, no project file. It shows what PySide6 and
+Qt cost for this window, apart from the program: informative, not a target.
+"""
+
+import time
+
+STARTED = time.perf_counter()
+
+import sys  # noqa: E402
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication, QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu,
+    QPlainTextEdit, QPushButton, QSplitter, QStyle, QTableView, QTabWidget, QTextBrowser, QTreeView,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from paint_probe import FirstPaint  # noqa: E402
+
+MENUS = {"&Bestand": 14, "Be&werken": 9, "Beel&d": 12, "&Help": 4}
+TOOLBAR = 10
+THEMES = 30  # rows of the theme tree (goals, sub-themes, chain approaches)
+RESULTS = (154, ("Naam", "Niveau", "Thema's", "Eigenaar"))
+SHORTLIST = (18, ("Interventie", "Status", "Prioriteit", "Niveau"))
+FILTERS = ("Thema's", "Doelgroepen", "Databanken", "Herkomst")
+
+
+def _column(*widgets, stretch=None) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is stretch else 0)
+    return box
+
+
+def _table(view, rows: int, columns: tuple[str, ...]):
+    model = QStandardItemModel(0, len(columns), view)
+    model.setHorizontalHeaderLabels(list(columns))
+    for row in range(rows):
+        model.appendRow([QStandardItem(f"{name} {row}") for name in columns])
+    view.setModel(model)
+    return view
+
+
+def build() -> QMainWindow:
+    window = QMainWindow()
+    for title, count in MENUS.items():
+        menu = window.menuBar().addMenu(title)
+        for number in range(count):
+            menu.addAction(QAction(f"{title.replace('&', '')} {number}", window))
+    hidden = [QAction(f"verborgen {n}", window) for n in range(99 - sum(MENUS.values()) - TOOLBAR)]
+    window.addActions(hidden)
+    toolbar = window.addToolBar("Werkbalk")
+    for number in range(TOOLBAR):
+        toolbar.addAction(QAction(f"Knop {number}", window))
+    window.statusBar().showMessage("Klaar")
+
+    tree = QTreeWidget()
+    tree.setHeaderHidden(True)
+    for number in range(THEMES):
+        item = QTreeWidgetItem([f"Thema {number} met een naam die kan afbreken"])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+        tree.addTopLevelItem(item)
+    themes = _column(QLabel("Thema's van de beleidsvisie"), tree, QLabel("Toelichting"),
+                     QPlainTextEdit(), stretch=tree)
+
+    filters = QWidget()
+    row = QHBoxLayout(filters)
+    for name in FILTERS:
+        button = QPushButton(name)
+        button.setMenu(QMenu(button))
+        row.addWidget(button)
+    row.addWidget(QComboBox())
+    row.addWidget(QCheckBox("Ook verlopen erkenningen"))
+    results = QSplitter(Qt.Orientation.Vertical)
+    results.addWidget(_table(QTableView(), *RESULTS))
+    results.addWidget(QTextBrowser())
+    catalogue = _column(QLineEdit(), filters, QLabel("154 interventies"), results, stretch=results)
+    tabs = QTabWidget()
+    tabs.addTab(catalogue, "&Catalogus")
+    for title in ("&Uitvoering", "&Overzicht", "&Project"):
+        tabs.addTab(QWidget(), title)
+
+    buttons = QWidget()
+    row = QHBoxLayout(buttons)
+    for number in range(6):
+        row.addWidget(QPushButton(f"Knop {number}"))
+    shortlist = _column(QLabel("Shortlist"), _table(QTreeView(), *SHORTLIST), buttons)
+
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    for part in (themes, tabs, shortlist):
+        splitter.addWidget(part)
+    banner = QFrame()
+    banner.hide()
+    window.setCentralWidget(_column(banner, splitter, stretch=splitter))
+    window.setWindowTitle("GALA Desktop")
+    window.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    return window
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    window = build()
+    window.resize(1280, 760)
+    probe = FirstPaint(app, STARTED, lambda obj: obj is window)
+    probe.watch(window)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
