@@ -80,3 +80,28 @@ def test_every_start_up_phase_is_measured(first_paint):
     phases = first_paint["phases"]
     assert list(phases) == ["import", "catalogue", "integrity", "window", "project", "paint"]
     assert all(seconds >= 0 for seconds in phases.values())
+
+
+def test_gala_desktop_prepares_before_it_runs_the_window(monkeypatch, tmp_path):
+    """``gala-desktop FILE`` pauses the collector and loads the Qt-free layers, then runs the
+    window (which settles after its first paint)."""
+    import gc
+
+    from gala_desktop import cli, startup
+    from gala_desktop.ui import app as gui
+
+    seen = {}
+
+    def fake_run(argv, file=None):
+        seen.update(collecting=gc.isenabled(), file=file)
+        return 0
+
+    monkeypatch.setattr(gui, "run", fake_run)
+    project = tmp_path / "p.gala"
+    try:
+        assert cli.main([str(project)]) == 0
+        assert seen == {"collecting": False, "file": str(project)}
+    finally:
+        startup.settle()
+        gc.unfreeze()
+    assert gc.isenabled()
