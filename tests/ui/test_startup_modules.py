@@ -56,24 +56,51 @@ def test_the_qt_free_layers_are_loaded_before_qt(first_paint):
     assert "socket" not in order  # the lock's computer name comes from os.uname()
 
 
-def test_prepare_pauses_the_collector_and_settle_resumes_it(monkeypatch):
-    import gc
+# The collector is process-wide: these checks run in a fresh interpreter, so freezing it does not
+# keep this test session's garbage from being collected (and collected late, all at once).
+COLLECTOR_CHECK = """
+import gc
+from gala_desktop import startup
+startup.QT_FREE_AT_START = ("gala_desktop.domain.themes",)
+assert gc.isenabled()
+startup.settle()  # never paused: changes nothing
+assert gc.isenabled() and gc.get_freeze_count() == 0
+startup.prepare()
+assert not gc.isenabled() and "gala_desktop.domain.themes" in __import__("sys").modules
+startup.settle()
+assert gc.isenabled() and gc.get_freeze_count() > 0
+startup.settle()  # once only
+print("ok")
+"""
 
-    from gala_desktop import startup
+GUI_START_CHECK = """
+import gc, sys
+from gala_desktop import cli, startup
+from gala_desktop.ui import app as gui
+seen = {}
+def fake_run(argv, file=None):
+    seen.update(collecting=gc.isenabled(), file=file)
+    return 0
+gui.run = fake_run
+assert cli.main([sys.argv[1]]) == 0
+assert seen == {"collecting": False, "file": sys.argv[1]}, seen
+print("ok")
+"""
 
-    monkeypatch.setattr(startup, "QT_FREE_AT_START", ("gala_desktop.domain.themes",))
-    assert gc.isenabled()
-    try:
-        startup.settle()  # never paused: changes nothing
-        assert gc.isenabled() and gc.get_freeze_count() == 0
-        startup.prepare()
-        assert not gc.isenabled()
-        startup.settle()
-        assert gc.isenabled() and gc.get_freeze_count() > 0
-        startup.settle()  # once only
-    finally:
-        gc.unfreeze()
-        gc.enable()
+
+def _run_check(code: str, *args: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]
+
+
+def test_prepare_pauses_the_collector_and_settle_resumes_it():
+    _run_check(COLLECTOR_CHECK)
 
 
 def test_every_start_up_phase_is_measured(first_paint):
@@ -82,26 +109,7 @@ def test_every_start_up_phase_is_measured(first_paint):
     assert all(seconds >= 0 for seconds in phases.values())
 
 
-def test_gala_desktop_prepares_before_it_runs_the_window(monkeypatch, tmp_path):
+def test_gala_desktop_prepares_before_it_runs_the_window(tmp_path):
     """``gala-desktop FILE`` pauses the collector and loads the Qt-free layers, then runs the
     window (which settles after its first paint)."""
-    import gc
-
-    from gala_desktop import cli, startup
-    from gala_desktop.ui import app as gui
-
-    seen = {}
-
-    def fake_run(argv, file=None):
-        seen.update(collecting=gc.isenabled(), file=file)
-        return 0
-
-    monkeypatch.setattr(gui, "run", fake_run)
-    project = tmp_path / "p.gala"
-    try:
-        assert cli.main([str(project)]) == 0
-        assert seen == {"collecting": False, "file": str(project)}
-    finally:
-        startup.settle()
-        gc.unfreeze()
-    assert gc.isenabled()
+    _run_check(GUI_START_CHECK, str(tmp_path / "p.gala"))
