@@ -113,3 +113,41 @@ def test_gala_desktop_prepares_before_it_runs_the_window(tmp_path):
     """``gala-desktop FILE`` pauses the collector and loads the Qt-free layers, then runs the
     window (which settles after its first paint)."""
     _run_check(GUI_START_CHECK, str(tmp_path / "p.gala"))
+
+
+QUIT_AFTER_PAINT = """
+import gc, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gala_desktop import cli, startup
+from gala_desktop.ui import app as gui
+
+class Quit(gui.AfterFirstPaint):  # the program's own hook, plus: close the window next turn
+    def __init__(self, window, then):
+        def settle_and_close():
+            then()
+            print("collecting", gc.isenabled(), "frozen", gc.get_freeze_count() > 0)
+            QTimer.singleShot(0, window.close)
+        super().__init__(window, settle_and_close)
+
+gui.AfterFirstPaint = Quit
+code = cli.main([sys.argv[1]])
+print("exit", code)
+"""
+
+
+def test_the_program_settles_after_its_first_paint_and_quits_cleanly(tmp_path):
+    """The real ``gala-desktop FILE`` start: the collector runs again (start-up objects frozen)
+    once the window is painted, and the program still quits cleanly with them frozen."""
+    import shutil
+    import subprocess
+    import sys
+
+    from benchmarks.processes import probe_env
+
+    project = tmp_path / EXAMPLE.name
+    shutil.copyfile(EXAMPLE, project)
+    done = subprocess.run([sys.executable, "-c", QUIT_AFTER_PAINT, str(project)], cwd=tmp_path,
+                          env=probe_env(tmp_path), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["collecting", "True", "frozen", "True", "exit", "0"], done.stdout
