@@ -9,7 +9,7 @@ import sys  # noqa: E402
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
-from paint_probe import FirstPaint  # noqa: E402
+from paint_probe import show_and_report  # noqa: E402
 
 ROWS = 1000
 COLUMNS = ("Naam", "Erkenningsniveau", "Thema's", "Eigenaar")
@@ -25,11 +25,7 @@ def main() -> int:
     table = QTableView()
     table.setModel(model)
     window.setCentralWidget(table)
-    window.resize(1280, 760)
-    probe = FirstPaint(app, STARTED, lambda obj: obj is window)
-    probe.watch(window)
-    window.show()
-    return app.exec()
+    return show_and_report(app, window, STARTED)
 
 
 if __name__ == "__main__":

@@ -78,3 +78,13 @@ class FirstPaint(QObject):
         for window in self.watched:
             window.removeEventFilter(self)
         self.app.quit()
+
+
+def show_and_report(app, window, started: float) -> int:
+    """A floor probe's end: show ``window`` at the benchmark's size and run the event loop until
+    its first paint is reported."""
+    window.resize(1280, 760)
+    probe = FirstPaint(app, started, lambda obj: obj is window)
+    probe.watch(window)
+    window.show()
+    return app.exec()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from paint_probe import FirstPaint  # noqa: E402
+from paint_probe import show_and_report  # noqa: E402
 
 MENUS = {"&Bestand": 14, "Be&werken": 9, "Beel&d": 12, "&Help": 4}
 TOOLBAR = 10
@@ -109,12 +109,7 @@ def build() -> QMainWindow:
 
 def main() -> int:
     app = QApplication(sys.argv)
-    window = build()
-    window.resize(1280, 760)
-    probe = FirstPaint(app, STARTED, lambda obj: obj is window)
-    probe.watch(window)
-    window.show()
-    return app.exec()
+    return show_and_report(app, build(), STARTED)
 
 
 if __name__ == "__main__":
