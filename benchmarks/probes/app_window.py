@@ -73,11 +73,11 @@ def main() -> int:
             report["results_shown"] = browser.model.rowCount()
         return report
 
-    probe = FirstPaint(qapp, STARTED, lambda obj: isinstance(obj, QMainWindow), after_paint)
+    probe = FirstPaint(qapp, STARTED, after_paint)
     built = window_module.MainWindow.__init__
 
-    def watched_init(window, *args, **kwargs):  # the filter goes on the window, once it exists
-        built(window, *args, **kwargs)
+    def watched_init(window, *init_args, **init_kwargs):  # the filter goes on the window once made
+        built(window, *init_args, **init_kwargs)
         probe.watch(window)
 
     window_module.MainWindow.__init__ = watched_init

@@ -35,7 +35,7 @@ def peak_rss_kib() -> int:
 
 
 class FirstPaint(QObject):
-    """Event filter: the first Paint event of a window that ``is_target`` accepts.
+    """Event filter: the first Paint event of a watched window.
 
     The filter sits on the window only (``watch``), not on the application: an application-wide
     filter runs Python for every event of every widget, which costs a window with many widgets
@@ -45,11 +45,10 @@ class FirstPaint(QObject):
     (the window and its children) is done; it returns extra fields for the report.
     """
 
-    def __init__(self, app, started: float, is_target, after_paint=None) -> None:
+    def __init__(self, app, started: float, after_paint=None) -> None:
         super().__init__()
         self.app = app
         self.started = started
-        self.is_target = is_target
         self.after_paint = after_paint
         self.report: dict = {}
         self.watched: list = []
@@ -60,7 +59,7 @@ class FirstPaint(QObject):
         self.watched.append(window)
 
     def eventFilter(self, obj, event) -> bool:
-        if not self.report and event.type() == QEvent.Type.Paint and self.is_target(obj):
+        if not self.report and event.type() == QEvent.Type.Paint:  # only watched windows come here
             self.report = {
                 "paint_monotonic": time.monotonic(),
                 "paint_since_top": time.perf_counter() - self.started,
@@ -84,7 +83,7 @@ def show_and_report(app, window, started: float) -> int:
     """A floor probe's end: show ``window`` at the benchmark's size and run the event loop until
     its first paint is reported."""
     window.resize(1280, 760)
-    probe = FirstPaint(app, started, lambda obj: obj is window)
+    probe = FirstPaint(app, started)
     probe.watch(window)
     window.show()
     return app.exec()

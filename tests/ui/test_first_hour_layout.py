@@ -262,11 +262,28 @@ def test_the_contrast_style_is_installed_once_the_palette_turns_dark(qtbot, cata
     try:
         app.setPalette(contrast_palette("white"))
         assert follow_contrast(app) is False and not isinstance(app.style(), ContrastStyle)
-        window = _open(qtbot, catalogue, "1366")
+        _open(qtbot, catalogue, "1366")
         assert not isinstance(app.style(), ContrastStyle)
         app.setPalette(contrast_palette("black"))  # the theme changes while the window is open
-        qtbot.waitUntil(lambda: isinstance(app.style(), ContrastStyle))
-        assert window.isVisible()
+        qtbot.waitUntil(lambda: isinstance(app.style(), ContrastStyle))  # the change is posted
+    finally:
+        app.setStyle(ContrastStyle() if was_contrast else "Fusion")
+
+
+def test_a_window_made_on_a_dark_palette_installs_the_contrast_style(qtbot, catalogue, app_look):
+    """The palette may turn dark after the application starts and before the window exists
+    (while the recovery question is open): the window checks when it is made."""
+    from gala_desktop.ui.app import ContrastStyle
+    from gala_desktop.ui.screenshots import contrast_palette
+
+    app = QApplication.instance()
+    was_contrast = isinstance(app.style(), ContrastStyle)
+    app.setStyle("Fusion")
+    try:
+        app.setPalette(contrast_palette("black"))
+        assert not isinstance(app.style(), ContrastStyle)
+        _open(qtbot, catalogue, "1366")
+        assert isinstance(app.style(), ContrastStyle)
     finally:
         app.setStyle(ContrastStyle() if was_contrast else "Fusion")
 

@@ -37,7 +37,7 @@ def follow_contrast(app: QApplication) -> bool:
     visibly, and leaving it in place spares every paint the calls into Python."""
     if isinstance(app.style(), ContrastStyle):
         return True
-    if app.palette().color(QPalette.ColorRole.Base).lightness() >= ContrastStyle.DARK_BELOW:
+    if not ContrastStyle.is_dark(app.palette()):
         return False
     app.setStyle(ContrastStyle())
     return True
@@ -53,8 +53,12 @@ class ContrastStyle(QProxyStyle):
     DARK_BELOW = 100  # the lightness of a dark base colour
 
     @classmethod
+    def is_dark(cls, palette: QPalette) -> bool:
+        return palette.color(QPalette.ColorRole.Base).lightness() < cls.DARK_BELOW
+
+    @classmethod
     def _dark(cls, option) -> bool:
-        return option.palette.color(QPalette.ColorRole.Base).lightness() < cls.DARK_BELOW
+        return cls.is_dark(option.palette)
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)
@@ -222,7 +226,6 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     adopt_machine_updates()
     catalogue = open_catalogue()
     if catalogue is None:
-        startup.settle()
         return 1
     from gala_desktop.ui.main_window import MainWindow
 
@@ -233,7 +236,12 @@ def run(argv: list[str] | None = None, file: str | None = None) -> int:
     window.files.offer_recovery()
     if file:
         window.files.open_project(Path(file))
-    AfterFirstPaint(window, lambda: (startup.settle(), window.settings.release_writes()))
+
+    def after_first_paint() -> None:
+        startup.settle()  # the collector runs again, without the start-up objects
+        window.settings.release_writes()  # the recent-files list the opened project added
+
+    AfterFirstPaint(window, after_first_paint)
     window.show()
     code = app.exec()
     catalogue.close()

@@ -34,16 +34,13 @@ class ProjectUndoKeys(QObject):
     @property
     def watched(self) -> QWidget | None:
         """The text field the filter is on (``None`` when the focus is elsewhere)."""
-        if self._watched is not None and not shiboken6.isValid(self._watched):
-            self._watched = None
         return self._watched
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self.watched is not None:
+        if self._watched is not None and shiboken6.isValid(self._watched):  # may be deleted
             self._watched.removeEventFilter(self)
-            self._watched = None
-        if isinstance(new, self.TEXT_FIELDS) and shiboken6.isValid(self.window) \
-                and self.window.isAncestorOf(new):
+        self._watched = None
+        if isinstance(new, self.TEXT_FIELDS) and self.window.isAncestorOf(new):
             new.installEventFilter(self)
             self._watched = new
 

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._layout_restored = self.settings.restore_window(self, self.splitters())
         self.read_only_banner.show_reason(self.session.read_only)  # not as last time's layout
         self._update_title()
+        follow_contrast(QApplication.instance())  # the palette may have turned dark meanwhile
 
     # -- composition --------------------------------------------------------------------------
 

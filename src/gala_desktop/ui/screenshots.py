@@ -120,7 +120,6 @@ def build_window(catalogue, setup: Setup, project_path: Path = SAMPLE):
     """A main window with the sample project, a search and a selected entry, laid out."""
     from PySide6.QtGui import QFont
 
-    from gala_desktop.ui.app import follow_contrast
     from gala_desktop.ui.main_window import MainWindow
     from gala_desktop.ui.settings import AppSettings
 
@@ -131,7 +130,6 @@ def build_window(catalogue, setup: Setup, project_path: Path = SAMPLE):
         app.setFont(font)
     if setup.contrast:
         app.setPalette(contrast_palette(setup.contrast))
-        follow_contrast(app)
     work = Path(tempfile.mkdtemp(prefix="gala-screens-"))  # never the officer's saved layout
     window = MainWindow(catalogue, settings=AppSettings(work / "settings.ini"))
     project_copy = work / project_path.name  # a copy: its lock file never lands in examples/
