@@ -277,3 +277,33 @@ def test_a_library_that_cannot_be_written_loses_nothing_typed(qtbot, catalogue, 
     form.accept()  # the disk has room again
     assert [i.name for i in win.session.own_library.all()] == ["Buurtmoestuin"]
     assert win.session.undo_stack.count() == steps + 1
+
+
+def test_an_undo_that_cannot_write_the_library_says_so_in_dutch(qtbot, catalogue, monkeypatch):
+    """Ctrl+Z of an own-intervention change on a full disk: nothing changes, the officer is told
+    why, and the step leaves the history (it could not be undone)."""
+    import sqlite3
+
+    from gala_desktop.catalogue.own_library import OwnLibrary
+    from gala_desktop.file_errors import database_write_reason
+
+    dialogs = ScriptedDialogs()
+    win = make_window(qtbot, catalogue, dialogs)
+    form = win.own.add()
+    fill_form(form, "Buurtmoestuin")
+    form.accept()
+    steps = win.session.undo_stack.count()
+    errors = len(dialogs.errors)
+
+    def full_disk(self, put, delete):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(OwnLibrary, "change", full_disk)
+    win.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(dialogs.errors) > errors)
+    message = dialogs.errors[-1]
+    assert message.startswith("Ongedaan maken van ‘Eigen interventie toegevoegd’ is niet gelukt")
+    assert "niet gewijzigd" in message
+    assert database_write_reason(sqlite3.OperationalError("database or disk is full")) in message
+    assert [i.name for i in win.session.own_library.all()] == ["Buurtmoestuin"]
+    assert win.session.undo_stack.count() == steps - 1

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
@@ -44,10 +45,14 @@ class _LibraryCommand(QUndoCommand):
     change of the library: an import of many interventions is one step and one index rebuild."""
 
     def __init__(self, session, changes: list[tuple[Intervention | None, Intervention | None]],
-                 text: str) -> None:
+                 text: str, on_failure: Callable[[str, str], None] | None = None) -> None:
         super().__init__(text)
         self.session = session
         self.changes = changes
+        # an undo or a later redo that fails: (the step, the reason); the first redo is answered
+        # by whoever pushed the command (``failure``)
+        self.on_failure = on_failure
+        self._pushed = False
         news = {(new or old).key: new for old, new in changes}  # type: ignore[union-attr]
         self._entries = [e for e in session.project.shortlist if e.intervention_key in news]
         self._old_snapshots = [e.snapshot for e in self._entries]
@@ -55,10 +60,10 @@ class _LibraryCommand(QUndoCommand):
                                else e.snapshot for e in self._entries]
         self.failure = ""  # a Dutch reason when the library could not be written
 
-    def _apply(self, pairs, snapshots) -> None:
+    def _apply(self, pairs, snapshots, step: str) -> None:
         """``pairs``: (what goes, what comes) per intervention. A library that cannot be written
         (disk full, share gone) changes nothing: the command makes itself obsolete, so the undo
-        stack drops it, and ``failure`` says why."""
+        stack drops it, and ``failure`` says why (to ``on_failure`` too, after the first redo)."""
         try:
             self.session.own_library.change(
                 [item for _gone, item in pairs if item is not None],
@@ -71,6 +76,8 @@ class _LibraryCommand(QUndoCommand):
             log.exception("the own interventions could not be written")
             self.failure = reason
             self.setObsolete(True)
+            if self._pushed and self.on_failure is not None:
+                self.on_failure(f"{step} van ‘{self.text()}’", reason)
             return
         for entry, snapshot in zip(self._entries, snapshots, strict=True):
             entry.snapshot = snapshot
@@ -79,10 +86,11 @@ class _LibraryCommand(QUndoCommand):
             self.session.shortlistChanged.emit()
 
     def redo(self) -> None:
-        self._apply(self.changes, self._new_snapshots)
+        self._apply(self.changes, self._new_snapshots, "Opnieuw uitvoeren")
+        self._pushed = True
 
     def undo(self) -> None:
-        self._apply([(new, old) for old, new in self.changes], self._old_snapshots)
+        self._apply([(new, old) for old, new in self.changes], self._old_snapshots, "Ongedaan maken")
 
 
 class OwnActions(QObject):
@@ -141,13 +149,23 @@ class OwnActions(QObject):
             return
         item = form.intervention()
         verb = "gewijzigd" if current else "toegevoegd"
-        command = _LibraryCommand(self.session, [(current, item)], f"Eigen interventie {verb}")
+        command = self._command([(current, item)], f"Eigen interventie {verb}")
         if not self._push(command, "Eigen interventie opslaan", "De eigen interventie is niet opgeslagen.",
                           "Het formulier staat weer open met wat u had ingevuld."):
             self.form = form  # nothing typed is lost: the form opens again as it was
             form.open()
             return
         self.statusMessage.emit(f"Eigen interventie ‘{item.name}’ {verb}.")
+
+    def _command(self, changes, text: str) -> _LibraryCommand:
+        return _LibraryCommand(self.session, changes, text, self._step_failed)
+
+    def _step_failed(self, step: str, reason: str) -> None:
+        """Undo or redo of a library change could not write: say so once the stack is done (the
+        step is dropped from the history; the library is as it was before the step)."""
+        text = (f"{step} is niet gelukt: de eigen interventies zijn niet gewijzigd en deze stap "
+                f"staat niet meer in de geschiedenis. {reason}")
+        QTimer.singleShot(0, lambda: self._dialogs().error(self.window, "Eigen interventies", text))
 
     def _push(self, command: _LibraryCommand, title: str, failed: str, after: str = "") -> bool:
         """Push ``command``; when the library could not be written, say so and return False."""
@@ -163,7 +181,7 @@ class OwnActions(QObject):
         current = self.session.own_library.get(key)
         if current is None:
             return False
-        command = _LibraryCommand(self.session, [(current, None)], "Eigen interventie verwijderd")
+        command = self._command([(current, None)], "Eigen interventie verwijderd")
         if not self._push(command, "Eigen interventie verwijderen", "De eigen interventie is niet verwijderd."):
             return False
         self.statusMessage.emit(
@@ -234,7 +252,7 @@ class OwnActions(QObject):
         chosen = dialog.chosen()
         if not chosen:
             return
-        command = _LibraryCommand(self.session, list(chosen), f"{_interventions(len(chosen))} geïmporteerd")
+        command = self._command(list(chosen), f"{_interventions(len(chosen))} geïmporteerd")
         if not self._push(command, "Eigen interventies importeren", "Er is niets geïmporteerd."):
             return
         self.statusMessage.emit(f"{_interventions(len(chosen))} geïmporteerd.")
