@@ -66,9 +66,9 @@ def measure(repeats: int, log=print) -> Section:
     titles = {r.report.get("window_title", "") for r in app_runs}
     section.notes.append(
         "Floor: a bare QMainWindow with a 1,000-row QTableView (QStandardItemModel), same size. "
-        "Same widgets: the main window's 139 widgets and 99 actions in its layout, plain Qt "
-        "classes with static texts (`benchmarks/probes/same_widgets.py`); the three probes "
-        "alternate. "
+        f"Same widgets: {_census(same_runs)} in the main window's layout (the app's window at "
+        f"its first paint: {_census(app_runs)}), plain Qt classes with static texts "
+        "(`benchmarks/probes/same_widgets.py`); the three probes alternate. "
         f"App window title at paint: {', '.join(sorted(titles))}."
     )
     section.targets.append(
@@ -77,3 +77,8 @@ def measure(repeats: int, log=print) -> Section:
                spawn.ratio <= TARGET_RATIO)
     )
     return section
+
+
+def _census(runs) -> str:
+    widgets, actions = runs[-1].report.get("census", (0, 0))
+    return f"{widgets} widgets and {actions} actions"

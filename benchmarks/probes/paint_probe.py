@@ -69,6 +69,11 @@ class FirstPaint(QObject):
 
     def _finish(self) -> None:
         self.report["pass_done_since_top"] = time.perf_counter() - self.started
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QWidget
+
+        window = self.watched[0]  # what was painted: its widgets and actions, counted
+        self.report["census"] = [len(window.findChildren(QWidget)), len(window.findChildren(QAction))]
         if self.after_paint is not None:
             self.report.update(self.after_paint() or {})
         self.report["peak_rss_kib"] = peak_rss_kib()

@@ -2,7 +2,8 @@
 first paint.
 
 The same kinds and numbers of widgets as GALA Desktop's main window at its first paint (a census
-of ``findChildren``: 139 widgets, 99 actions) in the same layout: menus and a toolbar, a theme
+of ``findChildren``: 139 widgets, 99 actions on 30 November 2026; every start-up report prints
+both windows' counts at their first paint) in the same layout: menus and a toolbar, a theme
 tree with check boxes and a text field under it, four tabs of which the first holds a search
 field, filter buttons, a result table and a text pane, and a shortlist tree with buttons. Plain
 Qt classes with static texts; no domain, no catalogue, no project file. It shows what PySide6 and
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (  # noqa: E402
 from paint_probe import show_and_report  # noqa: E402
 
 MENUS = {"&Bestand": 14, "Be&werken": 9, "Beel&d": 12, "&Help": 4}
-TOOLBAR = 10
+TOOLBAR = 7
+WIDGETS, ACTIONS = 139, 99  # the main window's census; the report holds what was built
 THEMES = 30  # rows of the theme tree (goals, sub-themes, chain approaches)
 RESULTS = (154, ("Naam", "Niveau", "Thema's", "Eigenaar"))
 SHORTLIST = (18, ("Interventie", "Status", "Prioriteit", "Niveau"))
@@ -56,8 +58,6 @@ def build() -> QMainWindow:
         menu = window.menuBar().addMenu(title)
         for number in range(count):
             menu.addAction(QAction(f"{title.replace('&', '')} {number}", window))
-    hidden = [QAction(f"verborgen {n}", window) for n in range(99 - sum(MENUS.values()) - TOOLBAR)]
-    window.addActions(hidden)
     toolbar = window.addToolBar("Werkbalk")
     for number in range(TOOLBAR):
         toolbar.addAction(QAction(f"Knop {number}", window))
@@ -71,7 +71,7 @@ def build() -> QMainWindow:
         item.setCheckState(0, Qt.CheckState.Unchecked)
         tree.addTopLevelItem(item)
     themes = _column(QLabel("Thema's van de beleidsvisie"), tree, QLabel("Toelichting"),
-                     QPlainTextEdit(), stretch=tree)
+                     QPlainTextEdit(), QLabel("Selecteer een gekozen thema."), stretch=tree)
 
     filters = QWidget()
     row = QHBoxLayout(filters)
@@ -84,7 +84,18 @@ def build() -> QMainWindow:
     results = QSplitter(Qt.Orientation.Vertical)
     results.addWidget(_table(QTableView(), *RESULTS))
     results.addWidget(QTextBrowser())
-    catalogue = _column(QLineEdit(), filters, QLabel("154 interventies"), results, stretch=results)
+    under = QWidget()
+    row = QHBoxLayout(under)
+    for text in ("154 interventies gevonden", "Toevoegen aan thema…", "Eigen interventie toevoegen…"):
+        if text.endswith("…"):
+            button = QPushButton(text)
+            button.setMenu(QMenu(button))
+            row.addWidget(button)
+        else:
+            row.addWidget(QLabel(text))
+    row.addWidget(QPushButton("Filters wissen"))
+    catalogue = _column(QLabel("Zoeken:"), QLineEdit(), filters, QLabel("Minimaal niveau:"), results,
+                        under, stretch=results)
     tabs = QTabWidget()
     tabs.addTab(catalogue, "&Catalogus")
     for title in ("&Uitvoering", "&Overzicht", "&Project"):
@@ -92,9 +103,12 @@ def build() -> QMainWindow:
 
     buttons = QWidget()
     row = QHBoxLayout(buttons)
-    for number in range(6):
+    for number in range(7):
         row.addWidget(QPushButton(f"Knop {number}"))
-    shortlist = _column(QLabel("Shortlist"), _table(QTreeView(), *SHORTLIST), buttons)
+    shortlist = _column(QLabel("Shortlist"), QLabel("8 gekozen, 4 overwogen"), _table(QTreeView(), *SHORTLIST),
+                        QLabel("Dekking van de verplichte thema's"), buttons)
+    for text in ("‘voorbeeld-gemeente-lindeveen.gala’ geopend.", "Catalogus: 154 interventies"):
+        window.statusBar().addWidget(QLabel(text))
 
     splitter = QSplitter(Qt.Orientation.Horizontal)
     for part in (themes, tabs, shortlist):
@@ -103,7 +117,10 @@ def build() -> QMainWindow:
     banner.hide()
     window.setCentralWidget(_column(banner, splitter, stretch=splitter))
     window.setWindowTitle("GALA Desktop")
-    window.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    # the rest of the window's actions: shortcuts and context-menu actions that no menu shows
+    window.addActions([QAction(f"verborgen {n}", window)
+                       for n in range(ACTIONS - len(window.findChildren(QAction)))])
+    window.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # the app sizes columns from it
     return window
 
 
