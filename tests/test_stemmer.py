@@ -33,3 +33,22 @@ def test_stems_equal_the_public_stemmer_and_no_other_language_is_loaded():
     loaded = eval(ours[1])
     assert "snowballstemmer.dutch_porter_stemmer" in loaded
     assert not [m for m in loaded if m.endswith("_stemmer") and "dutch_porter" not in m]
+
+
+def test_loading_the_dutch_stemmer_alone_leaves_the_package_whole():
+    """Only the Dutch stemmer is loaded, without the package's __init__; a later import of the
+    package (by another library) still gets the whole package."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from gala_desktop.catalogue import textnorm\n"
+        "assert textnorm.stem('ouderen') == 'ouder'\n"
+        "assert 'snowballstemmer.dutch_porter_stemmer' in sys.modules\n"
+        "import snowballstemmer\n"
+        "print(snowballstemmer.stemmer('english').stemWord('running'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "run"

@@ -41,19 +41,26 @@ def _dutch_porter_class():
     import importlib.util
     import sys
 
+    hollow = None
     if "snowballstemmer" not in sys.modules:
         spec = importlib.util.find_spec("snowballstemmer")
         if spec is not None and spec.submodule_search_locations:
             # The package as a module object whose __init__ has not run: its submodules
             # (dutch_porter_stemmer, basestemmer, among) import by relative name from it.
-            sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)
+            hollow = sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)
     try:
         return importlib.import_module("snowballstemmer.dutch_porter_stemmer").DutchPorterStemmer
     except (ImportError, AttributeError):  # another layout of the package: take the public way
         sys.modules.pop("snowballstemmer", None)
+        hollow = None
         import snowballstemmer
 
         return type(snowballstemmer.stemmer("dutch_porter"))
+    finally:
+        if hollow is not None and sys.modules.get("snowballstemmer") is hollow:
+            # not left as the package: a later ``import snowballstemmer`` runs its __init__
+            # (reusing the submodules loaded here)
+            del sys.modules["snowballstemmer"]
 
 
 @functools.lru_cache(maxsize=65536)
