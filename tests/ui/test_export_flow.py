@@ -136,24 +136,39 @@ def test_the_pdf_is_offered_when_ready_and_the_verdict_follows(session, parent, 
         self.path_edit.setText(str(target))
         return QDialog.DialogCode.Accepted
 
+    import threading
+
+    from gala_desktop.annex.pdf import archive
+
     opened: list[str] = []
     asked: list[Path] = []
+    checked = threading.Event()  # the PDF/A check waits until the ready state is looked at
+    real_check = archive.write_pdfa
+
+    def held_check(*args):
+        checked.wait(60)
+        return real_check(*args)
+
+    monkeypatch.setattr(archive, "write_pdfa", held_check)
     monkeypatch.setattr(ExportDialog, "exec", accept)
     monkeypatch.setattr(export_flow, "_ask_open", lambda window, output: asked.append(output) or True)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     job = export_flow.export_pdf_interactive(parent, session)
-    with qtbot.waitSignal(job.noticed, timeout=120_000) as ready:
-        pass
-    assert ready.args == [target]
-    dialog = parent.findChild(ExportStatusDialog)
-    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
-    assert str(target) in dialog.ready_label.text()
-    if not job.is_finished:  # the check is still running
+    try:
+        with qtbot.waitSignal(job.noticed, timeout=120_000) as ready:
+            pass
+        assert ready.args == [target]
+        dialog = parent.findChild(ExportStatusDialog)
+        assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+        assert str(target) in dialog.ready_label.text()
+        assert not job.is_finished  # the check is still running
         assert dialog.verdict.text() == CHECKING and dialog.busy.isVisibleTo(dialog)
-    assert PdfReader(target).pages  # it can be opened now
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
-    assert opened == [str(target), str(target.parent)]
+        assert PdfReader(target).pages  # it can be opened now
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+        assert opened == [str(target), str(target.parent)]
+    finally:
+        checked.set()
     qtbot.waitUntil(lambda: job.is_finished, timeout=120_000)
     assert dialog.passed is True and dialog.verdict.text() == PASSED
     assert not dialog.busy.isVisibleTo(dialog)
