@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from gala_desktop.project.document import LoadedProject, load_project_file
+from gala_desktop.ui.dialog_buttons import busy_dialog
 
 PROGRESS_AFTER_MS = 400
 
@@ -42,13 +43,9 @@ def load_in_background(parent: QWidget | None, path: Path) -> LoadedProject | No
     def show_progress() -> None:
         if outcome:
             return
-        progress = QProgressDialog(f"‘{path.name}’ wordt geopend…", "&Annuleren", 0, 0, parent)
-        progress.setObjectName("loadProgress")
-        progress.setWindowTitle("Project openen")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress = busy_dialog(parent, f"‘{path.name}’ wordt geopend…", "Project openen", "loadProgress",
+                               modal=True)
         progress.setMinimumDuration(0)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
         progress.canceled.connect(loop.quit)
         progress.setValue(0)
         progress.show()

@@ -1,9 +1,10 @@
 """The confirm-and-cancel row of the program's own dialogs: Dutch texts, accessible names that
-say what a button does, and accept/reject wired to the dialog."""
+say what a button does, and accept/reject wired to the dialog; and the busy dialog of long work."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog, QWidget
 
 CANCEL_NAME = "Annuleren, niets wijzigen"
 
@@ -21,3 +22,17 @@ def confirm_buttons(dialog: QDialog, text: str, name: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def busy_dialog(parent: QWidget | None, text: str, title: str, name: str, *,
+                modal: bool) -> QProgressDialog:
+    """A progress dialog with a busy bar (no known end) and *Annuleren*; it stays open until the
+    caller closes it. The caller sets when it appears (``setMinimumDuration``) and what the
+    cancel does."""
+    progress = QProgressDialog(text, "&Annuleren", 0, 0, parent)
+    progress.setObjectName(name)
+    progress.setWindowTitle(title)
+    progress.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
+    progress.setAutoReset(False)
+    progress.setAutoClose(False)
+    return progress

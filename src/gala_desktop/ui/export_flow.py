@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -40,6 +39,7 @@ from gala_desktop.annex.context import AnnexOptions
 from gala_desktop.annex.formats import ExportFormat
 from gala_desktop.domain.project import EntryStatus, Project
 from gala_desktop.ui import file_dialogs
+from gala_desktop.ui.dialog_buttons import busy_dialog
 from gala_desktop.ui.export_status import ExportStatusDialog
 from gala_desktop.ui.jobs import Job, JobRunner
 from gala_desktop.ui.session import ProjectSession
@@ -338,16 +338,11 @@ def start_export(
     """Run the export of ``session``'s project to ``output`` with ``renderer`` (PDF/A when
     None), with a progress dialog, and tell the officer how it went."""
     job = export_job(session, output, options, JobRunner.of(window), renderer)
-    progress = QProgressDialog("De bijlage wordt gemaakt…", "Annuleren", 0, 0, window)
-    progress.setWindowTitle(EXPORT_TITLE)
-    progress.setObjectName("exportProgress")
     # Not modal: a modal QProgressDialog runs a nested event loop inside setValue(), where the
     # job's "done" could close and delete the dialog under its own feet. The officer may keep
     # working meanwhile; the export has its own copy of the project.
-    progress.setWindowModality(Qt.WindowModality.NonModal)
+    progress = busy_dialog(window, "De bijlage wordt gemaakt…", EXPORT_TITLE, "exportProgress", modal=False)
     progress.setMinimumDuration(300)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
     progress.canceled.connect(job.cancel)
 
     finished = False
