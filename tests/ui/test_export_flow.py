@@ -207,6 +207,8 @@ def test_cancelling_during_the_check_keeps_the_ready_pdf(session, parent, tmp_pa
     assert blocker.args == [True, ""]
     dialog = parent.findChild(ExportStatusDialog)
     assert dialog.passed is False and "afgebroken" in dialog.verdict.text()
+    # the verdict alone: the dialog shows the path above it
+    assert dialog.verdict.text().startswith("De PDF/A-controle is afgebroken")
     assert not warnings  # cancelled on purpose: no pop-up
     assert PdfReader(target).pages
     with pikepdf.open(target) as pdf:
@@ -237,6 +239,9 @@ def test_a_file_held_open_can_be_replaced_after_all(session, parent, tmp_path, q
     assert dialog.passed is False and dialog.retry_button.isVisibleTo(dialog)
     assert "geopend in een ander programma" in dialog.verdict.text()
     assert "Opnieuw proberen" in dialog.verdict.text()
+    assert dialog.verdict.text().startswith("Let op: de PDF/A-versie kon niet")
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)  # still held open
+    assert dialog.passed is False and dialog.verdict.text().startswith("Let op: de PDF/A-versie")
     with pikepdf.open(target) as pdf:
         assert "pdfaid:part" not in pdf.open_metadata()
     held.append(False)  # the viewer is closed

@@ -76,13 +76,6 @@ class ExportResult:
     def fully_succeeded(self) -> bool:
         return self.pdfa is not False
 
-    def ready_message(self) -> str:
-        """The file can be opened; for a PDF the PDF/A check still runs."""
-        if self.format is ExportFormat.DOCX:
-            return self.message()
-        return (f"Bijlage klaar: {self.path}. U kunt het bestand openen; de PDF/A-controle "
-                "loopt nog.")
-
     def verdict_text(self) -> str:
         """The PDF/A verdict alone, in Dutch (empty for a Word document)."""
         if self.format is ExportFormat.DOCX:
@@ -111,4 +104,4 @@ class ExportResult:
             return f"Word-document geschreven naar {self.path}."
         if self.pdfa:
             return f"Bijlage geschreven naar {self.path} (PDF/A-2b, gecontroleerd)."
-        return f"De bijlage staat in {self.path}. {self.verdict_text()}"  # export_status strips the first sentence
+        return f"De bijlage staat in {self.path}. {self.verdict_text()}"

@@ -411,9 +411,11 @@ def _report_verdict(window: QWidget, dialog: ExportStatusDialog, job: Job, succe
     still reaches them (not while the window closes: then the check was cancelled on purpose)."""
     outcome = job.outcome()
     passed = bool(success and outcome is not None and not outcome.warning)
-    text = outcome.message if outcome is not None else message
     result = job.result()
-    dialog.show_verdict(passed, text, _retry_of(result) if result is not None else None)
+    text = outcome.message if outcome is not None else message
+    # the dialog shows the file's path above its verdict
+    verdict = result.verdict_text() if success and result is not None else text
+    dialog.show_verdict(passed, verdict, _retry_of(result) if result is not None else None)
     status = getattr(window, "statusBar", None)
     if status:
         status().showMessage(f"PDF/A-2b gecontroleerd: {dialog.path}" if passed
@@ -431,7 +433,7 @@ def _retry_of(result):
 
     def retry():
         again = result.retry()
-        return again.pdfa is True, again.message(), _retry_of(again)
+        return again.pdfa is True, again.verdict_text(), _retry_of(again)
 
     return retry
 

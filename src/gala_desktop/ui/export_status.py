@@ -100,7 +100,8 @@ class ExportStatusDialog(QDialog):
         self.passed: bool | None = None
 
     def show_verdict(self, passed: bool, message: str, retry=None) -> None:
-        """``passed``: the file is now the checked PDF/A; otherwise ``message`` says why not.
+        """``passed``: the file is now the checked PDF/A; otherwise ``message`` says why not
+        (the verdict alone: the path is shown above).
         ``retry() -> (passed, message, retry)`` tries the replacement again (offered as a button)."""
         self.passed = passed
         self._retry_with = retry
@@ -112,8 +113,7 @@ class ExportStatusDialog(QDialog):
                   else QStyle.StandardPixmap.SP_MessageBoxWarning)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.verdict_icon.setPixmap(QApplication.style().standardIcon(pixmap).pixmap(size, size))
-        # the path is shown above: the verdict need not repeat it
-        text = PASSED if passed else message.removeprefix(f"De bijlage staat in {self.path}. ")
+        text = PASSED if passed else message
         self.verdict.setText(text)
         self.verdict.setAccessibleName(f"PDF/A-controle: {text}")
         self.setWindowTitle(f"{self.windowTitle().split(' — ')[0]} — "
