@@ -370,9 +370,11 @@ def test_what_counts_as_narrowing_the_previous_search():
         SearchQuery(text="eenza"),  # a facet cleared
         SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren", "mantelzorgers"})),
         SearchQuery(text="eenza", target_group_keys=frozenset({"jongeren"}), include_lapsed=True),
-        SearchQuery(text="eenza", target_group_keys=frozenset({"ouderen"}), limit=50),
     ):
         assert not narrows(query, last), query
+    # another page of the same matches: own interventions listed first shorten the page
+    assert narrows(SearchQuery(text="eenza", target_group_keys=frozenset({"ouderen"}), limit=50), last)
+    assert narrows(SearchQuery(text="eenza", offset=200), SearchQuery(text="eenz"))
     assert not narrows(SearchQuery(text="e"), SearchQuery())  # nothing typed before
     assert not narrows(SearchQuery(text="x", min_level=RecognitionLevel.WELL_DESCRIBED),
                        SearchQuery(text="x", min_level=RecognitionLevel.WELL_FOUNDED))

@@ -191,9 +191,11 @@ class Catalogue:
 
 
 def narrows(query: SearchQuery, last: SearchQuery) -> bool:
-    """Whether ``query`` finds (mostly) a subset of what ``last`` found, the same page of it:
-    words typed on (a longer prefix matches mostly a subset), a facet chosen where there was
-    none or fewer of its values, a higher minimum level, lapsed levels no longer counted."""
+    """Whether ``query`` finds (mostly) a subset of what ``last`` found: words typed on (a
+    longer prefix matches mostly a subset), a facet chosen where there was none or fewer of its
+    values, a higher minimum level, lapsed levels no longer counted. The page does not matter:
+    whether there were few enough matches to rank depends on the matches alone (and own
+    interventions shorten the catalogue's page as they come and go)."""
     def facet(name: str) -> bool:
         new, old = getattr(query, name), getattr(last, name)
         return not old or bool(new) and new <= old
@@ -205,7 +207,7 @@ def narrows(query: SearchQuery, last: SearchQuery) -> bool:
         bool(last.text) and query.text.startswith(last.text)
         and all(facet(name) for name in ("theme_keys", "target_group_keys", "databanks"))
         and rank(query) >= rank(last) and query.include_lapsed <= last.include_lapsed
-        and (query.origin, query.limit, query.offset) == (last.origin, last.limit, last.offset)
+        and query.origin == last.origin
     )
 
 
