@@ -23,7 +23,7 @@ from gala_desktop.catalogue.textnorm import stem, theme_word_forms, whole_word, 
 from gala_desktop.domain.catalogue import SearchResult
 from gala_desktop.domain.intervention import InterventionSummary
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
-from gala_desktop.domain.search import SearchQuery
+from gala_desktop.domain.search import PAGE_SIZE, SearchQuery
 from gala_desktop.domain.themes import THEMES
 
 MIN_TRIGRAM = 3
@@ -33,9 +33,9 @@ MIN_TRIGRAM = 3
 # probe costs a narrow query a second scan (``benchmarks/findings.md``, *Search*).
 PROBE_ABOVE = 2_000
 MAX_WORDS = 12  # more words than this only slow the query down without narrowing it
-# Matches counted and ranked at most: what the result list shows at once (``SearchQuery.limit``),
-# so a ranked result is seen whole. Broader queries list their name matches first, unscored.
-RANK_CAP = 200
+# Matches counted and ranked at most: what the result list shows at once, so a ranked result is
+# seen whole. Broader queries list their name matches first, unscored.
+RANK_CAP = PAGE_SIZE
 
 # Reviewed synonyms (``data/catalogue/synonyms.toml``): a folded word an officer types → folded
 # phrases the catalogue text uses. Stored in the catalogue's meta rows (``synonyms_from_meta``).

@@ -9,6 +9,7 @@ from gala_desktop.domain.recognition import Databank, RecognitionLevel
 
 ORIGIN_DATABANK = "databank"  # herkomst: the catalogue of recognised databanks
 ORIGIN_OWN = "eigen"  # herkomst: the officer's own interventions
+PAGE_SIZE = 200  # results listed at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,5 +28,5 @@ class SearchQuery:
     databanks: frozenset[Databank] = frozenset()
     include_lapsed: bool = False
     origin: str | None = None  # herkomst: None (both), ORIGIN_DATABANK or ORIGIN_OWN
-    limit: int = 200
+    limit: int = PAGE_SIZE
     offset: int = 0
