@@ -331,6 +331,24 @@ def test_an_amount_typed_wrong_is_never_dropped_by_an_edit_elsewhere(editor, ent
     assert table.accessibleDescription() == TABLE_DESCRIPTION  # the error is not read out any more
 
 
+def test_the_year_rows_are_laid_out_again_only_when_the_periods_years_change(
+        editor, entry, session, qtbot, monkeypatch):
+    from gala_desktop.domain.project import BudgetLine
+
+    session.push(cmd.SetMetadata(session, "period", "2026–2027"))
+    # an amount for a year outside the period keeps its own row
+    session.push(cmd.SetPlanField(session, entry.id, "budget", [BudgetLine(100_000, 2030, FundingSource.SPUK)]))
+    assert editor.years.years == [2026, 2027, 2030]
+    shown = []
+    real = editor.years.show_plan
+    monkeypatch.setattr(editor.years, "show_plan", lambda *a: (shown.append(a[1]), real(*a)))
+    for title in ("V", "Vi", "Vis"):  # typing in another project field
+        session.push(cmd.SetMetadata(session, "title", title))
+    assert shown == []
+    session.push(cmd.SetMetadata(session, "period", "2026–2028"))
+    assert shown == [[2026, 2027, 2028]] and editor.years.years == [2026, 2027, 2028, 2030]
+
+
 def test_budget_per_year_and_source_is_one_row_per_year_of_the_period(editor, entry, session, qtbot):
     from gala_desktop.domain.project import BudgetLine
     from gala_desktop.ui.budget_editor import SOURCES

@@ -64,7 +64,8 @@ class BudgetYearsTable(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.years: list[int] = []
+        self.years: list[int] = []  # the rows: the period's years and any year with an amount
+        self.period_years: list[int] = []  # the period's years the rows were laid out for
         self._loading = False
         self.table = QTableWidget(0, len(SOURCES), self)
         self.table.setObjectName("budgetYears")
@@ -135,6 +136,7 @@ class BudgetYearsTable(QWidget):
         self._loading = True
         try:
             self.years = years
+            self.period_years = list(period_years)
             self.table.setRowCount(len(years))
             self.table.setVerticalHeaderLabels([str(y) for y in years])
             for r, year in enumerate(years):

@@ -442,7 +442,7 @@ class PlanEditor(QWidget):
         years did (not on every keystroke in the title or the gemeente)."""
         entry = self.current_entry()
         years = period_years(self.session.project.period)
-        if entry is not None and years != self.years.years:
+        if entry is not None and years != self.years.period_years:
             self.years.show_plan(entry.plan, years)
 
     def commit_pending(self) -> list[str]:
