@@ -39,8 +39,6 @@ from gala_desktop.ui.shortlist_model import (
 )
 
 
-NAME_COLUMN_WIDTH = 120  # below this the panel scrolls sideways (the tooltip has everything)
-NAME_MIN_CHARS = 20  # the name column keeps room for about this many characters
 CHOOSE_KEY = QKeySequence("Ctrl+K")
 
 # Short texts for the narrow Niveau column; the tooltip and the screen reader get the full label.
@@ -340,17 +338,18 @@ class ShortlistPanel(QWidget):
 
     def fit_columns(self) -> None:
         """Keep the name readable: hide the Niveau column (also in the tooltip and the plan
-        editor) when the name column would show fewer than about 20 characters."""
+        editor) when the name column would show fewer than about 20 characters
+        (``readable_name_width``, the measure the preferred width uses)."""
         header = self.view.header()
         others = sum(header.sectionSize(c) for c in (COL_STATUS, COL_PRIORITY))
-        need = self.view.fontMetrics().averageCharWidth() * NAME_MIN_CHARS + 2 * self.view.indentation()
+        need = readable_name_width(self.view.fontMetrics()) + 2 * self.view.indentation()
         room = self.view.viewport().width() - others
         hide_level = room - self._level_width < need
         if header.isSectionHidden(COL_LEVEL) != hide_level:
             header.setSectionHidden(COL_LEVEL, hide_level)
 
     def preferred_width(self) -> int:
-        """The width that shows about ``NAME_MIN_CHARS`` characters of a name beside the status
+        """The width that shows about 20 characters of a name beside the status
         and priority columns (the level column comes and goes with the width)."""
         header = self.view.header()
         style = self.view.style()
