@@ -194,7 +194,7 @@ def test_cancelling_during_the_check_keeps_the_ready_pdf(session, parent, tmp_pa
 
     def check_still_running(*args):  # the cancel must come during the check, however busy
         deadline = time.monotonic() + 60
-        while not jobs[0].is_cancelled and time.monotonic() < deadline:
+        while not (jobs and jobs[0].is_cancelled) and time.monotonic() < deadline:
             time.sleep(0.01)
         return real_check(*args)
 

@@ -134,17 +134,19 @@ CLOSE_DURING_CHECK = WINDOW_WITH_PROJECT + textwrap.dedent(
     import pikepdf
     from gala_desktop.annex.pdf import archive
 
-    job = start_export(window, window.session, output, AnnexOptions(), offer_to_open=False)
     real_check = archive.write_pdfa
+    jobs = []
 
     def slow_check(*args):
         # the window's close must reach the job while the check runs, however busy the machine
         deadline = time.monotonic() + 60
-        while not job.is_cancelled and time.monotonic() < deadline:
+        while not (jobs and jobs[0].is_cancelled) and time.monotonic() < deadline:
             time.sleep(0.01)
         return real_check(*args)
 
-    archive.write_pdfa = slow_check
+    archive.write_pdfa = slow_check  # in place before the job starts
+    job = start_export(window, window.session, output, AnnexOptions(), offer_to_open=False)
+    jobs.append(job)
     closing = []
 
     def close_once(path):
