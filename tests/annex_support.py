@@ -219,3 +219,15 @@ def unembedded_font_pdf(folder: Path) -> bytes:
     raw = source.read_bytes()
     source.unlink()
     return raw
+
+
+def layout_rejected_as_pdfa(monkeypatch, folder: Path) -> None:
+    """From now on the export's layout step hands the PDF/A step ``unembedded_font_pdf``, which
+    the real validator rejects: a failed check forced with real input."""
+    import pytest
+
+    from gala_desktop.annex.pdf import render as pdf_renderer
+
+    pytest.importorskip("pikepdf.pdfa")
+    raw = unembedded_font_pdf(folder)
+    monkeypatch.setattr(pdf_renderer, "_layout", lambda *args: raw)

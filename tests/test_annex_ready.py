@@ -14,14 +14,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from annex_support import pdfa_problems, unembedded_font_pdf
+from annex_support import layout_rejected_as_pdfa, pdfa_problems
 from pypdf import PdfReader
 
 from gala_desktop import atomic
 from gala_desktop.annex.export import export_project
 from gala_desktop.annex.formats import PdfaStatus
 from gala_desktop.annex.pdf import archive
-from gala_desktop.annex.pdf import render as pdf_renderer
 from gala_desktop.project.document import load_project
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
@@ -74,9 +73,7 @@ def test_the_ready_file_claims_nothing_and_the_checked_file_claims_pdfa(project,
 @pytest.fixture()
 def failing_check(monkeypatch, tmp_path):
     """A layout whose output the real validator rejects: a font that is not embedded."""
-    pytest.importorskip("pikepdf.pdfa")
-    raw = unembedded_font_pdf(tmp_path)
-    monkeypatch.setattr(pdf_renderer, "_layout", lambda *args: raw)
+    layout_rejected_as_pdfa(monkeypatch, tmp_path)
 
 
 def test_a_failed_check_leaves_the_plain_file(failing_check, project, catalogue, tmp_path):

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from annex_support import unembedded_font_pdf
+from annex_support import layout_rejected_as_pdfa
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gala_desktop import cli
-from gala_desktop.annex.pdf import render as pdf_renderer
 from gala_desktop.ui.export_status import ExportStatusDialog
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
@@ -24,9 +23,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente
 @pytest.fixture()
 def not_pdfa(monkeypatch, tmp_path):
     """A layout whose output the real validator rejects: a font that is not embedded."""
-    pytest.importorskip("pikepdf.pdfa")
-    raw = unembedded_font_pdf(tmp_path)
-    monkeypatch.setattr(pdf_renderer, "_layout", lambda *args: raw)
+    layout_rejected_as_pdfa(monkeypatch, tmp_path)
 
 
 def test_command_line_says_in_dutch_that_the_file_is_not_pdfa(not_pdfa, tmp_path, capsys):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
 from gala_desktop.ui.main_window import MainWindow
 
 
@@ -62,3 +66,38 @@ def focus(qtbot, widget) -> None:
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus, timeout=3000)
+
+
+@pytest.fixture()
+def app_look():
+    """Font and palette of the application, put back after the test."""
+    app = QApplication.instance()
+    font, palette = QFont(app.font()), app.palette()
+    yield
+    app.setFont(font)
+    app.setPalette(palette)
+
+
+def open_setup(qtbot, catalogue, name: str) -> MainWindow:
+    """The main window as the screenshot set-up ``main-window-<name>`` shows it; closed at the
+    end of the test without an unsaved-changes question."""
+    from gala_desktop.ui.screenshots import build_window, setup_named
+
+    window = build_window(catalogue, setup_named(f"main-window-{name}"))
+    qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
+    return window
+
+
+def zutphen_session(catalogue):
+    """A session with a project of two themes, each with one intervention on the shortlist:
+    Buurtcirkel under *eenzaamheid*, MantelScan under *mantelzorg*."""
+    from gala_desktop.domain.project import Project, ShortlistEntry, ThemeChoice
+    from gala_desktop.ui.session import ProjectSession
+
+    s = ProjectSession(catalogue)
+    project = Project(gemeente="Zutphen")
+    project.themes = [ThemeChoice("eenzaamheid"), ThemeChoice("mantelzorg")]
+    for key, theme in (("buurtcirkel", "eenzaamheid"), ("mantelscan", "mantelzorg")):
+        project.shortlist.append(ShortlistEntry.for_intervention(catalogue.get(key), theme))
+    s.replace(project, None)
+    return s

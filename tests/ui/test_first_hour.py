@@ -9,32 +9,15 @@ from PySide6.QtWidgets import QApplication
 
 from gala_desktop.domain.project import EntryStatus
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, THEMES_BY_KEY
-from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, SETUPS, build_window, name_visibility, visible_chars
+from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, name_visibility, setup_named, visible_chars
 from gala_desktop.ui.theme_panel import required_icon
-
-
-def _setup(name):
-    return next(s for s in SETUPS if s.name == f"main-window-{name}")
-
-
-@pytest.fixture()
-def app_font():
-    app = QApplication.instance()
-    font = QFont(app.font())
-    yield
-    app.setFont(font)
-
-
-def _open(qtbot, catalogue, setup):
-    window = build_window(catalogue, setup)
-    qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
-    return window
+from tests.ui.conftest import open_setup
 
 
 @pytest.mark.parametrize("setup", ["1366", "1366-14pt", "1920-200", "960x540-200"])
-def test_no_result_or_shortlist_name_is_cut_shorter_than_20_characters(qtbot, catalogue, app_font, setup):
-    window = _open(qtbot, catalogue, _setup(setup))
-    assert window.width() == _setup(setup).width
+def test_no_result_or_shortlist_name_is_cut_shorter_than_20_characters(qtbot, catalogue, app_look, setup):
+    window = open_setup(qtbot, catalogue, setup)
+    assert window.width() == setup_named(f"main-window-{setup}").width
     shown = name_visibility(window)
     assert len(shown["results"]) >= 10 and len(shown["shortlist"]) >= 15
     cut = [(name, n) for rows in shown.values() for name, n in rows if n < min(len(name), MIN_VISIBLE_CHARS)]
@@ -46,7 +29,7 @@ def test_no_result_or_shortlist_name_is_cut_shorter_than_20_characters(qtbot, ca
 
 
 def test_kiezen_button_and_shortcut_choose_the_selected_entry(qtbot, catalogue):
-    window = _open(qtbot, catalogue, _setup("1366"))
+    window = open_setup(qtbot, catalogue, "1366")
     panel = window.shortlist_panel
     considering = [e for e in window.session.project.shortlist if e.status is EntryStatus.CONSIDERING]
     first, second = considering[:2]
@@ -64,7 +47,7 @@ def test_kiezen_button_and_shortcut_choose_the_selected_entry(qtbot, catalogue):
 
 
 def test_required_themes_are_short_with_the_full_name_in_tooltip_and_description(qtbot, catalogue):
-    window = _open(qtbot, catalogue, _setup("1366"))
+    window = open_setup(qtbot, catalogue, "1366")
     tree = window.theme_panel.tree
     for key in REQUIRED_THEME_KEYS:
         item = window.theme_panel._items[key]
@@ -89,7 +72,7 @@ def test_required_badge_is_drawn_at_the_device_pixel_ratio(qtbot, ratio):
 def test_toolbar_width_does_not_change_after_an_edit(qtbot, catalogue):
     from PySide6.QtWidgets import QToolBar
 
-    window = _open(qtbot, catalogue, _setup("1366"))
+    window = open_setup(qtbot, catalogue, "1366")
     toolbar = window.findChild(QToolBar, "mainToolBar")
     export_button = toolbar.widgetForAction(window.action_export)
     before = (toolbar.sizeHint().width(), export_button.x())
@@ -169,7 +152,7 @@ def test_unchecked_theme_boxes_and_badges_are_visible_in_high_contrast(qtbot, ca
 
 
 @pytest.mark.parametrize("setup", ["1366", "1366-14pt"])
-def test_every_theme_row_is_as_high_as_its_name_wraps_when_painted(qtbot, catalogue, app_font, setup,
+def test_every_theme_row_is_as_high_as_its_name_wraps_when_painted(qtbot, catalogue, app_look, setup,
                                                                    monkeypatch):
     """The row height is measured where the text is painted: beside the check box and the badge
     at the view's icon size. A name that just wrapped got one line and lost its last word."""
@@ -189,7 +172,7 @@ def test_every_theme_row_is_as_high_as_its_name_wraps_when_painted(qtbot, catalo
         original(self, painter, option, index)
 
     monkeypatch.setattr(theme_tree.WrappingDelegate, "paint", recording_paint)
-    window = _open(qtbot, catalogue, _setup(setup))
+    window = open_setup(qtbot, catalogue, setup)
     window.theme_panel.tree.grab()
     assert len(painted) >= 6  # the rows on screen
     margin = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1

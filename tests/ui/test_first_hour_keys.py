@@ -18,7 +18,6 @@ from gala_desktop.domain.project import EntryStatus, Project, ShortlistEntry, Th
 from gala_desktop.ui import export_flow, file_dialogs
 from gala_desktop.ui.app import install_translations
 from gala_desktop.ui.export_flow import ExportDialog, start_export, suggested_path
-from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.settings import AppSettings
 from tests.ui.conftest import ScriptedDialogs, open_window
 

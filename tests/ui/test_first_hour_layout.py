@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -24,31 +24,13 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from gala_desktop.ui.screenshots import SETUPS, build_window
+from gala_desktop.ui.screenshots import SETUPS
 from gala_desktop.ui.theme_tree import SOFT_HYPHEN, unbreakable_parts
+from tests.ui.conftest import open_setup
 
 UI_SOURCE = Path(__file__).resolve().parents[2] / "src" / "gala_desktop" / "ui"
 LAYOUT_SETUPS = ["1366", "1366-14pt", "960x540-200", "1920-200"]
 
-
-def _setup(name):
-    return next(s for s in SETUPS if s.name == f"main-window-{name}")
-
-
-@pytest.fixture()
-def app_look():
-    """Font and palette of the application, put back after the test."""
-    app = QApplication.instance()
-    font, palette = QFont(app.font()), app.palette()
-    yield
-    app.setFont(font)
-    app.setPalette(palette)
-
-
-def _open(qtbot, catalogue, name):
-    window = build_window(catalogue, _setup(name))
-    qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
-    return window
 
 
 def _item_rect(tree, item, element: QStyle.SubElement) -> QRect:
@@ -70,7 +52,7 @@ def _check_rect(tree, item) -> QRect:
 
 @pytest.mark.parametrize("setup", LAYOUT_SETUPS)
 def test_no_theme_word_check_box_button_or_heading_is_cut(qtbot, catalogue, app_look, setup):
-    window = _open(qtbot, catalogue, setup)
+    window = open_setup(qtbot, catalogue, setup)
     panel = window.theme_panel
     tree = panel.tree
     assert window.splitter.sizes()[0] >= panel.preferred_width() - 2
@@ -101,7 +83,7 @@ def test_no_theme_word_check_box_button_or_heading_is_cut(qtbot, catalogue, app_
 def test_the_plan_and_project_pages_fit_their_column(qtbot, catalogue, app_look, setup):
     """No sideways scrolling of the Uitvoering and Project pages; the budget table shows
     whole headings and amounts (under its label when the column is narrow)."""
-    window = _open(qtbot, catalogue, setup)
+    window = open_setup(qtbot, catalogue, setup)
     for tab in (1, 3):
         window.show_tab(tab)
         QApplication.processEvents()
@@ -132,7 +114,7 @@ def test_the_niveau_column_goes_and_comes_back_with_the_width(qtbot, catalogue, 
     from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, name_visibility
     from gala_desktop.ui.shortlist_model import COL_LEVEL
 
-    window = _open(qtbot, catalogue, "960x540-200")
+    window = open_setup(qtbot, catalogue, "960x540-200")
     header = window.shortlist_panel.view.header()
     sizes = window.splitter.sizes()
     assert header.isSectionHidden(COL_LEVEL)
@@ -147,7 +129,7 @@ def test_the_niveau_column_goes_and_comes_back_with_the_width(qtbot, catalogue, 
 
 
 def test_the_filter_and_button_rows_wrap_instead_of_widening_their_column(qtbot, catalogue, app_look):
-    window = _open(qtbot, catalogue, "1366-14pt")
+    window = open_setup(qtbot, catalogue, "1366-14pt")
     filters = window.browser.filters
     assert filters.minimumSizeHint().width() < filters.flow.sizeHint().width() * 0.7
     assert len(filters.flow.rows(filters.width())) >= 2  # a 14 pt font: two rows in the column
@@ -159,14 +141,14 @@ def test_the_filter_and_button_rows_wrap_instead_of_widening_their_column(qtbot,
 def test_the_level_heading_is_short_with_the_full_name_in_its_tooltip(qtbot, catalogue, app_look):
     from gala_desktop.ui.result_model import LEVEL
 
-    window = _open(qtbot, catalogue, "1366")
+    window = open_setup(qtbot, catalogue, "1366")
     model = window.browser.table.model()
     assert model.headerData(LEVEL, Qt.Orientation.Horizontal) == "Niveau"
     assert model.headerData(LEVEL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Hoogste erkenningsniveau"
 
 
 def test_long_theme_compounds_break_at_their_seam_and_read_without_it(qtbot, catalogue, app_look):
-    window = _open(qtbot, catalogue, "1366-14pt")
+    window = open_setup(qtbot, catalogue, "1366-14pt")
     item = window.theme_panel._items["gezondheidsachterstanden"]
     assert SOFT_HYPHEN in item.text(0)
     assert item.data(0, Qt.ItemDataRole.AccessibleTextRole) == "Terugdringen van gezondheidsachterstanden"
@@ -204,7 +186,7 @@ def _lightness_spread(image: QImage) -> int:
 
 @pytest.mark.parametrize("kind", ["black", "white"])
 def test_high_contrast_read_only_banner_and_arrows_stay_visible(qtbot, catalogue, app_look, kind):
-    window = _open(qtbot, catalogue, f"1366-contrast-{kind}")
+    window = open_setup(qtbot, catalogue, f"1366-contrast-{kind}")
     window.session.set_read_only("‘plan.gala’ is alleen-lezen geopend: in gebruik door j.jansen.")
     QApplication.processEvents()
     banner = window.read_only_banner
@@ -262,7 +244,7 @@ def test_the_contrast_style_is_installed_once_the_palette_turns_dark(qtbot, cata
     try:
         app.setPalette(contrast_palette("white"))
         assert follow_contrast(app) is False and not isinstance(app.style(), ContrastStyle)
-        _open(qtbot, catalogue, "1366")
+        open_setup(qtbot, catalogue, "1366")
         assert not isinstance(app.style(), ContrastStyle)
         app.setPalette(contrast_palette("black"))  # the theme changes while the window is open
         qtbot.waitUntil(lambda: isinstance(app.style(), ContrastStyle))  # the change is posted
@@ -282,7 +264,7 @@ def test_a_window_made_on_a_dark_palette_installs_the_contrast_style(qtbot, cata
     try:
         app.setPalette(contrast_palette("black"))
         assert not isinstance(app.style(), ContrastStyle)
-        _open(qtbot, catalogue, "1366")
+        open_setup(qtbot, catalogue, "1366")
         assert isinstance(app.style(), ContrastStyle)
     finally:
         app.setStyle(ContrastStyle() if was_contrast else "Fusion")
@@ -292,7 +274,7 @@ def test_a_window_made_on_a_dark_palette_installs_the_contrast_style(qtbot, cata
 def test_every_name_readable_in_high_contrast(qtbot, catalogue, app_look, kind):
     from gala_desktop.ui.screenshots import MIN_VISIBLE_CHARS, name_visibility
 
-    window = _open(qtbot, catalogue, f"1366-contrast-{kind}")
+    window = open_setup(qtbot, catalogue, f"1366-contrast-{kind}")
     assert window.palette().color(window.palette().ColorRole.Window) == QColor(kind)
     cut = [(name, n) for rows in name_visibility(window).values() for name, n in rows
            if n < min(len(name), MIN_VISIBLE_CHARS)]
@@ -327,7 +309,7 @@ def _lines_of_function(source: str, name: str) -> set[int]:
 # -- read-only ---------------------------------------------------------------------------------
 
 def test_read_only_theme_boxes_look_and_act_switched_off_but_read_by_keyboard(qtbot, catalogue, app_look):
-    window = _open(qtbot, catalogue, "1366")
+    window = open_setup(qtbot, catalogue, "1366")
     tree = window.theme_panel.tree
     item = window.theme_panel._items["gezonde-leefstijl"]
     tree.scrollToItem(item)

@@ -16,24 +16,16 @@ from gala_desktop.domain.project import (
     ChecklistState,
     FundingSource,
     Project,
-    ShortlistEntry,
-    ThemeChoice,
 )
 from gala_desktop.ui import commands as cmd
 from gala_desktop.ui.checklist_model import COL_NOTE, COL_STATE, ChecklistModel
 from gala_desktop.ui.plan_editor import PLACEHOLDER, PlanEditor
-from gala_desktop.ui.session import ProjectSession
+from tests.ui.conftest import zutphen_session
 
 
 @pytest.fixture()
 def session(qtbot, catalogue):
-    s = ProjectSession(catalogue)
-    project = Project(gemeente="Zutphen")
-    project.themes = [ThemeChoice("eenzaamheid"), ThemeChoice("mantelzorg")]
-    for key, theme in (("buurtcirkel", "eenzaamheid"), ("mantelscan", "mantelzorg")):
-        project.shortlist.append(ShortlistEntry.for_intervention(catalogue.get(key), theme))
-    s.replace(project, None)
-    return s
+    return zutphen_session(catalogue)
 
 
 @pytest.fixture()

@@ -8,23 +8,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gala_desktop.domain.intervention import Condition
-from gala_desktop.domain.project import ChecklistItem, ChecklistState, Project, ShortlistEntry, ThemeChoice
+from gala_desktop.domain.project import ChecklistItem, ChecklistState
 from gala_desktop.domain.checklist import REMOVED_REMARK, checklist_changes, merge_checklist
 from gala_desktop.ui.plan_editor import PlanEditor
-from gala_desktop.ui.session import ProjectSession
 from gala_desktop.ui.shortlist_model import COL_LEVEL, COL_NAME
 from gala_desktop.ui.shortlist_panel import ShortlistPanel
+from tests.ui.conftest import zutphen_session
 
 
 @pytest.fixture()
 def session(qtbot, catalogue):
-    s = ProjectSession(catalogue)
-    project = Project(gemeente="Zutphen")
-    project.themes = [ThemeChoice("eenzaamheid"), ThemeChoice("mantelzorg")]
-    for key, theme in (("buurtcirkel", "eenzaamheid"), ("mantelscan", "mantelzorg")):
-        project.shortlist.append(ShortlistEntry.for_intervention(catalogue.get(key), theme))
-    s.replace(project, None)
-    return s
+    return zutphen_session(catalogue)
 
 
 def test_merge_keeps_work_adds_new_and_handles_removed():

@@ -43,6 +43,13 @@ SETUPS = (
     Setup("main-window-1366-contrast-white", 1366, 768, contrast="white"),
     Setup("main-window-1366-read-only", 1366, 768, read_only=True),
 )
+
+
+def setup_named(name: str) -> Setup:
+    """The set-up called ``name`` (``main-window-1366``, ...)."""
+    return next(s for s in SETUPS if s.name == name)
+
+
 READ_ONLY_REASON = ("‘voorbeeld-gemeente-lindeveen.gala’ is alleen-lezen geopend: in gebruik door "
                     "j.jansen op PC-0412 sinds 09:12. U kunt lezen en exporteren; kies Opslaan als om "
                     "een eigen kopie te bewaren.")
@@ -182,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="map voor de PNG-bestanden")
     parser.add_argument("--setup", choices=[s.name for s in SETUPS], required=True)
     args = parser.parse_args(argv)
-    setup = next(s for s in SETUPS if s.name == args.setup)
+    setup = setup_named(args.setup)
     args.folder.mkdir(parents=True, exist_ok=True)
     print(capture(args.folder, setup))
     return 0
