@@ -21,7 +21,7 @@ from gala_desktop.annex.model import (
     TocPlaceholder,
     rich_plain_text,
 )
-from gala_desktop.domain.formatting import format_euro, format_euro_table
+from gala_desktop.domain.formatting import format_euro_table
 from gala_desktop.domain.intervention import Listing
 from gala_desktop.domain.overview import total_budget
 from gala_desktop.domain.project import EntryStatus

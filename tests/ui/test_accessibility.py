@@ -125,7 +125,6 @@ def test_menus_and_their_popups_are_named(window, qtbot):
 
 
 def test_required_themes_are_not_marked_by_colour_alone(window):
-    tree = window.theme_panel.tree
     for key in ("sociale-samenhang", "mantelzorg", "eenzaamheid"):
         item = window.theme_panel._items[key]
         assert item.data(0, KEY_ROLE) == key

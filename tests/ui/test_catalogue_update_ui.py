@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from gala_desktop import paths
 from gala_desktop.catalogue.repository import Catalogue

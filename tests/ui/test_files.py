@@ -7,7 +7,6 @@ user's answers come from a scripted ``Dialogs``; the real Dutch dialogs are clic
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gala_desktop.ui.main_window import TAB_PLAN, MainWindow
+from gala_desktop.ui.main_window import MainWindow
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
 _MNEMONIC = re.compile(r"&(?!&)(.)")

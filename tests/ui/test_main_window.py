@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,7 +12,7 @@ from gala_desktop.domain.project import Project, ShortlistEntry, ThemeChoice
 from gala_desktop.project.document import load_project, save_project
 from gala_desktop.project.recovery import RecoveryStore
 from gala_desktop.ui import app as app_module
-from gala_desktop.ui.commands import AddEntry, SetMetadata, SetThemeChosen
+from gala_desktop.ui.commands import SetMetadata, SetThemeChosen
 from gala_desktop.ui.file_actions import CANCEL, DISCARD, SAVE
 from gala_desktop.ui.main_window import TAB_PLAN, MainWindow
 from tests.ui.conftest import ScriptedDialogs

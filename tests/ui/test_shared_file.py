@@ -20,7 +20,6 @@ from ended import end_abnormally
 from gala_desktop.domain.project import Project
 from gala_desktop.project.document import load_project, save_project
 from gala_desktop.project.lock import LockOwner, acquire, lock_path, read_lock
-from gala_desktop.project.recovery import RecoveryStore
 from gala_desktop.ui import shared_file_dialogs as shared
 from gala_desktop.ui.commands import SetMetadata
 from gala_desktop.ui.file_actions import DISCARD, LATER, RESTORE, SAVE

@@ -111,7 +111,6 @@ class ChecklistModel(QAbstractTableModel):
         items = self._items()
         if not index.isValid() or index.row() >= len(items) or role != Qt.ItemDataRole.EditRole:
             return False
-        item = items[index.row()]
         if index.column() == COL_STATE:
             state = coerce_enum(ChecklistState, value)
             if state is None:
