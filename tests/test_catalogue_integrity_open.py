@@ -88,7 +88,7 @@ def test_cli_export_works_from_snapshots_with_a_damaged_catalogue(
     monkeypatch.setattr(paths, "shipped_catalogue", lambda: damaged)
     from gala_desktop.catalogue import store
 
-    monkeypatch.setattr(store, "active_catalogue_path", lambda: damaged)
+    monkeypatch.setattr(store, "active_catalogue", lambda: (damaged, ""))
     entry = ShortlistEntry.for_intervention(catalogue.get("de-luisterlijn"), "eenzaamheid")
     entry.status = EntryStatus.CHOSEN
     project_path = tmp_path / "plan.gala"

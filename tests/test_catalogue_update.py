@@ -145,6 +145,35 @@ def test_a_damaged_install_falls_back_to_the_shipped_catalogue(tmp_path, keys, s
     (store.root / entry.file).write_bytes(b"niets")
     with Catalogue.open() as cat:
         assert cat.path == shipped_small
+        assert "beschadigd of onleesbaar" in cat.set_aside_notice
+
+
+def test_an_update_of_another_schema_version_is_set_aside_and_said_so(tmp_path, keys, shipped_small):
+    """After a program upgrade that changed the database's layout, the update installed under
+    the old version cannot be read: the shipped catalogue is used, and the officer is told."""
+    import sqlite3
+
+    from gala_desktop.catalogue.queries import SCHEMA_VERSION
+
+    store = CatalogueStore()
+    _, file = newer_update(tmp_path, keys)
+    entry = store.install(store.verify(file, [keys[1]]))
+    with Catalogue.open() as cat:
+        assert cat.path == store.root / entry.file and cat.set_aside_notice == ""
+    with sqlite3.connect(store.root / entry.file) as conn:  # as the previous version wrote it
+        conn.execute("UPDATE catalogue_meta SET value = ? WHERE key = 'schema_version'",
+                     (str(SCHEMA_VERSION - 1),))
+    conn.close()
+    active = store.active()
+    assert active.path == shipped_small and active.installed is None and active.set_aside == entry
+    with Catalogue.open() as cat:
+        assert cat.path == shipped_small and cat.count() == 3
+        notice = cat.set_aside_notice
+    assert notice.startswith("De geïnstalleerde catalogusupdate (peildatum 20 november 2026) wordt niet gebruikt")
+    assert "andere versie van GALA Desktop" in notice and f"indeling {SCHEMA_VERSION - 1}" in notice
+    assert "meegeleverde catalogus (peildatum 1 november 2026)" in notice
+    with Catalogue.open(shipped_small) as cat:  # a catalogue opened by its path tells nothing
+        assert cat.set_aside_notice == ""
 
 
 # -- every bad file is refused, and the catalogue in use is unchanged ----------------------------

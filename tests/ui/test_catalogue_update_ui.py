@@ -111,3 +111,53 @@ def test_a_bad_file_is_refused_with_its_reason_and_the_program_keeps_working(qtb
 def test_rollback_without_a_previous_catalogue_says_so(qtbot, setup):
     win, _, _ = setup
     assert win.updater.roll_back() is False
+
+
+def test_an_update_the_program_cannot_use_is_named_in_the_status_bar(qtbot, setup):
+    """An update installed under an older version (another database layout) is set aside: the
+    window says so beside the catalogue it uses, with the whole reason in the tooltip."""
+    import sqlite3
+
+    from gala_desktop.catalogue.queries import SCHEMA_VERSION
+
+    win, update, _ = setup
+    assert win.catalogue_info.toolTip() == "" and "niet gebruikt" not in win.catalogue_info.text()
+    store = CatalogueStore()
+    entry = store.install(store.verify(update))
+    with sqlite3.connect(store.root / entry.file) as conn:
+        conn.execute("UPDATE catalogue_meta SET value = ? WHERE key = 'schema_version'",
+                     (str(SCHEMA_VERSION - 1),))
+    conn.close()
+    catalogue = Catalogue.open()
+    later = MainWindow(catalogue)  # the next start, with the upgraded program
+    qtbot.addWidget(later)
+    try:
+        info = later.catalogue_info
+        assert info.text() == ("Catalogus: 3 interventies · peildatum 1 november 2026 · uw update "
+                               "wordt niet gebruikt")
+        assert "andere versie van GALA Desktop" in info.toolTip()
+        assert info.accessibleDescription() == info.toolTip()
+    finally:
+        catalogue.close()
+
+
+def test_rolling_back_to_an_update_the_program_cannot_use_says_so(qtbot, setup, tmp_path):
+    import sqlite3
+
+    from gala_desktop.catalogue.queries import SCHEMA_VERSION
+
+    win, update, dialogs = setup
+    store = CatalogueStore()
+    first = store.install(store.verify(update))
+    private = tmp_path / "keys" / "test.key"
+    newer = tmp_path / "catalogus-2026-11-25.galacat"
+    pack_update(build_small(tmp_path / "newer", NEW, "2026-11-25"), private, newer)
+    store.install(store.verify(newer))
+    with sqlite3.connect(store.root / first.file) as conn:  # as an older version wrote it
+        conn.execute("UPDATE catalogue_meta SET value = ? WHERE key = 'schema_version'",
+                     (str(SCHEMA_VERSION - 1),))
+    conn.close()
+    assert win.updater.roll_back() is True
+    assert win.session.catalogue.checked_on.isoformat() == "2026-11-01"  # the shipped one
+    assert len(dialogs.infos) == 1 and "andere versie van GALA Desktop" in dialogs.infos[0][1]
+    assert win.catalogue_info.text().endswith("uw update wordt niet gebruikt")

@@ -340,7 +340,7 @@ def test_damaged_catalogue_one_message_then_projects_open_and_export(
     with sqlite3.connect(damaged) as conn:
         conn.execute("UPDATE listing SET level = 'heel_goed' WHERE rowid = 1")
     monkeypatch.setattr(paths, "shipped_catalogue", lambda: damaged)
-    monkeypatch.setattr(store, "active_catalogue_path", lambda: damaged)
+    monkeypatch.setattr(store, "active_catalogue", lambda: (damaged, ""))
     entry = ShortlistEntry.for_intervention(catalogue.get("de-luisterlijn"), "eenzaamheid")
     entry.status = EntryStatus.CHOSEN
     plan = tmp_path / "plan.gala"

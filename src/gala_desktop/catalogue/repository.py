@@ -66,6 +66,9 @@ class Catalogue:
         self._target_groups: dict[str, TargetGroup] | None = None
         self._cache: dict[str, Intervention | None] = {}  # key → intervention, None: not there
         self._last: tuple[SearchQuery, bool] | None = None  # the previous search, and if exact
+        # Why this is not the catalogue the officer installed (an update set aside, see
+        # ``store.ActiveCatalogue``), in Dutch; "" when it is the catalogue in use as chosen.
+        self.set_aside_notice = ""
         try:
             self._read_meta()
         except BaseException:
@@ -87,21 +90,24 @@ class Catalogue:
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Catalogue":
         """Open a catalogue database read-only (default: the one in use, see ``store``)."""
+        notice = ""
         if path:
             path = Path(path)
         else:
-            from gala_desktop.catalogue.store import active_catalogue_path
+            from gala_desktop.catalogue.store import active_catalogue
 
-            path = active_catalogue_path()
+            path, notice = active_catalogue()
         if not path.is_file():
             raise CatalogueError(f"De interventiecatalogus is niet gevonden ({path}).")
         uri = catalogue_uri(path.resolve())  # also from a network (UNC) path
         try:
-            return cls(uri, path)
+            catalogue = cls(uri, path)
         except CatalogueError:
             raise
         except Exception as err:  # corrupt file, not a database, missing tables
             raise DamagedCatalogueError(damaged_message(path, "het bestand is onleesbaar")) from err
+        catalogue.set_aside_notice = notice
+        return catalogue
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)

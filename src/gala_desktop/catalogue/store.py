@@ -20,12 +20,14 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gala_desktop import paths
 from gala_desktop.catalogue.integrity import CatalogueFacts, IntegrityError, catalogue_facts
+from gala_desktop.catalogue.queries import SCHEMA_VERSION
+from gala_desktop.domain.formatting import format_date_long
 
 if TYPE_CHECKING:  # update files (hashlib, zipfile, PyNaCl) are read only when one is checked
     from gala_desktop.catalogue import signing
@@ -74,6 +76,21 @@ class ActiveCatalogue:
     path: Path
     facts: CatalogueFacts
     installed: InstalledCatalogue | None  # None: the shipped catalogue
+    # The current installed update when this program cannot use it (another schema version
+    # after a program upgrade, or a damaged file), with why in Dutch; the shipped one is used.
+    set_aside: InstalledCatalogue | None = None
+    set_aside_reason: str = ""
+
+    def set_aside_notice(self) -> str:
+        """What the officer is told when their installed update is not used ("" when it is)."""
+        if self.set_aside is None:
+            return ""
+        return (
+            f"De geïnstalleerde catalogusupdate (peildatum "
+            f"{format_date_long(self.set_aside.checked_on)}) wordt niet gebruikt: "
+            f"{self.set_aside_reason} GALA Desktop gebruikt de meegeleverde catalogus (peildatum "
+            f"{format_date_long(self.facts.checked_on)}). Uw projecten zijn niet gewijzigd."
+        )
 
     @property
     def sha256(self) -> str:
@@ -132,7 +149,15 @@ class CatalogueStore:
             facts = catalogue_facts(path)
         except IntegrityError:
             log.warning("installed catalogue %s unreadable; using the shipped one", path)
-            return shipped
+            return replace(shipped, set_aside=current, set_aside_reason=(
+                "het bestand is beschadigd of onleesbaar. Installeer de update opnieuw."))
+        if facts.schema_version != SCHEMA_VERSION:
+            log.warning("installed catalogue %s has schema version %s, this program reads %s; "
+                        "using the shipped one", path, facts.schema_version, SCHEMA_VERSION)
+            return replace(shipped, set_aside=current, set_aside_reason=(
+                f"hij is gemaakt voor een andere versie van GALA Desktop (indeling "
+                f"{facts.schema_version}; deze versie leest indeling {SCHEMA_VERSION}). Vraag uw "
+                "beheerder om een catalogusupdate voor deze versie."))
         return ActiveCatalogue(path, facts, current)
 
     def can_roll_back(self) -> bool:
@@ -283,12 +308,14 @@ def _copy_atomic(source: Path, target: Path) -> None:
             os.unlink(tmp)
 
 
-def active_catalogue_path() -> Path:
-    """The catalogue file to open: the newest of shipped and installed (see module docstring)."""
+def active_catalogue() -> tuple[Path, str]:
+    """The catalogue file to open: the newest of shipped and installed (see module docstring);
+    and, when the current installed update is set aside, what to tell the officer (Dutch)."""
     try:
-        return CatalogueStore().active().path
+        active = CatalogueStore().active()
     except IntegrityError:
-        return paths.shipped_catalogue()
+        return paths.shipped_catalogue(), ""
+    return active.path, active.set_aside_notice()
 
 
 def diff_files(old: Path, new: Path):

@@ -285,5 +285,8 @@ class CatalogueUpdater(QObject):
             self._dialogs().error(self.window, TITLE, str(err))
             return False
         self.session.replace_catalogue(catalogue)
+        if catalogue.set_aside_notice:  # e.g. rolled back to an update of an older version
+            self._dialogs().inform(self.window, TITLE, catalogue.set_aside_notice)
+            message = "De meegeleverde catalogus wordt gebruikt."
         self.statusMessage.emit(message)
         return True

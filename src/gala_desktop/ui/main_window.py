@@ -210,10 +210,14 @@ class MainWindow(QMainWindow):
             self.catalogue_info.setText("Catalogus beschadigd: zoeken niet mogelijk")
             self.catalogue_info.setToolTip(getattr(catalogue, "reason", ""))
             return
-        self.catalogue_info.setText(
-            f"Catalogus: {format_count(catalogue.count())} interventies · peildatum "
-            f"{format_date_long(catalogue.checked_on)}"
-        )
+        text = (f"Catalogus: {format_count(catalogue.count())} interventies · peildatum "
+                f"{format_date_long(catalogue.checked_on)}")
+        notice = getattr(catalogue, "set_aside_notice", "")
+        if notice:  # the officer's installed update cannot be used by this version
+            text += " · uw update wordt niet gebruikt"
+        self.catalogue_info.setText(text)
+        self.catalogue_info.setToolTip(notice)
+        self.catalogue_info.setAccessibleDescription(notice)
 
     def _connect(self) -> None:
         s = self.session
