@@ -80,6 +80,7 @@ class ActiveCatalogue:
     # after a program upgrade, or a damaged file), with why in Dutch; the shipped one is used.
     set_aside: InstalledCatalogue | None = None
     set_aside_reason: str = ""
+    set_aside_advice: str = ""
 
     def set_aside_notice(self) -> str:
         """What the officer is told when their installed update is not used ("" when it is)."""
@@ -88,8 +89,9 @@ class ActiveCatalogue:
         return (
             f"De geïnstalleerde catalogusupdate (peildatum "
             f"{format_date_long(self.set_aside.checked_on)}) wordt niet gebruikt: "
-            f"{self.set_aside_reason} GALA Desktop gebruikt de meegeleverde catalogus (peildatum "
-            f"{format_date_long(self.facts.checked_on)}). Uw projecten zijn niet gewijzigd."
+            f"{self.set_aside_reason}. GALA Desktop gebruikt de meegeleverde catalogus (peildatum "
+            f"{format_date_long(self.facts.checked_on)}); uw projecten zijn niet gewijzigd. "
+            f"{self.set_aside_advice}"
         )
 
     @property
@@ -149,15 +151,16 @@ class CatalogueStore:
             facts = catalogue_facts(path)
         except IntegrityError:
             log.warning("installed catalogue %s unreadable; using the shipped one", path)
-            return replace(shipped, set_aside=current, set_aside_reason=(
-                "het bestand is beschadigd of onleesbaar. Installeer de update opnieuw."))
+            return replace(shipped, set_aside=current,
+                           set_aside_reason="het bestand is beschadigd of onleesbaar",
+                           set_aside_advice="Installeer de update opnieuw.")
         if facts.schema_version != SCHEMA_VERSION:
             log.warning("installed catalogue %s has schema version %s, this program reads %s; "
                         "using the shipped one", path, facts.schema_version, SCHEMA_VERSION)
             return replace(shipped, set_aside=current, set_aside_reason=(
                 f"hij is gemaakt voor een andere versie van GALA Desktop (indeling "
-                f"{facts.schema_version}; deze versie leest indeling {SCHEMA_VERSION}). Vraag uw "
-                "beheerder om een catalogusupdate voor deze versie."))
+                f"{facts.schema_version}; deze versie leest indeling {SCHEMA_VERSION})"),
+                set_aside_advice="Vraag uw beheerder om een catalogusupdate voor deze versie.")
         return ActiveCatalogue(path, facts, current)
 
     def can_roll_back(self) -> bool:
