@@ -1,9 +1,9 @@
 """What Qt does with ICU's data, as JSON: to compare the bundle's smaller ICU data with ICU's own.
 
-    LD_PRELOAD=build/dist/gala-desktop/_internal/PySide6/Qt/lib/libicudata.so.73 \\
+    LD_PRELOAD=$(ls build/dist/gala-desktop/_internal/PySide6/Qt/lib/libicudata.so.*) \\
         .venv/bin/python packaging/icu_check.py
 
-With ``LD_PRELOAD`` the process uses that ``libicudata.so.73`` (same soname, so Qt's ICU takes
+With ``LD_PRELOAD`` the process uses that ``libicudata.so.NN`` (same soname, so Qt's ICU takes
 it instead of its own); without it, the full data that comes with PySide6. The report covers
 every ICU service Qt Core calls: Dutch and English collation (QCollator: the order and every pairwise comparison),
 case mapping, time zones and codecs; ``check`` asserts the Dutch answers.
@@ -12,12 +12,14 @@ case mapping, time zones and codecs; ``check`` asserts the Dutch answers.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from functools import cmp_to_key
 from pathlib import Path
 
 from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QStringEncoder, Qt, QTimeZone
 
+ICU_DATA = re.compile(r"libicudata\.so\.\d+$")  # whichever ICU version the PySide6 wheel carries
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 WORDS = [
     "zoeken", "Zoë", "zeef", "IJsselmeer", "ijzer", "ĳs", "Ieper", "idee", "ezel", "eend", "één",
@@ -52,7 +54,7 @@ def report() -> dict:
               for name in ("windows-1252", "ISO-8859-15", "ISO-8859-1", "UTF-8")}
     return {
         "icu_data": sorted({line.split()[-1] for line in Path("/proc/self/maps").read_text().splitlines()
-                            if line.rstrip().endswith("libicudata.so.73")}),
+                            if ICU_DATA.search(line.rstrip())}),
         "nl": collation(DUTCH),
         "nl_numeric": collation(DUTCH, numeric=True)["order"],
         "en": collation(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)),
