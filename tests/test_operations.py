@@ -31,9 +31,10 @@ class Recording(PlainWorkspace):
         super().__init__(project, catalogue)
         self.done: list[Edit] = []
 
-    def apply(self, edit: Edit) -> None:
+    def apply(self, edit: Edit) -> bool:
         edit.apply(self.project)
         self.done.append(edit)
+        return True
 
     def undo_all(self) -> None:
         while self.done:

@@ -56,8 +56,7 @@ TEXT_PLAN_FIELDS = frozenset(
 def _apply_if_changed(ws: Workspace, edit: SetValue) -> Outcome:
     if edit.is_void():
         return Outcome(False)
-    ws.apply(edit)
-    return Outcome(True)
+    return Outcome(ws.apply(edit))
 
 
 def metadata_edit(project: Project, field: str, value: Any) -> SetValue:
@@ -138,5 +137,6 @@ def accept_catalogue_facts(ws: Workspace, entry_ids: Iterable[str]) -> Outcome:
             edits.append(SetValue(project, ValueRef("plan", entry.id, "checklist"), checklist, ""))
     if not edits:
         return Outcome(False)
-    ws.apply(Batch("Catalogusgegevens overnemen", edits))
+    if not ws.apply(Batch("Catalogusgegevens overnemen", edits)):
+        return Outcome(False)
     return Outcome(True, "De actuele catalogusgegevens zijn overgenomen.")

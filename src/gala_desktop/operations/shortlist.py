@@ -24,18 +24,20 @@ def add_to_shortlist(ws: Workspace, intervention_key: str, theme_key: str | None
     if project.has_entry(intervention_key, theme_key):
         return Outcome(False, f"‘{name}’ staat al op de shortlist onder ‘{theme}’.")
     entry = ShortlistEntry.for_intervention(intervention, theme_key)
-    ws.apply(AddEntry(f"Toevoegen aan shortlist: {name}", entry))
+    if not ws.apply(AddEntry(f"Toevoegen aan shortlist: {name}", entry)):
+        return Outcome(False)
     return Outcome(True, f"‘{name}’ toegevoegd aan ‘{theme}’.", entry.id)
 
 
-def add_entry(ws: Workspace, entry: ShortlistEntry) -> None:
-    """Put a ready-made entry on the shortlist (restoring, importing)."""
-    ws.apply(AddEntry(f"Toevoegen aan shortlist: {entry.snapshot.name}", entry))
+def add_entry(ws: Workspace, entry: ShortlistEntry) -> bool:
+    """Put a ready-made entry on the shortlist (restoring, importing); False when refused."""
+    return ws.apply(AddEntry(f"Toevoegen aan shortlist: {entry.snapshot.name}", entry))
 
 
 def remove_entry(ws: Workspace, entry_id: str) -> Outcome:
     entry = ws.project.require_entry(entry_id)
-    ws.apply(RemoveEntry(f"Verwijderen uit shortlist: {entry.snapshot.name}", entry_id))
+    if not ws.apply(RemoveEntry(f"Verwijderen uit shortlist: {entry.snapshot.name}", entry_id)):
+        return Outcome(False)
     return Outcome(True, f"‘{entry.snapshot.name}’ verwijderd uit de shortlist.")
 
 
@@ -47,8 +49,7 @@ def move_entry(ws: Workspace, entry_id: str, new_index: int) -> Outcome:
     new_index = max(0, min(new_index, len(same_theme) - 1))
     if same_theme.index(entry) == new_index:
         return Outcome(False)
-    ws.apply(MoveEntry(f"Verplaatsen: {entry.snapshot.name}", entry_id, new_index))
-    return Outcome(True)
+    return Outcome(ws.apply(MoveEntry(f"Verplaatsen: {entry.snapshot.name}", entry_id, new_index)))
 
 
 _CHOICE_TEXTS = {"status": "Status wijzigen in ‘{}’", "priority": "Prioriteit wijzigen in ‘{}’"}
@@ -63,8 +64,7 @@ def choice_edit(project: Project, entry_id: str, field: str, value: EntryStatus 
 def _set_choice(ws: Workspace, entry_id: str, field: str, value: EntryStatus | Priority) -> Outcome:
     if getattr(ws.project.require_entry(entry_id), field) is value:
         return Outcome(False)
-    ws.apply(choice_edit(ws.project, entry_id, field, value))
-    return Outcome(True)
+    return Outcome(ws.apply(choice_edit(ws.project, entry_id, field, value)))
 
 
 def set_status(ws: Workspace, entry_id: str, status: EntryStatus) -> Outcome:

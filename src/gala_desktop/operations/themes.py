@@ -13,8 +13,7 @@ def choose_theme(ws: Workspace, theme_key: str, chosen: bool = True) -> Outcome:
     shown under "Niet gekozen thema's"."""
     if (ws.project.theme_choice(theme_key) is not None) == chosen:
         return Outcome(False)
-    ws.apply(theme_choice_edit(theme_key, chosen))
-    return Outcome(True)
+    return Outcome(ws.apply(theme_choice_edit(theme_key, chosen)))
 
 
 def theme_choice_edit(theme_key: str, chosen: bool) -> ChooseTheme:
@@ -30,8 +29,7 @@ def set_rationale(ws: Workspace, theme_key: str, text: str) -> Outcome:
         raise KeyError(f"theme {theme_key!r} is not chosen")
     if choice.rationale == text:
         return Outcome(False)
-    ws.apply(rationale_edit(ws.project, theme_key, text))
-    return Outcome(True)
+    return Outcome(ws.apply(rationale_edit(ws.project, theme_key, text)))
 
 
 def rationale_edit(project: Project, theme_key: str, text: str) -> SetValue:

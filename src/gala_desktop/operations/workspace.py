@@ -12,12 +12,15 @@ from gala_desktop.operations.edits import Edit
 
 class Workspace(Protocol):
     """``ui.session.ProjectSession`` is one (edits go onto its undo stack and notify the
-    views); :class:`PlainWorkspace` applies edits directly (command line, tests)."""
+    views); :class:`PlainWorkspace` applies edits directly (command line, tests).
+
+    ``apply`` returns False when the workspace refused the edit (a project open read-only; it
+    tells the officer why itself): the use case then reports nothing done."""
 
     project: Project
     catalogue: CatalogueReader
 
-    def apply(self, edit: Edit) -> None: ...
+    def apply(self, edit: Edit) -> bool: ...
 
 
 @dataclass(slots=True)
@@ -25,14 +28,16 @@ class PlainWorkspace:
     project: Project
     catalogue: CatalogueReader
 
-    def apply(self, edit: Edit) -> None:
+    def apply(self, edit: Edit) -> bool:
         edit.apply(self.project)
+        return True
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a use case did: ``ok``, a Dutch ``message`` for the status bar (also on refusal),
-    and the id of a new shortlist entry, if it made one."""
+    """What a use case did: ``ok``, a Dutch ``message`` for the status bar (also on refusal;
+    empty when the workspace refused the edit and said why itself), and the id of a new
+    shortlist entry, if it made one."""
 
     ok: bool
     message: str = ""

@@ -365,7 +365,8 @@ class CatalogueBrowser(QWidget):
     def add_to_theme(self, intervention_key: str, theme_key: str) -> str | None:
         """Shortlist an intervention; returns the new entry's id, ``None`` when refused."""
         outcome = shortlist.add_to_shortlist(self.session, intervention_key, theme_key)
-        self.statusMessage.emit(outcome.message)
+        if outcome.message:  # a refused edit (read-only) has said why already
+            self.statusMessage.emit(outcome.message)
         if outcome.entry_id:
             self.entryAdded.emit(outcome.entry_id)
         return outcome.entry_id

@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
     def _editing_widgets(self) -> list[QWidget]:
         """Where the project is changed: the side panels and the pages built so far."""
         built = [self.pages.page(name) for name in ("plan", "project") if self.pages.is_built(name)]
-        return [self.theme_panel, self.shortlist_panel, self.browser.add_button, *built]
+        return [self.theme_panel, self.shortlist_panel, self.browser.add_button,
+                self.browser.own_add_button, self.browser.own_edit_button,
+                self.browser.own_delete_button, *built]
 
     def _build_plan_editor(self) -> "PlanEditor":
         from gala_desktop.ui.plan_editor import PlanEditor

@@ -109,11 +109,18 @@ class OwnActions(QObject):
         return self.session.own_library is not None
 
     def _unavailable(self) -> bool:
-        if self.available:
-            return False
-        self._dialogs().error(self.window, "Eigen interventies",
-                              "De eigen interventies kunnen op deze computer niet worden geopend.")
-        return True
+        """Whether changing own interventions is impossible now; if so, the officer is told why."""
+        if not self.available:
+            self._dialogs().error(self.window, "Eigen interventies",
+                                  "De eigen interventies kunnen op deze computer niet worden geopend.")
+            return True
+        if self.session.read_only:  # every change goes onto the project's history
+            self._dialogs().error(
+                self.window, "Eigen interventies",
+                "Eigen interventies toevoegen, bewerken of verwijderen kan niet zolang het project "
+                f"alleen-lezen is geopend. {self.session.read_only}")
+            return True
+        return False
 
     def _target_groups(self):
         return self.session.catalogue.target_groups()
@@ -168,8 +175,12 @@ class OwnActions(QObject):
         QTimer.singleShot(0, lambda: self._dialogs().error(self.window, "Eigen interventies", text))
 
     def _push(self, command: _LibraryCommand, title: str, failed: str, after: str = "") -> bool:
-        """Push ``command``; when the library could not be written, say so and return False."""
-        self.session.push(command)
+        """Push ``command``; when it was refused (read-only) or the library could not be
+        written, say so and return False."""
+        if not self.session.push(command):
+            self._dialogs().error(self.window, title, f"{failed} Het project is alleen-lezen geopend: "
+                                  f"{self.session.read_only} {after}".strip())
+            return False
         if command.failure:
             self._dialogs().error(self.window, title, f"{failed} {command.failure} {after}".strip())
             return False

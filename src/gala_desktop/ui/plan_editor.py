@@ -389,7 +389,7 @@ class PlanEditor(QWidget):
     def _load_header(self) -> None:
         entry = self.current_entry()
         snapshot = entry.snapshot
-        self.choose_button.setEnabled(entry.status is not EntryStatus.CHOSEN)
+        self.choose_button.setEnabled(entry.status is not EntryStatus.CHOSEN and not self.session.read_only)
         self.title.setText(snapshot.name)
         self.title.setAccessibleName(f"Interventie: {snapshot.name}")  # selectable, so focusable
         chosen = entry.theme_key in self.session.project.chosen_theme_keys()

@@ -55,12 +55,14 @@ class ProjectSession(QObject):
         """The catalogue plus the own interventions (library, then the project's own copies)."""
         return WorkingCatalogue(catalogue, self.own_library, lambda: self.project)
 
-    def push(self, command: QUndoCommand) -> None:
-        """Apply a change — unless the project is open read-only, which no view can bypass."""
+    def push(self, command: QUndoCommand) -> bool:
+        """Apply a change — unless the project is open read-only, which no view can bypass:
+        then ``editRefused`` says why and this returns False."""
         if self.read_only:
             self.editRefused.emit(self.read_only)
-            return
+            return False
         self.undo_stack.push(command)
+        return True
 
     def set_read_only(self, reason: str) -> None:
         """Open for reading only (``reason`` says why, in Dutch), or editable again with ``""``."""
@@ -68,9 +70,10 @@ class ProjectSession(QObject):
             self.read_only = reason
             self.readOnlyChanged.emit(reason)
 
-    def apply(self, edit: Edit) -> None:
-        """Run an edit of the operations layer as one undo step."""
-        self.push(EditCommand(self, edit))  # refused while read-only, like every change
+    def apply(self, edit: Edit) -> bool:
+        """Run an edit of the operations layer as one undo step; False when it was refused
+        (read-only, like every change)."""
+        return self.push(EditCommand(self, edit))
 
     def notify(self, changes: list[Change]) -> None:
         """Emit one signal per distinct change, in order."""

@@ -377,7 +377,8 @@ class ShortlistModel(QAbstractItemModel):
         """Shortlist catalogue intervention ``key`` under ``theme_key``; the same rule and
         wording as everywhere (``operations.shortlist.add_to_shortlist``)."""
         outcome = shortlist.add_to_shortlist(self.session, key, theme_key)
-        self.statusMessage.emit(outcome.message)
+        if outcome.message:  # a refused edit (read-only) has said why already
+            self.statusMessage.emit(outcome.message)
         return outcome.ok
 
     def _move_by_drop(self, entry_id: str, group: _Group, on_entry, row: int) -> bool:

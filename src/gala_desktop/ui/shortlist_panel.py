@@ -7,7 +7,7 @@ of it. Drops of catalogue interventions add entries; internal drags reorder with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,6 +195,8 @@ class ShortlistPanel(QWidget):
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.model.dataChanged.connect(lambda *_: self._update_actions())
+        # after the window has switched its editing widgets (``read_only.EditingSwitch``)
+        session.readOnlyChanged.connect(self._on_read_only_changed)
         self.model.statusMessage.connect(self.statusMessage)
         self.model.entriesAppeared.connect(self._on_entries_appeared)
         # the viewport's resize, not the view's: when the view hears of its new size, its
@@ -277,8 +279,13 @@ class ShortlistPanel(QWidget):
         if entry is not None:
             self.entryActivated.emit(entry.id)
 
+    def _on_read_only_changed(self, _reason: str) -> None:
+        QTimer.singleShot(0, self, self._update_actions)
+
     def _update_actions(self) -> None:
         entry = self.model.entry_at(self.view.currentIndex())
+        if self.session.read_only:  # the keys and the context menu too, not only the buttons
+            entry = None
         if entry is None:
             can_up = can_down = False
         else:
@@ -302,8 +309,7 @@ class ShortlistPanel(QWidget):
             return
         position, count = self.model.index_in_theme(entry)
         target = position + step
-        if 0 <= target < count:
-            shortlist.move_entry(self.session, entry.id, target)
+        if 0 <= target < count and shortlist.move_entry(self.session, entry.id, target).ok:
             self.select_entry(entry.id)
             self.view.setFocus()
 
@@ -317,7 +323,8 @@ class ShortlistPanel(QWidget):
         entry = self.model.entry_at(self.view.currentIndex())
         if entry is None or entry.status is EntryStatus.CHOSEN:
             return
-        shortlist.set_status(self.session, entry.id, EntryStatus.CHOSEN)
+        if not shortlist.set_status(self.session, entry.id, EntryStatus.CHOSEN).ok:
+            return  # refused (read-only): the session said why
         self.select_entry(entry.id)
         self._update_actions()
         self.statusMessage.emit(f"‘{entry.snapshot.name}’ is gekozen en komt in de bijlage.")
@@ -368,6 +375,8 @@ class ShortlistPanel(QWidget):
         neighbour_row = index.row() + 1 if index.row() + 1 < siblings else index.row() - 1
         neighbour = self.model.entry_at(self.model.index(neighbour_row, 0, index.parent()))
         outcome = shortlist.remove_entry(self.session, entry.id)
+        if not outcome.ok:
+            return  # refused (read-only): the session said why
         self.select_entry(neighbour.id if neighbour is not None else None)
         self.statusMessage.emit(f"{outcome.message[:-1]} (ongedaan maken met Ctrl+Z).")
 
