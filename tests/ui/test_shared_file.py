@@ -257,6 +257,61 @@ def test_restore_by_one_instance_leaves_nothing_for_another(windows, plan, tmp_p
     assert not third.files.offer_recovery() and third.files.dialogs.asked == []
 
 
+def test_restored_work_never_silently_overwrites_a_save_made_after_the_crash(windows, plan, tmp_path):
+    """A crashes with unsaved work; the file is saved again before A restores it (a colleague
+    opened it anyway, or A chose Later and saved). Restoring and saving asks first."""
+    first = windows()
+    assert first.files.open_project(plan)
+    _edit(first, "title", "Werk van A")
+    assert first.files.autosave()
+    end_abnormally(first.files.recovery.directory)
+    end_abnormally(tmp_path)
+    later = Project(gemeente="Lindeveen", title="Na de crash opgeslagen")
+    save_project(later, plan)
+
+    second = windows(RESTORE, shared.CANCEL)
+    assert second.files.offer_recovery()
+    assert second.session.project.title == "Werk van A" and second.session.path == plan.resolve()
+    assert not second.files.save()  # cancelled at the question: nothing written
+    assert [kind for kind, _ in second.files.dialogs.asked] == ["recovery", "conflict"]
+    assert load_project(plan) == later and second.session.is_modified
+
+
+def test_restored_work_saves_without_a_question_when_the_file_is_as_it_was(windows, plan, tmp_path):
+    first = windows()
+    assert first.files.open_project(plan)
+    _edit(first, "title", "Werk van A")
+    assert first.files.autosave()
+    end_abnormally(first.files.recovery.directory)
+    end_abnormally(tmp_path)
+    second = windows(RESTORE)
+    assert second.files.offer_recovery() and second.files.save()
+    assert [kind for kind, _ in second.files.dialogs.asked] == ["recovery"]
+    assert load_project(plan).title == "Werk van A"
+
+
+def test_a_recovery_file_without_its_base_asks_before_overwriting(windows, plan, tmp_path):
+    """Recovery files written before the base was kept: whether the file changed is unknown,
+    so the first save asks."""
+    import json
+
+    first = windows()
+    assert first.files.open_project(plan)
+    _edit(first, "title", "Werk van A")
+    own_file = first.files.recovery.path_for(first.files.session_id)
+    assert first.files.autosave()
+    data = json.loads(own_file.read_text(encoding="utf-8"))
+    assert set(data["recovery"]["base"]) == {"size", "mtime_ns", "sha256"}
+    del data["recovery"]["base"]
+    own_file.write_text(json.dumps(data), encoding="utf-8")
+    end_abnormally(first.files.recovery.directory)
+    end_abnormally(tmp_path)
+    second = windows(RESTORE, shared.OVERWRITE)
+    assert second.files.offer_recovery() and second.files.save()
+    assert [kind for kind, _ in second.files.dialogs.asked] == ["recovery", "conflict"]
+    assert load_project(plan).title == "Werk van A"
+
+
 def test_closing_cleanly_removes_the_lock_and_new_releases_it(windows, plan):
     win = windows(SAVE)
     assert win.files.open_project(plan)

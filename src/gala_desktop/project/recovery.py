@@ -35,6 +35,7 @@ from gala_desktop.project.document import (
 )
 from gala_desktop.project.errors import ProjectFileError
 from gala_desktop.project.lock import LockOwner, ProjectLock, acquire, read_lock, take_over
+from gala_desktop.project.stamp import FileStamp
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,9 @@ class RecoveryItem:
     saved_at: dt.datetime
     title: str
     gemeente: str
+    # The original file as the work started from it (its last open or save in that session);
+    # None when the recovery file does not say (written before this was kept)
+    base: FileStamp | None = None
 
 
 def _check_session_id(session_id: str) -> str:
@@ -63,11 +67,22 @@ def _now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-def _recovery_info(data: dict[str, Any], file: Path) -> tuple[Path | None, dt.datetime]:
+def _base_stamp(raw: object) -> FileStamp | None:
+    if not isinstance(raw, dict):
+        return None
+    size, mtime, digest = raw.get("size"), raw.get("mtime_ns"), raw.get("sha256")
+    if not (isinstance(size, int) and isinstance(mtime, int) and isinstance(digest, str)):
+        return None
+    return FileStamp(size, mtime, digest)
+
+
+def _recovery_info(data: dict[str, Any], file: Path) -> tuple[Path | None, dt.datetime, FileStamp | None]:
     info = data.get("recovery")
     original: Path | None = None
     saved_at: dt.datetime | None = None
+    base: FileStamp | None = None
     if isinstance(info, dict):
+        base = _base_stamp(info.get("base"))
         if isinstance(info.get("original_path"), str) and info["original_path"]:
             original = Path(info["original_path"])
         if isinstance(info.get("saved_at"), str):
@@ -80,7 +95,7 @@ def _recovery_info(data: dict[str, Any], file: Path) -> tuple[Path | None, dt.da
                 saved_at = None
     if saved_at is None:  # fall back on the file's own time
         saved_at = dt.datetime.fromtimestamp(file.stat().st_mtime).astimezone()
-    return original, saved_at
+    return original, saved_at, base
 
 
 class RecoveryStore:
@@ -115,8 +130,11 @@ class RecoveryStore:
     def path_for(self, session_id: str) -> Path:
         return self.directory / f"{_check_session_id(session_id)}{RECOVERY_SUFFIX}"
 
-    def write(self, project: Project, original_path: Path | None, session_id: str) -> Path:
-        """Atomically (over)write this session's recovery file and return its path.
+    def write(self, project: Project, original_path: Path | None, session_id: str,
+              base: FileStamp | None = None) -> Path:
+        """Atomically (over)write this session's recovery file and return its path. ``base``:
+        the original file as this work started from it, so a restore can tell whether the file
+        was saved again since (by a colleague, or by the officer after the crash).
 
         Raises :class:`~gala_desktop.project.errors.ProjectSaveError` when the folder cannot be
         written; the UI may show that once and keep working.
@@ -127,6 +145,9 @@ class RecoveryStore:
             "original_path": str(original_path) if original_path is not None else None,
             "saved_at": _now().isoformat(),
         }
+        if base is not None:
+            document["recovery"]["base"] = {"size": base.size, "mtime_ns": base.mtime_ns,
+                                            "sha256": base.sha256}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -168,11 +189,11 @@ class RecoveryStore:
                 continue  # the work of another instance that is still running
             try:
                 data, project = self._read(file)
-                original, saved_at = _recovery_info(data, file)
+                original, saved_at, base = _recovery_info(data, file)
             except (ProjectFileError, OSError) as exc:
                 log.warning("Herstelbestand %s overgeslagen: %s", file, exc)
                 continue
-            items.append(RecoveryItem(file, original, saved_at, project.title, project.gemeente))
+            items.append(RecoveryItem(file, original, saved_at, project.title, project.gemeente, base))
         items.sort(key=lambda item: (item.saved_at, item.path.name), reverse=True)
         return items
 

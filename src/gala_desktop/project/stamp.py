@@ -42,6 +42,10 @@ class FileStamp:
         return cls(len(data), stat.st_mtime_ns, sha256(data).hexdigest())
 
 
+# What a file was when that is not known: no file matches it, so any file there counts as changed.
+UNKNOWN = FileStamp(-1, 0, "")
+
+
 def changed_on_disk(path: Path | str, stamp: FileStamp | None, *, limit: int) -> bool:
     """Whether ``path`` now holds something else than ``stamp`` describes.
 

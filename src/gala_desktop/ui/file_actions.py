@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from gala_desktop.domain.formatting import format_date_long
 from gala_desktop.domain.project import Project
-from gala_desktop.project.document import FILE_SUFFIX, ProjectFileError, current_stamp, save_project
+from gala_desktop.project.document import FILE_SUFFIX, ProjectFileError, save_project
 from gala_desktop.project.lock import LockInfo, ProjectLock
 from gala_desktop.project.recovery import RecoveryItem, RecoveryStore
+from gala_desktop.project.stamp import UNKNOWN as UNKNOWN_BASE
 from gala_desktop.ui import shared_file_dialogs as shared
 from gala_desktop.ui.background_load import load_in_background
 from gala_desktop.ui.file_guard import FileGuard
@@ -417,7 +418,8 @@ class FileActions(QObject):
         if not self.session.is_modified:
             return False
         try:
-            self.recovery.write(self.session.project, self.session.path, self.session_id)
+            self.recovery.write(self.session.project, self.session.path, self.session_id,
+                                self.guard.stamp)
         except (ProjectFileError, OSError) as exc:
             log.warning("autosave failed: %s", exc)
             if not self._autosave_error_shown:
@@ -459,7 +461,10 @@ class FileActions(QObject):
             lock = self.guard.take_over(original.resolve(), lock)
         if isinstance(lock, LockInfo):  # open elsewhere now: keep the work as an unsaved copy
             original, lock = None, None
-        self.guard.hold(lock, current_stamp(original) if original else None)
+        # Guarded against the file as the work started from it: saved again since (by a
+        # colleague, or after the crash), Opslaan asks first instead of overwriting that.
+        base = (item.base or UNKNOWN_BASE) if original else None
+        self.guard.hold(lock, base)
         self.session.replace(project, original)
         self.session.undo_stack.resetClean()  # restored work is unsaved until the user saves
         self.autosave()  # now under this session's id, before the old file goes
