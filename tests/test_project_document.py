@@ -366,13 +366,21 @@ def test_corrupt_file_mentions_backup(tmp_path):
 def test_json_that_is_not_a_project(tmp_path, content):
     path = tmp_path / "ander.gala"
     path.write_bytes(content)
-    assert "geen GALA Desktop-project" in _refused(path, NotAProjectError)
+    message = _refused(path, NotAProjectError)
+    assert "geen GALA Desktop-project" in message
+    assert "eindigt op" not in message  # it does: no advice to pick such a file
 
 
 def test_binary_file_with_other_suffix_is_not_a_project(tmp_path):
     path = tmp_path / "verslag.docx"
     path.write_bytes(b"PK\x03\x04" + bytes(range(256)))
-    _refused(path, NotAProjectError)
+    assert _refused(path, NotAProjectError).count("Kies een bestand dat eindigt op .gala.") == 1
+
+
+def test_json_with_another_suffix_gets_the_advice_once(tmp_path):
+    path = tmp_path / "ander.json"
+    path.write_bytes(b'{"name": "iets anders"}')
+    assert _refused(path, NotAProjectError).count("Kies een bestand dat eindigt op .gala.") == 1
 
 
 def test_newer_format_is_refused_and_explained(tmp_path):

@@ -203,7 +203,7 @@ def test_saving_onto_a_folder_name_fails_cleanly(files, tmp_path):
     assert files.session.path is None and files.session.is_modified
 
 
-def test_recent_files_newest_first_max_ten_missing_pruned(files, tmp_path):
+def test_recent_files_newest_first_max_ten_kept_while_out_of_reach(files, tmp_path):
     created = []
     for i in range(MAX_RECENT + 2):
         path = tmp_path / f"p{i}.gala"
@@ -212,10 +212,10 @@ def test_recent_files_newest_first_max_ten_missing_pruned(files, tmp_path):
         created.append(path.resolve())
     recent = files.settings.recent_files()
     assert recent == list(reversed(created))[:MAX_RECENT]
-    created[-1].unlink()
-    assert files.settings.recent_files() == list(reversed(created))[1:MAX_RECENT]
+    created[-1].unlink()  # or its share is away: the list is not checked on disk
+    assert files.settings.recent_files() == list(reversed(created))[:MAX_RECENT]
     # survives a fresh settings object (the INI file)
-    assert AppSettings().recent_files() == list(reversed(created))[1:MAX_RECENT]
+    assert AppSettings().recent_files() == list(reversed(created))[:MAX_RECENT]
     assert paths.settings_file().is_file()
 
 
@@ -234,6 +234,20 @@ def test_recent_menu_opens_a_file(files, tmp_path):
     files.settings.clear_recent_files()
     files.fill_recent_menu(menu)
     assert not menu.actions()[0].isEnabled()
+
+
+def test_opening_a_recent_file_that_is_gone_takes_it_off_one_out_of_reach_stays(files, tmp_path):
+    gone, away = tmp_path / "weg.gala", tmp_path / "share" / "onbereikbaar.gala"
+    for path in (away, gone):
+        path.parent.mkdir(exist_ok=True)
+        save_project(Project(title=path.stem), path)
+        files.settings.add_recent_file(path)
+    gone.unlink()
+    away.unlink()
+    away.parent.rmdir()  # the share is not there at all (no network)
+    assert not files.open_project(gone) and not files.open_project(away)
+    assert len(files.dialogs.errors) == 2
+    assert files.settings.recent_files() == [away.resolve()]
 
 
 def test_single_recent_file_survives_ini_round_trip(files, tmp_path):
@@ -375,3 +389,42 @@ def test_real_recovery_dialog(host):
     assert {"&Herstellen", "&Verwijderen", "&Later"} <= set(seen)
     _click_when_shown("Herstellen", [])
     assert Dialogs().ask_recovery(host, item) == RESTORE
+
+
+def test_save_as_with_a_name_typed_without_gala_asks_before_overwriting_that_project(qtbot, tmp_path):
+    """The dialog adds .gala itself, so its own question is about the file that will be written."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+
+    from gala_desktop.ui import file_dialogs
+    from gala_desktop.ui.file_actions import FILE_FILTER
+
+    (tmp_path / "plan.gala").write_text("{}", encoding="utf-8")  # a colleague's project
+    questions: list[str] = []
+
+    def answer_question() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(50, answer_question)
+            return
+        questions.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    def type_name() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(50, type_name)
+            return
+        dialog.findChild(QLineEdit, "fileNameEdit").setText("plan")
+        QTimer.singleShot(0, answer_question)
+        dialog.accept()
+
+    QTimer.singleShot(0, type_name)
+    name, _ = file_dialogs.save_file_name(None, "Project opslaan als", str(tmp_path / "nieuw.gala"),
+                                          FILE_FILTER, "gala")
+    assert Path(name) == tmp_path / "plan.gala"
+    assert len(questions) == 1 and "plan.gala" in questions[0]

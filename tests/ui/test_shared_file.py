@@ -203,6 +203,20 @@ def test_conflict_overwrite_and_cancel(windows, plan):
     assert len(first.files.dialogs.asked) == 2
 
 
+def test_save_as_onto_the_open_file_by_another_path_asks_like_save(windows, plan, tmp_path):
+    """The same file reached through another path (a mapped drive for the share, a linked
+    folder) is the open file: a colleague's change since is not overwritten without asking."""
+    linked = tmp_path / "schijf-H"
+    linked.symlink_to(tmp_path, target_is_directory=True)
+    first = windows(shared.CANCEL, paths=[linked / "plan.gala"])
+    assert first.files.open_project(plan)
+    _edit(first, "title", "Van A")
+    plan.write_bytes(plan.read_bytes().replace(b"Lindeveen", b"Lindeveen-Noord"))  # a colleague
+    assert not first.files.save_as()
+    assert [kind for kind, _ in first.files.dialogs.asked] == ["save-as", "conflict"]
+    assert load_project(plan).gemeente == "Lindeveen-Noord" and first.session.is_modified
+
+
 def test_a_touched_but_equal_file_is_no_conflict(windows, plan):
     import os
 

@@ -122,10 +122,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
 def _check_envelope(data: Any) -> int:
     """The document's format version; raises when it is not a (readable) project."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise NotAProjectError(
-            "Het bevat geen projectgegevens van GALA Desktop. Kies een bestand dat eindigt op "
-            f"{FILE_SUFFIX}."
-        )
+        raise NotAProjectError("Het bevat geen projectgegevens van GALA Desktop.")
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise CorruptProjectError("De bestandsversie (‘format_version’) ontbreekt of is ongeldig.")
@@ -347,9 +344,7 @@ def _decode_file(raw: bytes, path: Path) -> Project:
         except CorruptProjectError as exc:
             if path.suffix.lower() != FILE_SUFFIX:
                 # Unreadable bytes in, say, a .docx: the user picked the wrong file.
-                raise NotAProjectError(
-                    f"Kies een GALA Desktop-project (een bestand dat eindigt op {FILE_SUFFIX})."
-                ) from exc
+                raise NotAProjectError("Het bevat geen projectgegevens van GALA Desktop.") from exc
             raise
         return project_from_dict(data)
     except CorruptProjectError as exc:
@@ -359,6 +354,11 @@ def _decode_file(raw: bytes, path: Path) -> Project:
                 f" Er staat een reservekopie naast: ‘{backup_path(path).name}’. Maak daar een "
                 f"kopie van en geef die de extensie {FILE_SUFFIX} om de vorige versie te openen."
             )
+        raise error from exc
+    except NotAProjectError as exc:
+        error = exc.for_file(path)
+        if path.suffix.lower() != FILE_SUFFIX:  # the wrong file picked; a .gala is another kind
+            error.detail += f" Kies een bestand dat eindigt op {FILE_SUFFIX}."
         raise error from exc
     except ProjectFileError as exc:
         raise exc.for_file(path) from exc

@@ -249,7 +249,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.export_format()
         path, _ = file_dialogs.save_file_name(
-            self, "Bijlage opslaan als", self.path_edit.text(), fmt.file_filter
+            self, "Bijlage opslaan als", self.path_edit.text(), fmt.file_filter, fmt.suffix.lstrip(".")
         )
         if path:
             self.path_edit.setText(path)

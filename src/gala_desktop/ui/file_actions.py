@@ -138,7 +138,8 @@ class Dialogs:
     def save_path(self, parent: QWidget, suggestion: str) -> Path | None:
         from gala_desktop.ui import file_dialogs
 
-        name, _ = file_dialogs.save_file_name(parent, "Project opslaan als", suggestion, FILE_FILTER)
+        name, _ = file_dialogs.save_file_name(parent, "Project opslaan als", suggestion, FILE_FILTER,
+                                              FILE_SUFFIX.lstrip("."))
         return Path(name) if name else None
 
 
@@ -149,6 +150,15 @@ def recovery_description(item: RecoveryItem) -> str:
     when = f"{format_date_long(item.saved_at.date())} om {item.saved_at:%H:%M}"
     where = f" Bestand: {item.original_path.name}." if item.original_path else " Het project was nog niet opgeslagen."
     return f"Er is niet-opgeslagen werk gevonden: ‘{what}’, automatisch bewaard op {when}.{where}"
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: also through another drive letter for the same share,
+    another case of the name, or a linked folder."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return Path(a).resolve() == Path(b).resolve()
 
 
 def with_suffix(path: Path) -> Path:
@@ -285,7 +295,7 @@ class FileActions(QObject):
         except ProjectFileError as exc:
             self._drop(lock)
             self.dialogs.error(self.window, "Project openen", str(exc))
-            if not path.exists():
+            if path.parent.is_dir() and not path.exists():  # gone, not only out of reach
                 self.settings.remove_recent_file(path)
             return False
         finally:
@@ -329,14 +339,13 @@ class FileActions(QObject):
         lock = self._lock_for_saving(path)
         if lock is False:
             return False
-        if path == self.session.path:
-            who = self.guard.changed_by(path)
+        if self.session.path is not None and same_file(path, self.session.path):
+            who = self.guard.changed_by(self.session.path)
             if who is not None:
                 answer = self.dialogs.ask_conflict(self.window, path.name, who)
-                if answer == shared.SAVE_COPY:
-                    return self.save_as()
                 if answer != shared.OVERWRITE:
-                    return False
+                    self._drop(lock)
+                    return self.save_as() if answer == shared.SAVE_COPY else False
         try:
             stamp = save_project(self.session.project, path)
         except ProjectFileError as exc:

@@ -76,9 +76,14 @@ def open_file_name(parent: QWidget | None, caption: str, directory: str, filters
     return _run(dialog)
 
 
-def save_file_name(parent: QWidget | None, caption: str, suggestion: str, filters: str) -> tuple[str, str]:
-    """Like ``QFileDialog.getSaveFileName``; the platform dialog asks before overwriting."""
+def save_file_name(parent: QWidget | None, caption: str, suggestion: str, filters: str,
+                   default_suffix: str = "") -> tuple[str, str]:
+    """Like ``QFileDialog.getSaveFileName``; the platform dialog asks before overwriting.
+    ``default_suffix`` (without the dot) is added to a name typed without one before the
+    dialog asks, so it asks about the file that will be written."""
     dialog = QFileDialog(parent, caption, "", filters)
+    if default_suffix:
+        dialog.setDefaultSuffix(default_suffix)
     path = Path(suggestion)
     if suggestion and not path.is_dir():  # a folder and a name, as the static function splits it
         dialog.setDirectory(str(path.parent))

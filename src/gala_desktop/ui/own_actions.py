@@ -218,7 +218,7 @@ class OwnActions(QObject):
 
         path, _ = file_dialogs.save_file_name(self.window, "Eigen interventies exporteren",
                                               str(Path.home() / "eigen-interventies.json"),
-                                              "Eigen interventies (*.json)")
+                                              "Eigen interventies (*.json)", "json")
         if not path:
             return
         try:

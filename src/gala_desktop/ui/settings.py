@@ -117,12 +117,10 @@ class AppSettings:
     # -- recent files -------------------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:
-        """Recently used project files, newest first; files that no longer exist are dropped."""
-        stored = self._read_list("files/recent")
-        existing = [Path(p) for p in stored if Path(p).is_file()][:MAX_RECENT]
-        if [str(p) for p in existing] != stored:
-            self._write_recent(existing)
-        return existing
+        """Recently used project files, newest first. Not checked on disk: a file on a share
+        that is away now (at home without VPN) stays in the list, and a share that does not
+        answer cannot hold up the menu; opening a file that is gone takes it off the list."""
+        return [Path(p) for p in self._read_list("files/recent")][:MAX_RECENT]
 
     def add_recent_file(self, path: Path) -> None:
         path = Path(path).resolve()
