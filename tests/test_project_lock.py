@@ -91,6 +91,29 @@ def test_unreadable_lock_counts_as_someone_and_ages(tmp_path):
     assert isinstance(acquire(target, LockOwner.me("x")), LockInfo)
 
 
+def test_a_lock_file_that_cannot_be_opened_is_someone_too(tmp_path, monkeypatch):
+    """Another user's lock on a share may not be readable for us (permissions): it is a lock of
+    an unknown owner, not an absent one, so the project is not opened for editing unasked."""
+    import builtins
+
+    from gala_desktop.project import lock as lock_module
+
+    target = tmp_path / "plan.gala"
+    colleague = _owner()
+    acquire(target, colleague)
+
+    def denied(file, *args, **kwargs):
+        if os.path.basename(file).startswith(".~lock."):
+            raise PermissionError(13, "Permission denied", str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(lock_module, "open", denied, raising=False)
+    info = read_lock(target)
+    assert info is not None and info.owner is None and not info.is_stale()
+    held = acquire(target, LockOwner.me("x"))
+    assert isinstance(held, LockInfo) and "onbekende gebruiker" in held.describe()
+
+
 def test_release_removes_only_our_own_lock(tmp_path):
     target = tmp_path / "plan.gala"
     lock = acquire(target, LockOwner.me("a"))

@@ -216,7 +216,9 @@ def _read_owner(file: Path) -> LockOwner | None:
 
 
 def read_lock(target: Path | str) -> LockInfo | None:
-    """The lock on ``target``, or ``None`` when there is none (or it cannot be read at all)."""
+    """The lock on ``target``, or ``None`` when there is none. A lock file that exists but
+    cannot be read (another user's permissions on a share) is a lock of an unknown owner:
+    someone may have the project open."""
     file = lock_path(target)
     try:
         with open(file, "rb") as fh:
@@ -226,7 +228,13 @@ def read_lock(target: Path | str) -> LockInfo | None:
         return None
     except OSError as exc:
         log.warning("lock file %s unreadable: %s", file, exc)
-        return None
+        try:
+            touched = dt.datetime.fromtimestamp(file.stat().st_mtime).astimezone()
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, OverflowError):
+            touched = _now()
+        return LockInfo(file, None, touched)
     return LockInfo(file, _parse_owner(raw), touched)
 
 
