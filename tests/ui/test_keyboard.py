@@ -154,7 +154,8 @@ def test_tab_walks_the_catalogue_tab_in_a_logical_order(window, qtbot):
     assert positions == sorted(positions), [w.objectName() or type(w).__name__ for w in visited]
     # every filter is passed between the search field and the results
     for widget in (window.browser.filters.target_groups, window.browser.filters.databanks,
-                   window.browser.filters.min_level, window.browser.filters.include_lapsed):
+                   window.browser.filters.origin, window.browser.filters.min_level,
+                   window.browser.filters.include_lapsed):
         assert positions[2] < visited.index(widget) < positions[4]
     # the shortlist's enabled buttons follow the shortlist
     if window.shortlist_panel.button_remove.isEnabled():

@@ -257,6 +257,22 @@ def test_accessible_names_and_tab_order(editor):
         assert current is expected
 
 
+def test_the_year_table_is_in_the_tab_chain_and_has_its_alt_key(editor, session):
+    session.push(cmd.SetMetadata(session, "period", "2025–2027"))
+    table = editor.years.table
+    assert table.isVisibleTo(editor)
+    chain = [w for w in editor.focus_chain() if w.isVisibleTo(editor)]
+    assert chain.index(table) == chain.index(editor.funding) + 1  # as it stands on the form
+    current = editor.funding
+    while True:  # Tab from Financieringsbron
+        current = current.nextInFocusChain()
+        if current.focusPolicy() & Qt.FocusPolicy.TabFocus and current.isVisibleTo(editor):
+            break
+    assert current is table
+    label = next(w for w in editor.findChildren(QLabel) if w.text() == "Budget per &jaar (€):")
+    assert label.buddy() is table
+
+
 def test_render_plan_editor(editor, entry, session, qtbot):
     _type_and_finish(qtbot, editor.budget.edit, "12.500,-")
     _type_and_finish(qtbot, editor.end.edit, "99-99-2027")

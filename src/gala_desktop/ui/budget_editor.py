@@ -69,6 +69,7 @@ class BudgetYearsTable(QWidget):
         self._loading = False
         self.table = QTableWidget(0, len(SOURCES), self)
         self.table.setObjectName("budgetYears")
+        self.setFocusProxy(self.table)  # the label's Alt+J and the tab chain reach the table
         self.table.setAccessibleName("Budget per jaar en financieringsbron")
         self.table.setAccessibleDescription(TABLE_DESCRIPTION)
         self.table.setHorizontalHeaderLabels([SHORT_LABELS.get(s, s.label) for s in SOURCES])

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
             self.browser.filters.themes,
             self.browser.filters.target_groups,
             self.browser.filters.databanks,
+            self.browser.filters.origin,
             self.browser.filters.min_level,
             self.browser.filters.include_lapsed,
             self.browser.filters.clear_button,

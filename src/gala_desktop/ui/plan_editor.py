@@ -66,6 +66,7 @@ HEADER_FIELDS = frozenset({"status", "snapshot", "plan.checklist"})  # shown abo
 # Alt+letter per field; letters chosen so that they clash with no menu, tab or panel heading
 FIELD_MNEMONICS = {
     "Uitvoerende partner(s)": "Uitvoerende p&artner(s)",
+    "Budget per jaar (€)": "Budget per &jaar (€)",
     "Budget hele periode (€)": "Bud&get hele periode (€)",
     "Financieringsbron": "&Financieringsbron",
     "Toelichting financiering": "Toel&ichting financiering",
@@ -307,10 +308,11 @@ class PlanEditor(QWidget):
                 self.reach.edit, self.monitoring, *self.access_edits.values(), self.notes]
 
     def focus_chain(self) -> list[QWidget]:
-        """The form's widgets in tab order."""
+        """The form's widgets in tab order: as they stand, top to bottom (the year table only
+        while the period has years: hidden, it takes no focus)."""
         lines = self.line_edits
         return [
-            self.accept_button, lines["partners"], self.budget.edit, self.funding,
+            self.accept_button, lines["partners"], self.funding, self.years.table, self.budget.edit,
             lines["funding_note"], self.start.edit, self.end.edit, lines["neighbourhoods"],
             self.reach.edit, lines["responsible"], self.monitoring, self.checklist,
             *self.access_edits.values(), self.notes,
