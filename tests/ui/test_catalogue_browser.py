@@ -351,3 +351,22 @@ def test_context_menu_and_button_offer_the_same_themes(browser, session, qtbot):
     assert [a.text() for a in browser.add_menu.actions()] == ["&1 Gezonde leefstijl (staat er al in)"]
     session.undo_stack.undo()
     assert session.project.shortlist == []
+
+
+def test_filters_follow_a_catalogue_that_replaces_the_one_in_use(catalogue, qtbot):
+    """Started with a damaged catalogue, then an update installed: the Doelgroep and Databank
+    filters offer what the new catalogue holds, without a restart."""
+    from gala_desktop.catalogue.unavailable import UnavailableCatalogue
+    from tests.ui.conftest import open_window
+
+    win = open_window(UnavailableCatalogue(None, "beschadigd"), qtbot)
+    filters = win.browser.filters
+    assert filters.target_groups.values() == [] and filters.databanks.values() == []
+    win.session.replace_catalogue(catalogue)
+    assert filters.target_groups.values() == [g.key for g in catalogue.target_groups()]
+    assert filters.databanks.values() == catalogue.databanks_in_use()
+    # a choice still on offer stays chosen when the catalogue is read again
+    filters.target_groups.set_selected({"ouderen"})
+    win.session.replace_catalogue(catalogue)
+    assert filters.target_groups.selected() == {"ouderen"}
+    assert win.browser.query().target_group_keys == {"ouderen"}

@@ -269,6 +269,7 @@ class CatalogueBrowser(QWidget):
 
     def _on_catalogue_replaced(self) -> None:
         self.detail.show_intervention(None)
+        self.filters.reload(self.catalogue)  # an update may add or drop target groups, databanks
         self.run_search()
 
     def run_search(self) -> None:

@@ -98,6 +98,10 @@ class MultiSelectButton(QToolButton):
     def option_action(self, value) -> QAction:
         return self._actions[value]
 
+    def values(self) -> list:
+        """The values on offer, in their order."""
+        return list(self._actions)
+
     def _on_toggled(self, _checked: bool) -> None:
         self._update_text()
         self.selectionChanged.emit()
@@ -120,6 +124,7 @@ class MultiSelectButton(QToolButton):
 class FacetFilters(QWidget):
     """The row of facet filters. ``changed`` fires on every change of any facet."""
 
+
     changed = Signal()
 
     def __init__(self, catalogue: CatalogueReader, parent: QWidget | None = None) -> None:
@@ -132,13 +137,8 @@ class FacetFilters(QWidget):
         self.themes.set_options(options, sections={0: "GALA-doelen", len(goals): "Ketenaanpakken"})
 
         self.target_groups = MultiSelectButton("Doel&groep", "Filter op doelgroep")
-        self.target_groups.set_options([(g.key, g.name) for g in catalogue.target_groups()])
-
         self.databanks = MultiSelectButton("Databan&k", "Filter op databank")
-        in_use = catalogue.databanks_in_use()
-        self.databanks.set_options([(d, d.short_label) for d in Databank if d in in_use])
-        for databank in in_use:
-            self.databanks.option_action(databank).setToolTip(databank.label)
+        self.reload(catalogue)
 
         # no mnemonic left: every letter of "Herkomst" is taken on this tab (reached with Tab)
         self.origin = MultiSelectButton("Herkomst", "Filter op herkomst: databank of eigen interventie")
@@ -179,6 +179,20 @@ class FacetFilters(QWidget):
         self.min_level.currentIndexChanged.connect(self._on_changed)
         self.include_lapsed.toggled.connect(self._on_changed)
         self.clear_button.clicked.connect(self.clear)
+
+    def reload(self, catalogue: CatalogueReader) -> None:
+        """Offer the target groups and databanks ``catalogue`` holds (again, after an update
+        or a rollback). What is still on offer stays chosen; ``changed`` fires when a choice
+        is restored or falls away, as for any change of the facets."""
+        for button, options in (
+            (self.target_groups, [(g.key, g.name) for g in catalogue.target_groups()]),
+            (self.databanks, [(d, d.short_label) for d in Databank if d in catalogue.databanks_in_use()]),
+        ):
+            chosen = button.selected()
+            button.set_options(options)
+            button.set_selected(chosen & {value for value, _ in options})
+        for databank in self.databanks.values():
+            self.databanks.option_action(databank).setToolTip(databank.label)
 
     def is_active(self) -> bool:
         return bool(
