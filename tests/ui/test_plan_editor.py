@@ -273,6 +273,27 @@ def test_the_year_table_is_in_the_tab_chain_and_has_its_alt_key(editor, session)
     assert label.buddy() is table
 
 
+def test_switching_entries_keeps_what_is_valid_and_names_what_is_not(editor, entry, session, qtbot):
+    messages = []
+    editor.statusMessage.connect(messages.append)
+    other = next(e for e in session.project.shortlist if e.id != entry.id)
+    editor.budget.edit.setText("1.250")  # typed, not yet finished
+    editor.start.edit.setText("31-02-2025")  # no such date
+    editor.set_entry(other.id)  # the officer clicks another entry
+    assert entry.plan.budget and entry.plan.budget[0].cents == 125_000
+    assert entry.plan.start is None
+    [message] = messages
+    assert message.startswith(f"Niet bewaard bij ‘{entry.snapshot.name}’: Start ‘31-02-2025’ (")
+    assert message.endswith("). Vul dit daar opnieuw in.")
+    assert editor.start.edit.text() == ""  # the other entry's own (empty) start date
+
+
+def test_another_project_takes_nothing_typed_for_the_old_one(editor, entry, session):
+    editor.start.edit.setText("01-03-2026")
+    session.replace(copy.deepcopy(session.project), None)  # e.g. the same file opened again
+    assert session.project.require_entry(entry.id).plan.start is None
+
+
 def test_render_plan_editor(editor, entry, session, qtbot):
     _type_and_finish(qtbot, editor.budget.edit, "12.500,-")
     _type_and_finish(qtbot, editor.end.edit, "99-99-2027")

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         from gala_desktop.ui.plan_editor import PlanEditor
 
         editor = PlanEditor(self.session)
+        editor.statusMessage.connect(self.show_status)
         editor.set_entry(self._selected_entry)
         editor.setFont(self._zoomed_font(editor))
         return editor

@@ -7,7 +7,7 @@ input is refused with a message at the field and the project is left unchanged.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -95,6 +95,8 @@ def _heading(text: str, parent: QWidget, size_step: int = 2) -> QLabel:
 
 
 class PlanEditor(QWidget):
+    statusMessage = Signal(str)
+
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planEditor")
@@ -330,6 +332,8 @@ class PlanEditor(QWidget):
         return self.session.project.entry(self.entry_id) if self.entry_id else None
 
     def set_entry(self, entry_id: str | None) -> None:
+        if entry_id != self.entry_id:
+            self._leave_entry()
         entry = self.session.project.entry(entry_id) if entry_id else None
         self.entry_id = entry.id if entry is not None else None
         self.checklist_model.set_entry(self.entry_id)
@@ -341,7 +345,23 @@ class PlanEditor(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
+        """Another project: nothing typed for the old one may reach it."""
+        self.entry_id = None
         self.set_entry(None)
+
+    def _leave_entry(self) -> None:
+        """Another entry is shown next: what was typed here is committed; typed text that is
+        refused cannot stay in a field that shows another entry, so the officer is told
+        what was not kept."""
+        entry = self.current_entry()
+        if entry is None or self.session.read_only:
+            return
+        fields = (self.budget, self.start, self.end, self.reach)
+        lost = [f"{field.edit.accessibleName()} ‘{field.edit.text()}’ ({field.error_text.rstrip('.')})"
+                for field in fields if not field.commit_pending()]
+        if lost:
+            self.statusMessage.emit(
+                f"Niet bewaard bij ‘{entry.snapshot.name}’: {'; '.join(lost)}. Vul dit daar opnieuw in.")
 
     def _on_shortlist_changed(self) -> None:
         if self.entry_id and self.current_entry() is None:
