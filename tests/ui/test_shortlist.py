@@ -270,6 +270,20 @@ def test_status_change_through_delegate_and_undo(panel, session, qtbot):
     assert panel.model.index_of_entry(entry.id, COL_STATUS).data() == "Overwegen"
 
 
+def test_f2_on_a_selected_row_opens_its_status(panel, session, qtbot):
+    """As the list's description promises: F2 changes the status, wherever the row was
+    selected (a click or the arrow keys leave the current cell on the name)."""
+    entry = session.project.entries_for("mantelzorg")[0]
+    panel.select_entry(entry.id)
+    panel.view.setFocus()
+    assert panel.view.currentIndex().column() != COL_STATUS
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    combo = panel.view.viewport().findChild(QComboBox)
+    assert combo is not None and combo.isVisible() and combo.accessibleName() == "Status"
+    assert panel.view.currentIndex().column() == COL_STATUS
+    assert "F2 wijzigt status" in panel.view.accessibleDescription()
+
+
 def test_context_menu_sets_status_and_priority(panel, session):
     entry = session.project.entries_for("eenzaamheid")[0]
     panel.select_entry(entry.id)

@@ -202,6 +202,7 @@ class ShortlistPanel(QWidget):
         # the viewport's resize, not the view's: when the view hears of its new size, its
         # viewport still has the old one, and a shrinking column kept the Niveau column
         self.view.viewport().installEventFilter(self)
+        self.view.installEventFilter(self)  # F2 on a row edits its status
         self._after_reset()
 
     # ----------------------------------------------------------------- construction helpers
@@ -341,7 +342,22 @@ class ShortlistPanel(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self.fit_columns()
+        elif (watched is self.view and event.type() == QEvent.Type.KeyPress
+              and event.key() == Qt.Key.Key_F2 and not event.modifiers()):
+            return self._edit_choice()
         return super().eventFilter(watched, event)
+
+    def _edit_choice(self) -> bool:
+        """F2 on an entry: its status in the editor (Tab there goes on to the priority); the
+        row is selected whole, so the current cell is often the name, which is not edited."""
+        index = self.view.currentIndex()
+        if self.model.entry_at(index) is None or self.session.read_only:
+            return False
+        if not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            index = index.siblingAtColumn(COL_STATUS)
+            self.view.setCurrentIndex(index)
+        self.view.edit(index)
+        return True
 
     def fit_columns(self) -> None:
         """Keep the name readable: hide the Niveau column (also in the tooltip and the plan
