@@ -378,10 +378,29 @@ def test_the_undo_keys_filter_only_the_focused_text_field(window, qtbot):
     search = window.browser.search_field
     search.setFocus()
     qtbot.waitUntil(search.hasFocus)
-    assert keys.watched is search
+    assert keys.watched is None  # the search holds no project data: Ctrl+Z undoes its typing
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert keys.watched is field
     keys.stop()
     keys.stop()  # the window may be closed twice
     assert keys.watched is None
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     assert keys.watched is None
+
+
+def test_ctrl_z_in_the_search_field_undoes_the_search_text_not_the_project(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.session.push(SetThemeChosen(window.session, "eenzaamheid", True))
+    window.show_tab(0)
+    window.activateWindow()
+    search = window.browser.search_field
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    qtbot.keyClicks(search, "sport")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() != "sport"  # the typing is undone
+    assert window.session.project.theme_choice("eenzaamheid") is not None  # the project is not
+    assert window.session.undo_stack.canUndo()

@@ -142,6 +142,7 @@ class CatalogueBrowser(QWidget):
         search_label = QLabel("&Zoeken:")
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
+        self.search_field.setProperty("galaOwnUndo", True)  # not project data: its own Ctrl+Z
         self.search_field.setPlaceholderText("Zoek interventies…")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Zoek interventies")

@@ -21,6 +21,9 @@ class ProjectUndoKeys(QObject):
     """
 
     TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
+    # Set on a text field that holds no project data (the catalogue search): Ctrl+Z there undoes
+    # its own typing, never a change to the project the officer is not looking at.
+    OWN_UNDO = "galaOwnUndo"
 
     def __init__(self, window: QMainWindow, sequences: list[QKeySequence]) -> None:
         super().__init__(window)
@@ -40,7 +43,8 @@ class ProjectUndoKeys(QObject):
         if self._watched is not None and shiboken6.isValid(self._watched):  # may be deleted
             self._watched.removeEventFilter(self)
         self._watched = None
-        if isinstance(new, self.TEXT_FIELDS) and self.window.isAncestorOf(new):
+        if (isinstance(new, self.TEXT_FIELDS) and self.window.isAncestorOf(new)
+                and not new.property(self.OWN_UNDO)):
             new.installEventFilter(self)
             self._watched = new
 
