@@ -134,6 +134,46 @@ def test_intervention_missing_from_catalogue_uses_snapshot(catalogue):
     assert f"Eigenaar: {gone.snapshot.owner}" in texts
 
 
+def test_a_chosen_intervention_gone_from_the_catalogue_is_not_counted_as_recognised(catalogue):
+    """Its level is the one recorded at the choice: the summary says so beside it, and the
+    count of recognised interventions leaves it out."""
+    project, _ = realistic_project(catalogue)
+    gone = next(e for e in project.shortlist
+                if e.status is EntryStatus.CHOSEN and e.snapshot.level.is_recognised)
+    lookup = lambda key: None if key == gone.intervention_key else catalogue.get(key)  # noqa: E731
+    texts = _texts(build_annex(project, lookup, AnnexOptions(), catalogue.checked_on))
+    full = _texts(build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on))
+    row = next(t for t in texts if gone.snapshot.name in t and " | " in t)
+    assert f"{gone.snapshot.level.label}, vastgelegd bij de keuze (niet meer in de catalogus)" in row
+    counts, before = (next(t for t in x if t.startswith("Gekozen: ")) for x in (texts, full))
+    recognised = lambda text: int(text.split("Gekozen: ")[1].split(" ")[0])  # noqa: E731
+    assert recognised(counts) == recognised(before) - 1
+    assert "1 interventie die niet meer in de catalogus staat" in counts
+
+
+def test_an_unreadable_catalogue_never_says_interventions_left_it(catalogue):
+    """A damaged catalogue holds nothing: the annex tells its snapshots as snapshots, and does
+    not claim that every intervention was removed from the catalogue."""
+    project, _ = realistic_project(catalogue)
+    doc = build_annex(project, lambda key: None, AnnexOptions(), None, catalogue_read=False)
+    texts = _texts(doc)
+    assert not any("niet meer in de" in t.lower() for t in texts), [t for t in texts if "niet meer in de" in t.lower()]
+    assert any(t.startswith("De interventiecatalogus kon bij het maken van deze bijlage niet "
+                            "worden gelezen.") for t in texts)
+    assert any(", vastgelegd bij de keuze (catalogus niet leesbaar)" in t for t in texts)
+    assert any(t.startswith("De catalogus kon bij het maken van deze bijlage niet worden gelezen, "
+                            "en daarom zonder vindplaats: ") for t in texts)
+    [counts] = [t for t in texts if t.startswith("Gekozen: ")]
+    assert counts == ("Gekozen: 10 interventies waarvan de erkenning niet kon worden nagegaan "
+                      "(catalogus niet leesbaar).")
+
+
+def test_the_verantwoording_does_not_call_every_intervention_recognised(catalogue):
+    project, _ = realistic_project(catalogue)
+    texts = _texts(build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on))
+    assert not any("welke erkende interventies" in t for t in texts)
+
+
 def _annex_with_first_entry_changed(catalogue, change):
     """The annex of the realistic project, its first entry's intervention passed through ``change``."""
     project, _ = realistic_project(catalogue)

@@ -252,3 +252,14 @@ def test_plan_parts_and_abbreviations_are_sections_of_their_own(exported, sample
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Afkorting")
     meanings = {row.cells[0].text: row.cells[1].text for row in table.rows[1:]}
     assert meanings["SPUK"] == "Specifieke uitkering" and meanings["GALA"].startswith("Gezond en Actief")
+
+
+def test_with_a_damaged_catalogue_the_word_annex_says_so_instead_of_removed(sample, tmp_path):
+    from gala_desktop.catalogue.unavailable import UnavailableCatalogue
+
+    out = tmp_path / "bijlage.docx"
+    export_project(sample, out, catalogue=UnavailableCatalogue(None, "kapot"),
+                   renderer=renderer_for(ExportFormat.DOCX))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "niet meer in de interventiecatalogus" not in text
+    assert "De interventiecatalogus kon bij het maken van deze bijlage niet worden gelezen." in text

@@ -48,18 +48,28 @@ PLAN_ANCHOR = "plan"
 SOURCES_ANCHOR = "bronnen"
 
 
+def _peildatum(ctx: AnnexContext) -> str:
+    if ctx.checked_on:
+        return format_date_long(ctx.checked_on)
+    return "onbekend" if ctx.catalogue_read else "onbekend (de catalogus kon niet worden gelezen)"
+
+
 def build_annex(
     project: Project,
     lookup: Lookup,
     options: AnnexOptions | None = None,
     catalogue_checked_on: dt.date | None = None,
+    catalogue_read: bool = True,
 ) -> Document:
     """The whole annex as a neutral document.
 
     ``lookup`` returns the current catalogue facts of an intervention key, or ``None`` when the
     intervention is no longer in the catalogue; the entry's snapshot is used then.
+    ``catalogue_read`` False: the catalogue could not be read (it is damaged), so nothing is
+    said to have left it; the snapshots are used, and said to be.
     """
-    ctx = AnnexContext.resolve(project, lookup, options or AnnexOptions(), catalogue_checked_on)
+    ctx = AnnexContext.resolve(project, lookup, options or AnnexOptions(), catalogue_checked_on,
+                               catalogue_read)
     doc = Document(_metadata(ctx))
     doc.add(_title_page(ctx), PageBreak())
     doc.add(*_colophon(ctx), PageBreak())
@@ -131,7 +141,7 @@ def _databanks_used(ctx: AnnexContext) -> list[Databank]:
 
 
 def _colophon(ctx: AnnexContext) -> list[Block]:
-    peil = format_date_long(ctx.checked_on) if ctx.checked_on else "onbekend"
+    peil = _peildatum(ctx)
     gemeente = f"van de gemeente {ctx.gemeente} " if ctx.gemeente else ""
     included = ["gekozen interventies"]
     if ctx.options.include_considering:
@@ -149,7 +159,7 @@ def _colophon(ctx: AnnexContext) -> list[Block]:
         Heading(1, "Verantwoording", COLOPHON_ANCHOR),
         Paragraph.of(
             f"Deze bijlage hoort bij de beleidsvisie {gemeente}en beschrijft per gekozen "
-            "GALA-thema welke erkende interventies de gemeente wil inzetten, en onder welke lokale "
+            "GALA-thema welke interventies de gemeente wil inzetten, en onder welke lokale "
             "voorwaarden: wie ze uitvoert, met welk budget en welke financiering, wanneer en waar.",
             ParagraphStyle.LEAD,
         ),
@@ -199,7 +209,7 @@ def _validity(used: list[Databank]) -> list[Block]:
 
 def _sources(ctx: AnnexContext) -> list[Block]:
     """Databank pages (where a recognised databank states the level) apart from other sources."""
-    peil = format_date_long(ctx.checked_on) if ctx.checked_on else "onbekend"
+    peil = _peildatum(ctx)
     blocks: list[Block] = [
         Heading(1, "Bronnen", SOURCES_ANCHOR),
         Paragraph.of(
@@ -249,12 +259,13 @@ def _sources(ctx: AnnexContext) -> list[Block]:
         blocks.append(Table(("Interventie", "Vindplaats"), tuple(other_rows), (2.2, 7.2)))
     else:
         blocks.append(Paragraph.of("Geen andere bronnen.", ParagraphStyle.EMPTY))
-    missing = [r for r in ctx.all_entries() if r.intervention is None]
+    missing = [r for r in ctx.all_entries() if r.from_snapshot]
     if missing:
+        why = ("Niet meer in de catalogus" if ctx.catalogue_read
+               else "De catalogus kon bij het maken van deze bijlage niet worden gelezen")
         blocks.append(
             Paragraph.of(
-                "Niet meer in de catalogus, en daarom zonder vindplaats: "
-                + ", ".join(r.name for r in missing) + ".",
+                f"{why}, en daarom zonder vindplaats: " + ", ".join(r.name for r in missing) + ".",
                 ParagraphStyle.NOTE,
             )
         )

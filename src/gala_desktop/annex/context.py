@@ -40,11 +40,27 @@ class AnnexOptions:
         return self.include_dropped
 
 
+# Said of an entry whose intervention the catalogue no longer holds, or could not be read for
+NOT_IN_CATALOGUE = "niet meer in de catalogus"
+CATALOGUE_UNREAD = "catalogus niet leesbaar"
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedEntry:
     entry: ShortlistEntry
-    intervention: Intervention | None  # None: no longer in the catalogue
+    intervention: Intervention | None  # None: not in the catalogue (or it could not be read)
     anchor: str
+    catalogue_read: bool = True  # False: the catalogue could not be read for this annex
+
+    @property
+    def from_snapshot(self) -> bool:
+        """A catalogue intervention told from what was recorded when it was chosen: it is not
+        in the catalogue now, or the catalogue could not be read."""
+        return self.intervention is None and not self.is_own
+
+    @property
+    def missing_reason(self) -> str:
+        return NOT_IN_CATALOGUE if self.catalogue_read else CATALOGUE_UNREAD
 
     @property
     def name(self) -> str:
@@ -64,6 +80,8 @@ class ResolvedEntry:
         intervention says it is not recognised."""
         if self.is_own:
             return OWN_LABEL_TITLE
+        if self.from_snapshot:  # no current level to go by: say whose level this is
+            return f"{self.level.label}, vastgelegd bij de keuze ({self.missing_reason})"
         lapsed = self.intervention is not None and best_level_may_have_lapsed(self.intervention)
         return self.level.label + lapse_suffix(lapsed)
 
@@ -88,15 +106,17 @@ class AnnexContext:
     project: Project
     options: AnnexOptions
     checked_on: dt.date | None
+    catalogue_read: bool = True  # False: the catalogue could not be read (damaged)
     theme_keys: list[str] = field(default_factory=list)  # section order
     theme_anchors: dict[str, str] = field(default_factory=dict)
     entries: dict[str, list[ResolvedEntry]] = field(default_factory=dict)  # per theme key
 
     @classmethod
     def resolve(
-        cls, project: Project, lookup: Lookup, options: AnnexOptions, checked_on: dt.date | None
+        cls, project: Project, lookup: Lookup, options: AnnexOptions, checked_on: dt.date | None,
+        catalogue_read: bool = True,
     ) -> "AnnexContext":
-        ctx = cls(project, options, checked_on)
+        ctx = cls(project, options, checked_on, catalogue_read)
         keys = project.chosen_theme_keys()
         # Entries filed under a theme that is no longer chosen still get a section: a chosen
         # intervention must never silently disappear from the annex.
@@ -116,7 +136,8 @@ class AnnexContext:
                     cache[entry.intervention_key] = lookup(entry.intervention_key)
                 resolved.append(
                     ResolvedEntry(
-                        entry, cache[entry.intervention_key], f"interventie-{t_index}-{e_index}"
+                        entry, cache[entry.intervention_key], f"interventie-{t_index}-{e_index}",
+                        catalogue_read,
                     )
                 )
             ctx.entries[key] = resolved

@@ -59,7 +59,9 @@ def export_project(
     keys = [e.intervention_key for e in project.shortlist]
     # the project's own copy of an own intervention is what it chose
     known = {**catalogue.get_many(keys), **project.own_interventions()}
-    document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on)
+    # a damaged catalogue (``UnavailableCatalogue``) holds nothing: no intervention has left it
+    read = getattr(catalogue, "available", True)
+    document = build_annex(project, known.get, options or AnnexOptions(), catalogue.checked_on, read)
     render = renderer or renderer_for(ExportFormat.PDF)
     extra = {"on_ready": on_ready} if on_ready is not None else {}
     return render(document, Path(output_path), progress=progress, is_cancelled=is_cancelled,

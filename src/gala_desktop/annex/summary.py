@@ -99,11 +99,20 @@ def chosen_table(ctx: AnnexContext) -> list[Block]:
 def _origin_counts(chosen) -> str:
     """Recognised, other catalogue and own interventions counted apart."""
     own = sum(1 for r in chosen if r.is_own)
-    recognised = sum(1 for r in chosen if not r.is_own and r.level.is_recognised)
-    other = len(chosen) - own - recognised
-    parts = [_count(recognised, "erkende interventie", "erkende interventies")]
+    unchecked = [r for r in chosen if r.from_snapshot]  # no current level to count them by
+    recognised = sum(1 for r in chosen if not r.is_own and not r.from_snapshot and r.level.is_recognised)
+    other = len(chosen) - own - recognised - len(unchecked)
+    parts = []
+    if recognised or len(chosen) == recognised:
+        parts.append(_count(recognised, "erkende interventie", "erkende interventies"))
     if other:
         parts.append(f"{_count(other, 'interventie', 'interventies')} uit de catalogus zonder vastgestelde erkenning")
+    if unchecked:
+        why = ("die niet meer in de catalogus staan" if unchecked[0].catalogue_read
+               else "waarvan de erkenning niet kon worden nagegaan (catalogus niet leesbaar)")
+        if len(unchecked) == 1:
+            why = why.replace("staan", "staat")
+        parts.append(f"{_count(len(unchecked), 'interventie', 'interventies')} {why}")
     if own:
         parts.append(_count(own, "eigen interventie", "eigen interventies") + " (niet erkend)")
     return f"Gekozen: {join_dutch(parts)}."

@@ -98,12 +98,13 @@ def _entry(ctx: AnnexContext, r: ResolvedEntry) -> list[Block]:
 def _snapshot_facts(ctx: AnnexContext, r: ResolvedEntry) -> list[Block]:
     snap = r.entry.snapshot
     peil = f" (peildatum {format_date_long(ctx.checked_on)})" if ctx.checked_on else ""
+    where = (f"Deze interventie staat niet meer in de interventiecatalogus{peil}." if ctx.catalogue_read
+             else "De interventiecatalogus kon bij het maken van deze bijlage niet worden gelezen.")
     return [
         Heading(3, "Over de interventie", in_contents=False),
         Paragraph.of(
-            f"Deze interventie staat niet meer in de interventiecatalogus{peil}. Hieronder staan "
-            "de gegevens zoals ze zijn vastgelegd toen de interventie werd gekozen. Controleer "
-            "bij de databank of de interventie nog erkend is.",
+            f"{where} Hieronder staan de gegevens zoals ze zijn vastgelegd toen de interventie "
+            "werd gekozen. Controleer bij de databank of de interventie nog erkend is.",
             ParagraphStyle.NOTICE,
         ),
         KeyValueTable(
