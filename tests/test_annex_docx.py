@@ -65,6 +65,11 @@ def test_headings_use_the_built_in_styles_without_skipping_a_level(exported, sam
     # the built-in styles themselves, so that Word shows them as Kop 1-3
     ids = {document.styles[f"Heading {n}"].style_id for n in (1, 2, 3)}
     assert ids == {"Heading1", "Heading2", "Heading3"}
+    # "Waarom dit thema" stays out of the contents and the outline, as in the PDF: not lowered
+    # to a section heading beside the interventions
+    why = [p for p in document.paragraphs if p.text == "Waarom dit thema"]
+    assert why and {p.style.name for p in why} == {"GALA Tussenkop"}
+    assert all(text != "Waarom dit thema" for _, text in levels)
 
 
 def test_contents_is_a_toc_field_listing_the_chapters(exported):

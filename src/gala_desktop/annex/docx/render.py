@@ -130,7 +130,15 @@ class _Writer:
 
     def heading(self, block: model.Heading) -> None:
         # Never skip a level (a screen reader user navigates by them): a sub-heading right
-        # under a chapter heading becomes a section heading.
+        # under a chapter heading becomes a section heading, unless it is kept out of the
+        # contents: then it is a sub-heading paragraph, not a level of the outline (Word's
+        # contents field and navigation pane would list it beside the sections).
+        if not block.in_contents and block.level > self._last_level + 1:
+            p = self.paragraph(model.plain(block.text), st.SUBHEADING)
+            if block.anchor:
+                self._bookmark_id += 1
+                ooxml.add_bookmark(p, ooxml.bookmark_name(block.anchor), self._bookmark_id)
+            return
         level = min(block.level, self._last_level + 1, 3)
         self._last_level = level
         p = self.paragraph(model.plain(block.text), st.HEADING[level])

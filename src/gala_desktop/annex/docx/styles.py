@@ -45,6 +45,9 @@ PARAGRAPH = {
     ParagraphStyle.EMPTY: "GALA Niet ingevuld",
 }
 TABLE_TEXT = "GALA Tabeltekst"
+# A heading kept out of the contents that would otherwise have to be lowered to a section
+# heading (it follows a chapter heading directly): looks like a sub-heading, is no outline level
+SUBHEADING = "GALA Tussenkop"
 
 
 def _ensure(document: DocxDocument, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str = "Normal"):
@@ -83,6 +86,7 @@ def prepare_styles(document: DocxDocument, *, house_style: bool) -> None:
         PARAGRAPH[ParagraphStyle.NOTICE]: dict(bold=True),
         PARAGRAPH[ParagraphStyle.EMPTY]: dict(italic=True, colour=MUTED),
         TABLE_TEXT: dict(size=8.5, after=0),
+        SUBHEADING: dict(size=10.5, bold=True, colour=ACCENT, keep=True),
     }
     for name, look in own.items():
         style, new = _ensure(document, name)
