@@ -280,3 +280,12 @@ def test_plan_parts_only_when_filled_and_abbreviations_only_when_used(catalogue)
     assert texts[-1] == "Afkortingen"
     used = dict(used_abbreviations(doc.blocks))
     assert "SISA" in used and "CJG" not in used  # listed only when the text uses it
+
+
+def test_a_reach_of_one_reads_in_the_singular(catalogue):
+    project, _ = realistic_project(catalogue)
+    entry = next(e for e in project.shortlist if e.plan.reach is not None and e.status is EntryStatus.CHOSEN)
+    entry.plan.reach = 1
+    texts = _texts(build_annex(project, catalogue.get, AnnexOptions(), catalogue.checked_on))
+    assert any("1 inwoner" in t and "1 inwoners" not in t for t in texts)
+    assert not any("1 inwoners" in t for t in texts)

@@ -135,6 +135,7 @@ def test_annex_describes_own_interventions_and_counts_them_apart(catalogue):
     assert "Zij is niet erkend en staat niet in een erkende databank" in text
     assert "In de bibliotheek, met vrijwilligers." in text
     assert "1 erkende interventie en 1 eigen interventie (niet erkend)" in text
+    assert text.count("Gratis voor deelnemers.") == 1  # in its description, not again under the plan
 
 
 

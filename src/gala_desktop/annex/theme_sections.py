@@ -220,7 +220,8 @@ def _funding(plan: ImplementationPlan) -> str:
     return " – ".join(parts)
 
 def _plan(plan: ImplementationPlan, iv: Intervention | None) -> list[Block]:
-    reach = f"{format_count(plan.reach)} inwoners" if plan.reach is not None else ""
+    reach = (f"{format_count(plan.reach)} {'inwoner' if plan.reach == 1 else 'inwoners'}"
+             if plan.reach is not None else "")
     blocks: list[Block] = [
         Heading(3, "Lokale uitvoering", in_contents=False),
         KeyValueTable(
@@ -267,7 +268,7 @@ def _conditions(plan: ImplementationPlan, iv: Intervention | None) -> list[Block
             for c in iv.conditions
             if (c.kind, c.text.strip()) not in listed
         ]
-    if iv is not None and iv.costs_note.strip():
+    if iv is not None and iv.costs_note.strip() and not iv.is_own:  # own: in its description
         blocks.append(
             Paragraph.of(f"Kosten volgens de beschrijving: {iv.costs_note.strip()}", ParagraphStyle.META)
         )
