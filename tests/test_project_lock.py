@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
+
+import pytest
 
 from ended import dead_pid
 from gala_desktop.domain.project import Project
@@ -137,3 +140,29 @@ def test_stamp_notices_changes_but_not_a_touch(tmp_path):
     assert changed_since(target, saved)  # same size, other content
     target.unlink()
     assert not changed_since(target, saved)  # gone: saving recreates it
+
+
+@pytest.mark.skipif(not sys.platform.startswith(("linux", "win")), reason="process start times")
+def test_a_lock_whose_process_id_now_belongs_to_a_later_process_is_stale(tmp_path):
+    """After a crash (and a restart) the id in the lock may belong to another process, even to
+    this very program: it started after the lock was written, so it cannot hold it."""
+    import subprocess
+
+    target = tmp_path / "plan.gala"
+    written = dt.datetime.now().astimezone() - dt.timedelta(hours=3)
+    later = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        for pid in (later.pid, os.getpid()):
+            owner = LockOwner("Mij", LockOwner.me().computer, pid, written, "oud")
+            lock_path(target).unlink(missing_ok=True)
+            acquire(target, owner)
+            assert read_lock(target).is_stale(), pid
+        # the live process that did write it (its start is before the lock) holds it
+        owner = LockOwner("Mij", LockOwner.me().computer, later.pid,
+                          dt.datetime.now().astimezone(), "nu")
+        lock_path(target).unlink()
+        acquire(target, owner)
+        assert not read_lock(target).is_stale()
+    finally:
+        later.kill()
+        later.wait()

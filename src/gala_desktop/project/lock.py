@@ -122,6 +122,61 @@ def process_alive(pid: int) -> bool:
     return True
 
 
+def process_started(pid: int) -> dt.datetime | None:
+    """When the process with this id started on this computer (``None`` when unknown): a live
+    process that started after a lock was written cannot have written it — its id was reused
+    (after a crash and a restart, process ids come round again)."""
+    try:
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            return _windows_process_started(pid)
+        if sys.platform.startswith("linux"):
+            return _linux_process_started(pid)
+    except (OSError, ValueError, IndexError, OverflowError):
+        return None
+    return None
+
+
+@functools.cache
+def _linux_boot_time() -> float:
+    with open("/proc/stat", "rb") as fh:
+        for line in fh:
+            if line.startswith(b"btime "):
+                return float(line.split()[1])
+    raise ValueError("no btime in /proc/stat")
+
+
+def _linux_process_started(pid: int) -> dt.datetime:
+    with open(f"/proc/{pid}/stat", "rb") as fh:
+        fields = fh.read().rsplit(b")", 1)[1].split()  # after "pid (name)", which may hold spaces
+    ticks = int(fields[19])  # field 22 of stat: start time in clock ticks after boot
+    started = _linux_boot_time() + ticks / os.sysconf("SC_CLK_TCK")
+    return dt.datetime.fromtimestamp(started).astimezone()
+
+
+def _windows_process_started(pid: int) -> dt.datetime | None:  # pragma: no cover - Windows only
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
+    if not handle:
+        return None
+    try:
+        times = [wintypes.FILETIME() for _ in range(4)]
+        if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+            return None
+        created = times[0].dwHighDateTime << 32 | times[0].dwLowDateTime
+    finally:
+        kernel32.CloseHandle(handle)
+    return dt.datetime.fromtimestamp(created / 10_000_000 - 11_644_473_600).astimezone()
+
+
+# A process that started this little after the lock's time still counts as its writer: clock
+# resolution, and a clock set back a little after the process started (a time sync). A process
+# id reused after a crash belongs to a process started long after.
+START_TOLERANCE = dt.timedelta(minutes=2)
+
+
 # ---------------------------------------------------------------------------------------------
 # The lock document
 
@@ -170,9 +225,13 @@ class LockInfo:
     touched: dt.datetime
 
     def is_stale(self, now: dt.datetime | None = None) -> bool:
-        """Gone process on this computer, or no sign of life for :data:`STALE_AFTER` elsewhere."""
+        """Gone process on this computer (or its id now used by a process that started after
+        the lock was written), or no sign of life for :data:`STALE_AFTER` elsewhere."""
         if self.owner is not None and self.owner.on_this_computer:
-            return not process_alive(self.owner.pid)
+            if not process_alive(self.owner.pid):
+                return True
+            started = process_started(self.owner.pid)
+            return started is not None and started > self.owner.since + START_TOLERANCE
         now = now or _now()
         return now - self.touched > STALE_AFTER
 
