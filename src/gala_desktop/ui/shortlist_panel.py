@@ -348,8 +348,8 @@ class ShortlistPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _edit_choice(self) -> bool:
-        """F2 on an entry: its status in the editor (Tab there goes on to the priority); the
-        row is selected whole, so the current cell is often the name, which is not edited."""
+        """F2 on an entry: its status in the editor. The row is selected whole, so the current
+        cell is often the name, which is not edited."""
         index = self.view.currentIndex()
         if self.model.entry_at(index) is None or self.session.read_only:
             return False
