@@ -281,7 +281,7 @@ def test_f2_on_a_selected_row_opens_its_status(panel, session, qtbot):
     combo = panel.view.viewport().findChild(QComboBox)
     assert combo is not None and combo.isVisible() and combo.accessibleName() == "Status"
     assert panel.view.currentIndex().column() == COL_STATUS
-    assert "F2 wijzigt status" in panel.view.accessibleDescription()
+    assert "F2 wijzigt de status" in panel.view.accessibleDescription()
 
 
 def test_context_menu_sets_status_and_priority(panel, session):

@@ -1,7 +1,7 @@
 """The shortlist panel: the tree of shortlisted interventions per theme, with its buttons.
 
 Every mouse action has a keyboard alternative: Alt+Omhoog/Alt+Omlaag move an entry within its
-theme, Delete removes it, F2 edits status or priority, the context menu (menu key) offers all
+theme, Delete removes it, F2 edits the status, the context menu (menu key) offers all
 of it. Drops of catalogue interventions add entries; internal drags reorder within a theme.
 """
 
@@ -83,7 +83,7 @@ class ShortlistPanel(QWidget):
         self.view.setAccessibleName("Shortlist")
         self.view.setAccessibleDescription(
             "Gekozen interventies per thema. Alt+pijl omhoog of omlaag verplaatst, "
-            "Delete verwijdert, F2 wijzigt status of prioriteit."
+            "Delete verwijdert, F2 wijzigt de status, de menutoets ook de prioriteit."
         )
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
