@@ -409,3 +409,31 @@ def test_budget_per_year_and_source_is_one_row_per_year_of_the_period(editor, en
     session.undo_stack.undo()  # 2027, IZA
     assert entry.plan.budget == [BudgetLine(6_200_000, 2026, FundingSource.SPUK)]
     assert table.item(1, 1).text() == ""
+
+
+def test_an_amount_still_being_typed_in_the_year_table_is_committed_before_a_save(editor, entry, session, qtbot):
+    from gala_desktop.domain.project import BudgetLine
+
+    session.push(cmd.SetMetadata(session, "period", "2026–2027"))
+    table = editor.years.table
+    table.setCurrentCell(0, 0)
+    table.setFocus()
+    table.editItem(table.item(0, 0))
+    typing = next(w for w in table.viewport().findChildren(QLineEdit) if w.isVisible())
+    typing.setText("7.777")  # no Enter, no Tab: the officer presses Ctrl+S
+    assert editor.commit_pending() == []
+    assert entry.plan.budget == [BudgetLine(777_700, 2026, FundingSource.SPUK)]
+
+
+def test_a_refused_year_cell_is_reported_when_saving_and_when_switching(editor, entry, session, qtbot):
+    messages = []
+    editor.statusMessage.connect(messages.append)
+    session.push(cmd.SetMetadata(session, "period", "2026–2027"))
+    _edit_cell(qtbot, editor.years.table, 0, 0, "veel")
+    _edit_cell(qtbot, editor.years.table, 1, 0, "5.000")
+    assert editor.commit_pending() == ["Budget per jaar"]  # a save asks first
+    other = next(e for e in session.project.shortlist if e.id != entry.id)
+    editor.set_entry(other.id)
+    [message] = messages
+    assert message.startswith(f"Niet bewaard bij ‘{entry.snapshot.name}’: Budget per jaar (2026, ")
+    assert "bedragen die u intussen in de tabel typte" in message

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QStyle,
     QTableWidget,
     QTableWidgetItem,
@@ -163,6 +165,16 @@ class BudgetYearsTable(QWidget):
         total = sum(line.cents for line in plan.budget)
         self.total.setText(f"Totaal budget: {format_euro(total)}" if plan.budget else
                            "Nog geen budget ingevuld.")
+
+    def commit_pending(self) -> str:
+        """Commit a cell still being edited, as before a save or when another entry is shown.
+        Returns the message of a cell whose text is refused ("" when every cell is an amount):
+        then nothing of the table is committed."""
+        editor = next((w for w in self.table.viewport().findChildren(QLineEdit) if w.isVisible()), None)
+        if editor is not None and self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return self.error.text()
 
     def _set_error(self, message: str) -> None:
         self.error.setText(message)

@@ -359,6 +359,9 @@ class PlanEditor(QWidget):
         fields = (self.budget, self.start, self.end, self.reach)
         lost = [f"{field.edit.accessibleName()} ‘{field.edit.text()}’ ({field.error_text.rstrip('.')})"
                 for field in fields if not field.commit_pending()]
+        if refused_cell := self.years.commit_pending():  # then no cell of the table is kept
+            lost.append(f"Budget per jaar ({refused_cell.rstrip('.')}; bedragen die u intussen in "
+                        "de tabel typte, zijn daarom ook niet bewaard)")
         if lost:
             self.statusMessage.emit(
                 f"Niet bewaard bij ‘{entry.snapshot.name}’: {'; '.join(lost)}. Vul dit daar opnieuw in.")
@@ -476,6 +479,8 @@ class PlanEditor(QWidget):
         for field in (self.budget, self.start, self.end, self.reach):
             if not field.commit_pending():
                 refused.append(field.edit.accessibleName())
+        if self.years.commit_pending():
+            refused.append("Budget per jaar")
         return refused
 
     def _push_access(self, aspect: AccessAspect, text: str) -> None:
