@@ -69,9 +69,21 @@ def test_dates():
     assert format_partial_date("2020-06-18") == "18 juni 2020"
     assert format_partial_date("") == "datum onbekend"
     assert is_partial_date("2019") and not is_partial_date("2019-13") and not is_partial_date("rond 2020")
-    assert parse_count("1.200") == 1200
-    with pytest.raises(ValueError):
-        parse_count("-3")
+    assert parse_count("1.200") == 1200 and parse_count(" 1 200 ") == 1200 and parse_count("") is None
+    for bad in ("-3", "1.5", "12.00", "1.2.3", "²", "1,5"):  # no whole number of people
+        with pytest.raises(ValueError, match="heel, positief aantal"):
+            parse_count(bad)
+
+
+def test_the_years_of_a_period_as_officers_write_it():
+    from gala_desktop.domain.budget import period_years
+
+    full = [2025, 2026, 2027, 2028]
+    for text in ("2025–2028", "2025-2028", "2025-28", "2025–'28", "2025 t/m 2028", "2025 t/m 28",
+                 "Periode 2025 tot en met 2028"):
+        assert period_years(text) == full, text
+    assert period_years("2026") == [2026]
+    assert period_years("2025-2040") == [] and period_years("") == [] and period_years("binnenkort") == []
 
 
 def test_recognition_levels_are_ordered_and_unknown_is_not_a_level():

@@ -129,6 +129,18 @@ def test_budget_totals_follow_plan_edits(panel, session):
     assert _rows(panel.theme_budget_model)[-1][-1] == "€ 15.000,50"
 
 
+def test_the_budget_tables_follow_a_change_of_the_period(panel, session):
+    def year_columns():
+        model = panel.theme_budget_model
+        return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+    before = year_columns()
+    session.push(cmd.SetMetadata(session, "period", "2025–2029"))
+    assert "2029" in year_columns() and year_columns() != before
+    session.undo_stack.undo()
+    assert year_columns() == before
+
+
 def test_tables_are_read_only_focusable_and_named(panel, qtmodeltester, session):
     for table in (panel.counts_table, panel.theme_budget_table, panel.funding_table):
         assert table.accessibleName()

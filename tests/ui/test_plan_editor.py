@@ -437,3 +437,12 @@ def test_a_refused_year_cell_is_reported_when_saving_and_when_switching(editor, 
     [message] = messages
     assert message.startswith(f"Niet bewaard bij ‘{entry.snapshot.name}’: Budget per jaar (2026, ")
     assert "bedragen die u intussen in de tabel typte" in message
+
+
+def test_a_period_without_readable_years_is_quoted_in_the_hint(editor, session):
+    hint = editor.years.hint
+    assert "Vul op het tabblad Project de periode in" in hint.text()
+    session.push(cmd.SetMetadata(session, "period", "2025-2040"))
+    assert hint.isVisibleTo(editor) and "‘2025-2040’" in hint.text() and "hoogstens 12 jaar" in hint.text()
+    session.push(cmd.SetMetadata(session, "period", "2025-28"))
+    assert not hint.isVisibleTo(editor) and editor.years.years == [2025, 2026, 2027, 2028]

@@ -26,12 +26,18 @@ NO_SOURCE_LABEL = "Nog geen financieringsbron gekozen"
 MAX_PERIOD_YEARS = 12
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# "2025-28", "2025–'28", "2025 t/m 28": a two-digit end year after a full one
+_SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|t/m|tot en met|tot)\s*'?(\d\d)(?!\d)")
 
 
 def period_years(period: str) -> list[int]:
-    """The calendar years of a period written as text: ``"2025–2028"`` → 2025 … 2028,
-    ``"2026"`` → 2026; no year in the text, or an implausibly long span → no years."""
-    years = sorted({int(y) for y in _YEAR.findall(period)})
+    """The calendar years of a period written as text: ``"2025–2028"`` and ``"2025-'28"`` →
+    2025 … 2028, ``"2026"`` → 2026; no year in the text, or an implausibly long span → no
+    years (``period_too_long`` tells the two apart)."""
+    years = {int(y) for y in _YEAR.findall(period)}
+    for start, end in _SHORT_END.findall(period):
+        years.add(int(start) // 100 * 100 + int(end))
+    years = sorted(years)
     if not years or years[-1] - years[0] >= MAX_PERIOD_YEARS:
         return years[:1] if len(years) == 1 else []
     return list(range(years[0], years[-1] + 1))

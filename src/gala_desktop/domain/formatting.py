@@ -130,14 +130,18 @@ def format_partial_date(text: str) -> str:
     return year
 
 
+_COUNT_RE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
 def parse_count(text: str) -> int | None:
-    """A whole, non-negative number of people (``1.200`` allowed). Empty gives ``None``."""
-    raw = text.strip().replace(".", "").replace(" ", "")
+    """A whole, non-negative number of people (``1.200`` with dots between thousands allowed).
+    Empty gives ``None``. ``1.5`` or ``12.00`` is refused: it is no whole number of people."""
+    raw = text.strip().replace(" ", "")
     if not raw:
         return None
-    if not raw.isdigit():
-        raise ValueError("Vul een heel, positief aantal in, bijvoorbeeld 120.")
-    return int(raw)
+    if not _COUNT_RE.fullmatch(raw):
+        raise ValueError("Vul een heel, positief aantal in, bijvoorbeeld 120 of 1.200.")
+    return int(raw.replace(".", ""))
 
 
 def format_count(value: int | None) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gala_desktop.domain.budget import WHOLE_PERIOD, line_source
+from gala_desktop.domain.budget import MAX_PERIOD_YEARS, WHOLE_PERIOD, line_source
 from gala_desktop.domain.formatting import format_euro, format_euro_table, parse_euro
 from gala_desktop.domain.project import BudgetLine, FundingSource, ImplementationPlan
 from gala_desktop.ui.plan_fields import keep_room_when_hidden
@@ -40,6 +40,11 @@ TYPICAL_AMOUNT = format_euro_table(9_999_900)  # € 99.999: room for it before 
 NO_YEARS = (
     "Vul op het tabblad Project de periode in (bijvoorbeeld 2025–2028) om het budget per jaar "
     "te verdelen. Tot dan kunt u hierboven een bedrag voor de hele periode invullen."
+)
+UNREAD_PERIOD = (
+    "Uit de periode ‘{}’ op het tabblad Project zijn geen jaren te halen (schrijf bijvoorbeeld "
+    "2025–2028; hoogstens {} jaar). Tot dan kunt u hierboven een bedrag voor de hele periode "
+    "invullen."
 )
 
 
@@ -68,6 +73,7 @@ class BudgetYearsTable(QWidget):
         super().__init__(parent)
         self.years: list[int] = []  # the rows: the period's years and any year with an amount
         self.period_years: list[int] = []  # the period's years the rows were laid out for
+        self.period = ""  # the period as typed, for the hint when it gives no years
         self._loading = False
         self.table = QTableWidget(0, len(SOURCES), self)
         self.table.setObjectName("budgetYears")
@@ -129,7 +135,9 @@ class BudgetYearsTable(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._fit_columns()
 
-    def show_plan(self, plan: ImplementationPlan, period_years: list[int]) -> None:
+    def show_plan(self, plan: ImplementationPlan, period_years: list[int], period: str = "") -> None:
+        """The plan's amounts per year; ``period`` is the project's period as typed (the hint
+        tells a period without readable years apart from none)."""
         lines = per_year_lines(plan)
         years = sorted(set(period_years) | {line.year for line in lines})
         cells: dict[tuple[int, FundingSource | None], int] = {}
@@ -140,6 +148,7 @@ class BudgetYearsTable(QWidget):
         try:
             self.years = years
             self.period_years = list(period_years)
+            self.period = period.strip()
             self.table.setRowCount(len(years))
             self.table.setVerticalHeaderLabels([str(y) for y in years])
             for r, year in enumerate(years):
@@ -158,6 +167,8 @@ class BudgetYearsTable(QWidget):
             rows_height = sum(self.table.rowHeight(r) for r in range(len(years)))
             self.table.setFixedHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 6)
             self.table.setVisible(bool(years))
+            self.hint.setText(UNREAD_PERIOD.format(period.strip(), MAX_PERIOD_YEARS)
+                              if period.strip() else NO_YEARS)
             self.hint.setVisible(not years)
             self._set_error("")
         finally:

@@ -279,8 +279,9 @@ class OverviewPanel(QWidget):
         layout.addStretch(1)
 
         self._stale = False
+        # metadata: the period gives the budget tables their year columns
         for signal in (session.projectReplaced, session.themesChanged, session.shortlistChanged,
-                       session.catalogueReplaced):
+                       session.catalogueReplaced, session.metadataChanged):
             signal.connect(self._on_project_changed)
         session.entryFieldChanged.connect(self._on_entry_field_changed)
         self.refresh()
@@ -305,8 +306,9 @@ class OverviewPanel(QWidget):
             mime.setHtml(table_html(table))
             mime.setText(table_text(table))
             QApplication.clipboard().setMimeData(mime)
-            message = (f"Tabel met {len(table.rows)} gekozen interventies gekopieerd; plak hem in "
-                       "Word of een mail.")
+            count = len(table.rows)
+            message = (f"Tabel met {count} gekozen {'interventie' if count == 1 else 'interventies'} "
+                       "gekopieerd; plak hem in Word of een mail.")
         self.copy_button.setToolTip(message)
         if status:
             status().showMessage(message, 8000)

@@ -390,7 +390,8 @@ class PlanEditor(QWidget):
             for field, edit in self.line_edits.items():
                 sync_line(edit, getattr(plan, field))
             self.budget.show_value(whole_period_cents(plan), force=force)
-            self.years.show_plan(plan, period_years(self.session.project.period))
+            period = self.session.project.period
+            self.years.show_plan(plan, period_years(period), period)
             self.start.show_value(plan.start, force=force)
             self.end.show_value(plan.end, force=force)
             self.reach.show_value(plan.reach, force=force)
@@ -466,9 +467,12 @@ class PlanEditor(QWidget):
         """Any project field changed: the year rows are laid out again only when the period's
         years did (not on every keystroke in the title or the gemeente)."""
         entry = self.current_entry()
-        years = period_years(self.session.project.period)
-        if entry is not None and years != self.years.period_years:
-            self.years.show_plan(entry.plan, years)
+        period = self.session.project.period
+        years = period_years(period)
+        # without years the hint quotes the period as typed
+        if entry is not None and (years != self.years.period_years
+                                  or not years and period.strip() != self.years.period):
+            self.years.show_plan(entry.plan, years, period)
 
     def commit_pending(self) -> list[str]:
         """Commit values still being typed (budget, dates, reach), as before a save. Returns
