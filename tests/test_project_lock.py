@@ -39,7 +39,8 @@ def test_lock_name_and_content_are_as_documented(tmp_path):
     assert lock.path == lock_path(target) == tmp_path / ".~lock.plan.gala#"
     data = json.loads(lock.path.read_text(encoding="utf-8"))
     assert data == {"format": "gala-desktop-lock", "user": "Marieke Smit", "computer": "LAPTOP-123",
-                    "pid": 4242, "since": "2026-11-30T10:42:00" + data["since"][19:], "session": "s"}
+                    "pid": 4242, "since": "2026-11-30T10:42:00" + data["since"][19:], "session": "s",
+                    "started": ""}
     info = read_lock(target)
     assert info.owner == _owner()
     assert info.describe() in ("Marieke Smit op LAPTOP-123 sinds 30-11-2026 10:42",
@@ -143,26 +144,31 @@ def test_stamp_notices_changes_but_not_a_touch(tmp_path):
 
 
 @pytest.mark.skipif(not sys.platform.startswith(("linux", "win")), reason="process start times")
-def test_a_lock_whose_process_id_now_belongs_to_a_later_process_is_stale(tmp_path):
+def test_a_lock_whose_process_id_now_belongs_to_another_process_is_stale(tmp_path):
     """After a crash (and a restart) the id in the lock may belong to another process, even to
-    this very program: it started after the lock was written, so it cannot hold it."""
+    this very program: the lock names its writer's start, which that process does not have."""
     import subprocess
 
+    from gala_desktop.project.lock import process_start
+
     target = tmp_path / "plan.gala"
-    written = dt.datetime.now().astimezone() - dt.timedelta(hours=3)
-    later = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    here = LockOwner.me().computer
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        for pid in (later.pid, os.getpid()):
-            owner = LockOwner("Mij", LockOwner.me().computer, pid, written, "oud")
+        assert process_start(other.pid) and process_start(other.pid) != process_start(os.getpid())
+
+        def lock(pid: int, started: str):
             lock_path(target).unlink(missing_ok=True)
-            acquire(target, owner)
-            assert read_lock(target).is_stale(), pid
-        # the live process that did write it (its start is before the lock) holds it
-        owner = LockOwner("Mij", LockOwner.me().computer, later.pid,
-                          dt.datetime.now().astimezone(), "nu")
-        lock_path(target).unlink()
-        acquire(target, owner)
-        assert not read_lock(target).is_stale()
+            acquire(target, LockOwner("Mij", here, pid, dt.datetime.now().astimezone(), "oud", started))
+            return read_lock(target)
+
+        crashed = process_start(os.getpid())  # the start of the process that wrote it and died
+        assert lock(other.pid, crashed).is_stale()  # its id now belongs to another process
+        assert lock(os.getpid(), process_start(other.pid)).is_stale()  # ... or to this one
+        assert not lock(other.pid, process_start(other.pid)).is_stale()  # the writer itself
+        assert not lock(other.pid, "").is_stale()  # an older lock names no start: trusted
+        assert LockOwner.me().started == process_start(os.getpid())
+        assert read_lock(target).owner.started == ""
     finally:
-        later.kill()
-        later.wait()
+        other.kill()
+        other.wait()

@@ -122,59 +122,53 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def process_started(pid: int) -> dt.datetime | None:
-    """When the process with this id started on this computer (``None`` when unknown): a live
-    process that started after a lock was written cannot have written it — its id was reused
-    (after a crash and a restart, process ids come round again)."""
+def process_start(pid: int) -> str:
+    """What identifies the start of the process with this id on this computer, "" when unknown:
+    on Linux the boot and the clock tick it started at, on Windows its creation time. It does not
+    move when the clock is set, so a lock that names its writer's start tells a reused process
+    id apart (after a crash and a restart, ids come round again, even to this program)."""
     try:
         if sys.platform == "win32":  # pragma: no cover - Windows only
-            return _windows_process_started(pid)
+            return _windows_process_start(pid)
         if sys.platform.startswith("linux"):
-            return _linux_process_started(pid)
-    except (OSError, ValueError, IndexError, OverflowError):
-        return None
-    return None
+            return _linux_process_start(pid)
+    except (OSError, ValueError, IndexError):
+        return ""
+    return ""
 
 
 @functools.cache
-def _linux_boot_time() -> float:
-    with open("/proc/stat", "rb") as fh:
-        for line in fh:
-            if line.startswith(b"btime "):
-                return float(line.split()[1])
-    raise ValueError("no btime in /proc/stat")
+def _linux_boot_id() -> str:
+    with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as fh:
+        return fh.read().strip()
 
 
-def _linux_process_started(pid: int) -> dt.datetime:
+def _linux_process_start(pid: int) -> str:
     with open(f"/proc/{pid}/stat", "rb") as fh:
         fields = fh.read().rsplit(b")", 1)[1].split()  # after "pid (name)", which may hold spaces
-    ticks = int(fields[19])  # field 22 of stat: start time in clock ticks after boot
-    started = _linux_boot_time() + ticks / os.sysconf("SC_CLK_TCK")
-    return dt.datetime.fromtimestamp(started).astimezone()
+    return f"linux:{_linux_boot_id()}:{int(fields[19])}"  # field 22: start, in ticks after boot
 
 
-def _windows_process_started(pid: int) -> dt.datetime | None:  # pragma: no cover - Windows only
+def _windows_process_start(pid: int) -> str:  # pragma: no cover - Windows only
     import ctypes
     from ctypes import wintypes
 
     kernel32 = ctypes.windll.kernel32
     handle = kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
     if not handle:
-        return None
+        return ""
     try:
         times = [wintypes.FILETIME() for _ in range(4)]
         if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
-            return None
-        created = times[0].dwHighDateTime << 32 | times[0].dwLowDateTime
+            return ""
+        return f"windows:{times[0].dwHighDateTime << 32 | times[0].dwLowDateTime}"
     finally:
         kernel32.CloseHandle(handle)
-    return dt.datetime.fromtimestamp(created / 10_000_000 - 11_644_473_600).astimezone()
 
 
-# A process that started this little after the lock's time still counts as its writer: clock
-# resolution, and a clock set back a little after the process started (a time sync). A process
-# id reused after a crash belongs to a process started long after.
-START_TOLERANCE = dt.timedelta(minutes=2)
+@functools.cache
+def _my_start() -> str:
+    return process_start(os.getpid())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,10 +184,11 @@ class LockOwner:
     pid: int
     since: dt.datetime
     session: str = ""
+    started: str = ""  # ``process_start`` of the writing process ("" when unknown, or older)
 
     @classmethod
     def me(cls, session: str = "") -> "LockOwner":
-        return cls(_display_name(), computer_name(), os.getpid(), _now(), session)
+        return cls(_display_name(), computer_name(), os.getpid(), _now(), session, _my_start())
 
     def to_bytes(self) -> bytes:
         document = {
@@ -203,6 +198,7 @@ class LockOwner:
             "pid": self.pid,
             "since": self.since.isoformat(),
             "session": self.session,
+            "started": self.started,
         }
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -230,8 +226,9 @@ class LockInfo:
         if self.owner is not None and self.owner.on_this_computer:
             if not process_alive(self.owner.pid):
                 return True
-            started = process_started(self.owner.pid)
-            return started is not None and started > self.owner.since + START_TOLERANCE
+            # alive, but is it the writer? (a lock of an older version names no start: trust it)
+            started = process_start(self.owner.pid) if self.owner.started else ""
+            return bool(started) and started != self.owner.started
         now = now or _now()
         return now - self.touched > STALE_AFTER
 
@@ -261,7 +258,7 @@ def _parse_owner(raw: bytes) -> LockOwner | None:
         if isinstance(pid, bool) or not isinstance(pid, int):
             return None
         return LockOwner(str(data["user"]), str(data["computer"]), pid, since,
-                         str(data.get("session", "")))
+                         str(data.get("session", "")), str(data.get("started", "")))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError, RecursionError):
         return None
 
