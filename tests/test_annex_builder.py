@@ -161,8 +161,8 @@ def test_an_unreadable_catalogue_never_says_interventions_left_it(catalogue):
     assert any(t.startswith("De interventiecatalogus kon bij het maken van deze bijlage niet "
                             "worden gelezen.") for t in texts)
     assert any(", vastgelegd bij de keuze (catalogus niet leesbaar)" in t for t in texts)
-    assert any(t.startswith("De catalogus kon bij het maken van deze bijlage niet worden gelezen, "
-                            "en daarom zonder vindplaats: ") for t in texts)
+    assert any(t.startswith("Zonder vindplaats, omdat de catalogus bij het maken van deze bijlage "
+                            "niet kon worden gelezen: ") for t in texts)
     [counts] = [t for t in texts if t.startswith("Gekozen: ")]
     assert counts == ("Gekozen: 10 interventies waarvan de erkenning niet kon worden nagegaan "
                       "(catalogus niet leesbaar).")

@@ -428,3 +428,45 @@ def test_save_as_with_a_name_typed_without_gala_asks_before_overwriting_that_pro
                                           FILE_FILTER, "gala")
     assert Path(name) == tmp_path / "plan.gala"
     assert len(questions) == 1 and "plan.gala" in questions[0]
+
+
+@pytest.mark.parametrize("answer", ["Vervangen", "Andere naam"])
+def test_save_as_with_a_dot_in_the_name_asks_about_the_gala_file_it_writes(qtbot, tmp_path, answer):
+    """Typed "visie v1.2": the dialog sees a suffix (".2") and adds none, so it asked about
+    "visie v1.2"; the project is written as "visie v1.2.gala", which is asked about here."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+
+    from gala_desktop.ui.file_actions import Dialogs
+
+    (tmp_path / "visie v1.2.gala").write_text("{}", encoding="utf-8")  # a colleague's project
+    seen: list[str] = []
+
+    def visible(kind):
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+    def drive() -> None:
+        box = visible(QMessageBox)
+        if box is not None:
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text().replace("&", "") == answer).click()
+            if answer == "Andere naam":  # the file dialog comes back
+                QTimer.singleShot(50, drive)
+            return
+        dialog = visible(QFileDialog)
+        if dialog is None:
+            QTimer.singleShot(50, drive)
+            return
+        if seen:  # asked again for another name: the officer gives up
+            dialog.reject()
+            return
+        dialog.findChild(QLineEdit, "fileNameEdit").setText("visie v1.2")
+        QTimer.singleShot(50, drive)
+        dialog.accept()
+
+    QTimer.singleShot(0, drive)
+    chosen = Dialogs().save_path(None, str(tmp_path / "nieuw.gala"))
+    assert seen == ["‘visie v1.2.gala’ bestaat al. Wilt u het vervangen?"]
+    assert chosen == (tmp_path / "visie v1.2" if answer == "Vervangen" else None)

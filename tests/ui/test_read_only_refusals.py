@@ -89,3 +89,25 @@ def test_the_plan_editor_offers_no_kiezen_also_after_a_catalogue_update(window, 
     assert not win.plan_editor.choose_button.isEnabled()
     win.session.replace_catalogue(catalogue)  # the views read it again
     assert not win.plan_editor.choose_button.isEnabled()
+
+
+def test_kiezen_comes_back_when_the_project_may_be_edited_again(window, qtbot):
+    win, _ = window
+    _select_entry(win)
+    win.show_tab(TAB_PLAN)
+    assert not win.plan_editor.choose_button.isEnabled()
+    win.session.set_read_only("")  # saved as an own copy
+    qtbot.waitUntil(win.plan_editor.choose_button.isEnabled)
+
+
+def test_own_interventions_can_be_exported_while_read_only(window, monkeypatch, tmp_path):
+    from gala_desktop.ui import file_dialogs
+
+    win, _ = window
+    if win.session.own_library is None:
+        pytest.skip("no own-intervention library in this set-up")
+    asked = []
+    monkeypatch.setattr(file_dialogs, "save_file_name",
+                        lambda *args, **kwargs: asked.append(args) or ("", ""))
+    win.own.export_interactive()
+    assert asked and win.files.dialogs.errors == []  # the save dialog, no refusal

@@ -261,12 +261,10 @@ def _sources(ctx: AnnexContext) -> list[Block]:
         blocks.append(Paragraph.of("Geen andere bronnen.", ParagraphStyle.EMPTY))
     missing = [r for r in ctx.all_entries() if r.from_snapshot]
     if missing:
-        why = ("Niet meer in de catalogus" if ctx.catalogue_read
-               else "De catalogus kon bij het maken van deze bijlage niet worden gelezen")
+        why = ("Niet meer in de catalogus, en daarom zonder vindplaats" if ctx.catalogue_read
+               else "Zonder vindplaats, omdat de catalogus bij het maken van deze bijlage niet kon "
+                    "worden gelezen")
         blocks.append(
-            Paragraph.of(
-                f"{why}, en daarom zonder vindplaats: " + ", ".join(r.name for r in missing) + ".",
-                ParagraphStyle.NOTE,
-            )
+            Paragraph.of(f"{why}: " + ", ".join(r.name for r in missing) + ".", ParagraphStyle.NOTE)
         )
     return blocks

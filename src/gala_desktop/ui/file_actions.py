@@ -138,9 +138,28 @@ class Dialogs:
     def save_path(self, parent: QWidget, suggestion: str) -> Path | None:
         from gala_desktop.ui import file_dialogs
 
-        name, _ = file_dialogs.save_file_name(parent, "Project opslaan als", suggestion, FILE_FILTER,
-                                              FILE_SUFFIX.lstrip("."))
-        return Path(name) if name else None
+        while True:
+            name, _ = file_dialogs.save_file_name(parent, "Project opslaan als", suggestion,
+                                                  FILE_FILTER, FILE_SUFFIX.lstrip("."))
+            if not name:
+                return None
+            path = Path(name)
+            target = with_suffix(path)
+            # the dialog asked about the name as typed; ".gala" added to a name with a dot in it
+            # ("visie v1.2") makes another file, which the dialog did not ask about
+            if target == path or not target.exists() or self._overwrite(parent, target):
+                return path
+            suggestion = str(target)
+
+    @staticmethod
+    def _overwrite(parent: QWidget, target: Path) -> bool:
+        box = message_box(parent, QMessageBox.Icon.Warning, "Project opslaan als",
+                          f"‘{target.name}’ bestaat al. Wilt u het vervangen?")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText("&Vervangen")
+        box.button(QMessageBox.StandardButton.No).setText("&Andere naam")
+        return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def recovery_description(item: RecoveryItem) -> str:
@@ -382,8 +401,9 @@ class FileActions(QObject):
         """The lock to hold on ``path`` after saving; ``False`` when another live program has
         that file open (saving over it would pull it away from under them)."""
         target = path.resolve()
-        if self.guard.lock is not None and self.guard.lock.target == target:
-            return self.guard.lock
+        if self.guard.lock is not None and (self.guard.lock.target == target
+                                            or same_file(path, self.guard.lock.target)):
+            return self.guard.lock  # the open file, by whatever path: our own lock
         lock = self.guard.try_lock(target)
         if isinstance(lock, LockInfo) and lock.is_stale():
             lock = self.guard.take_over(target, lock)

@@ -108,17 +108,18 @@ class OwnActions(QObject):
     def available(self) -> bool:
         return self.session.own_library is not None
 
-    def _unavailable(self) -> bool:
-        """Whether changing own interventions is impossible now; if so, the officer is told why."""
+    def _unavailable(self, *, changing: bool = True) -> bool:
+        """Whether the own interventions cannot be used now (``changing``: changed); if so, the
+        officer is told why. Exporting them only reads, also while the project is read-only."""
         if not self.available:
             self._dialogs().error(self.window, "Eigen interventies",
                                   "De eigen interventies kunnen op deze computer niet worden geopend.")
             return True
-        if self.session.read_only:  # every change goes onto the project's history
+        if changing and self.session.read_only:  # every change goes onto the project's history
             self._dialogs().error(
                 self.window, "Eigen interventies",
-                "Eigen interventies toevoegen, bewerken of verwijderen kan niet zolang het project "
-                f"alleen-lezen is geopend. {self.session.read_only}")
+                "Eigen interventies toevoegen, bewerken, verwijderen of importeren kan niet zolang "
+                f"het project alleen-lezen is geopend. {self.session.read_only}")
             return True
         return False
 
@@ -178,8 +179,7 @@ class OwnActions(QObject):
         """Push ``command``; when it was refused (read-only) or the library could not be
         written, say so and return False."""
         if not self.session.push(command):
-            self._dialogs().error(self.window, title, f"{failed} Het project is alleen-lezen geopend: "
-                                  f"{self.session.read_only} {after}".strip())
+            self._dialogs().error(self.window, title, f"{failed} {self.session.read_only} {after}".strip())
             return False
         if command.failure:
             self._dialogs().error(self.window, title, f"{failed} {command.failure} {after}".strip())
@@ -212,7 +212,7 @@ class OwnActions(QObject):
         return len(items)
 
     def export_interactive(self) -> None:
-        if self._unavailable():
+        if self._unavailable(changing=False):
             return
         from gala_desktop.ui import file_dialogs
 

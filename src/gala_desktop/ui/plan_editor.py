@@ -7,7 +7,7 @@ input is refused with a message at the field and the project is left unchanged.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -128,6 +128,8 @@ class PlanEditor(QWidget):
         session.themesChanged.connect(self._on_shortlist_changed)  # "(thema niet gekozen)"
         session.entryChanged.connect(self._on_entry_changed)
         session.entryFieldChanged.connect(self._on_entry_field_changed)
+        # after the window has switched its editing widgets (``read_only.EditingSwitch``)
+        session.readOnlyChanged.connect(self._on_read_only_changed)
         self.set_entry(None)
 
     # ----------------------------------------------------------------- building
@@ -343,6 +345,13 @@ class PlanEditor(QWidget):
         self._load(force=True)
         self.stack.setCurrentWidget(self.scroll)
         self.scroll.verticalScrollBar().setValue(0)
+
+    def _on_read_only_changed(self, _reason: str) -> None:
+        QTimer.singleShot(0, self, self._reload_header)
+
+    def _reload_header(self) -> None:
+        if self.current_entry() is not None:
+            self._load_header()
 
     def clear(self) -> None:
         """Another project: nothing typed for the old one may reach it."""

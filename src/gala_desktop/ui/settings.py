@@ -124,13 +124,15 @@ class AppSettings:
 
     def add_recent_file(self, path: Path) -> None:
         path = Path(path).resolve()
-        current = [p for p in self.recent_files() if p.resolve() != path]
+        # entries are stored resolved: compared as they are, never looked up (a share that is
+        # away could hold up every open and save)
+        current = [p for p in self.recent_files() if p != path]
         self._write_recent([path, *current][:MAX_RECENT])
         self.last_directory = str(path.parent)
 
     def remove_recent_file(self, path: Path) -> None:
         path = Path(path).resolve()
-        self._write_recent([p for p in self.recent_files() if p.resolve() != path])
+        self._write_recent([p for p in self.recent_files() if p != path])
 
     def clear_recent_files(self) -> None:
         self._write_recent([])
