@@ -81,6 +81,19 @@ def test_export_adds_the_pdf_suffix(tmp_path):
     assert (tmp_path / "bijlage.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_export_refuses_another_kind_of_file_and_keeps_a_dot_in_the_name(tmp_path, capsys):
+    from gala_desktop import cli
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
+    for name in ("bijlage.doc", "out.txt"):
+        assert cli.main(["export", str(example), "-o", str(tmp_path / name)]) == 2
+        assert "gebruik .pdf of .docx" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    assert cli.main(["export", str(example), "-o", str(tmp_path / "Bijlage versie 2.0"),
+                     "--format", "docx"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["Bijlage versie 2.0.docx"]
+
+
 def test_build_and_pack_without_sqlalchemy_say_they_need_a_source_install(monkeypatch, tmp_path, capsys):
     """The frozen program leaves SQLAlchemy out: it reads catalogues, it does not build them."""
     from gala_desktop import cli

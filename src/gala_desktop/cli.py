@@ -342,7 +342,12 @@ def _export(args) -> int:
         return 2
     if output is None:
         output = args.project.with_name(args.project.stem + fmt.suffix)
-    elif not output.suffix and output.name and not output.is_dir():  # "bijlage" → "bijlage.pdf"
+    elif named is None and output.name and not output.is_dir():
+        if output.suffix[1:].isalpha():  # another kind of file: ".doc", ".txt"
+            _err(f"Een bijlage kan niet als {output.suffix} worden geschreven: gebruik .pdf of "
+                 ".docx, of laat de extensie weg.")
+            return 2
+        # "bijlage" → "bijlage.pdf"; "Bijlage versie 2.0" → "Bijlage versie 2.0.pdf"
         output = output.with_name(output.name + fmt.suffix)
     try:
         def ready(path) -> None:  # a PDF: it can be opened; its PDF/A check follows

@@ -182,8 +182,8 @@ class FacetFilters(QWidget):
 
     def reload(self, catalogue: CatalogueReader) -> None:
         """Offer the target groups and databanks ``catalogue`` holds (again, after an update
-        or a rollback). What is still on offer stays chosen; ``changed`` fires when a choice
-        is restored or falls away, as for any change of the facets."""
+        or a rollback). What is still on offer stays chosen (``changed`` fires when a choice is
+        put back); a choice no longer on offer is dropped."""
         for button, options in (
             (self.target_groups, [(g.key, g.name) for g in catalogue.target_groups()]),
             (self.databanks, [(d, d.short_label) for d in Databank if d in catalogue.databanks_in_use()]),
