@@ -120,6 +120,38 @@ def test_unchoosing_keeps_the_rationale_for_undo(panel, session):
     assert panel.rationale.toPlainText() == "Waarom"
 
 
+def test_ticking_a_theme_again_brings_its_rationale_back(panel, session, qtbot):
+    """One click too many on a tick box must not throw a written rationale away."""
+    messages = []
+    panel.statusMessage.connect(messages.append)
+    item = panel._items["mantelzorg"]
+    item.setCheckState(0, Qt.CheckState.Checked)
+    panel.rationale.setFocus()
+    qtbot.keyClicks(panel.rationale, "Veel overbelaste mantelzorgers")
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    assert session.project.theme_choice("mantelzorg") is None
+    assert messages and "Vinkt u het thema weer aan, dan komt de toelichting terug" in messages[-1]
+    item.setCheckState(0, Qt.CheckState.Checked)
+    assert session.project.theme_choice("mantelzorg").rationale == "Veel overbelaste mantelzorgers"
+    assert panel.rationale.toPlainText() == "Veel overbelaste mantelzorgers"
+    session.undo_stack.undo()  # the ticking again
+    assert session.project.theme_choice("mantelzorg") is None
+    session.undo_stack.redo()
+    assert session.project.theme_choice("mantelzorg").rationale == "Veel overbelaste mantelzorgers"
+    # another project: nothing of this one comes along
+    session.replace(Project(), None)
+    panel._items["mantelzorg"].setCheckState(0, Qt.CheckState.Checked)
+    assert session.project.theme_choice("mantelzorg").rationale == ""
+
+
+def test_unticking_a_theme_without_a_rationale_says_nothing(panel, session):
+    messages = []
+    panel.statusMessage.connect(messages.append)
+    panel._items["eenzaamheid"].setCheckState(0, Qt.CheckState.Checked)
+    panel._items["eenzaamheid"].setCheckState(0, Qt.CheckState.Unchecked)
+    assert messages == []
+
+
 def test_required_badge_turns_from_warning_to_check_when_covered(panel, session):
     from gala_desktop.domain.project import EntryStatus, ShortlistEntry
     from gala_desktop.ui.commands import AddEntry, SetEntryStatus, SetThemeChosen

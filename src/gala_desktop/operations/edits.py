@@ -118,17 +118,20 @@ class ChooseTheme(Edit):
     """Choose or unchoose a theme; unchoosing keeps its entries, undo restores place and
     rationale."""
 
-    def __init__(self, text: str, theme_key: str, chosen: bool) -> None:
+    def __init__(self, text: str, theme_key: str, chosen: bool, rationale: str = "") -> None:
+        """``rationale``: for choosing, the theme's rationale from before it was unchosen."""
         self.text = text
         self.theme_key = theme_key
         self.chosen = chosen
+        self.rationale = rationale
         self._index: int | None = None
         self._choice: ThemeChoice | None = None
 
     def apply(self, project: Project) -> list[Change]:
         self._index = None
         if self.chosen:
-            self._index = project.choose_theme(self.theme_key)
+            choice = ThemeChoice(self.theme_key, self.rationale) if self.rationale else None
+            self._index = project.choose_theme(self.theme_key, choice)
         else:
             removed = project.unchoose_theme(self.theme_key)
             if removed is not None:

@@ -97,6 +97,10 @@ class ThemePanel(QWidget):
         self.rationale.textChanged.connect(self._on_rationale_edited)
         session.themesChanged.connect(self.refresh)
         session.projectReplaced.connect(self.refresh)
+        # the rationale of a theme unticked while this project is open: ticking it again
+        # brings the text back
+        self._unchosen_rationales: dict[str, str] = {}
+        session.projectReplaced.connect(self._unchosen_rationales.clear)
         session.shortlistChanged.connect(self.refresh)  # counts and coverage
         session.entryFieldChanged.connect(self._on_entry_field_changed)
         session.rationaleChanged.connect(self._on_rationale_changed)
@@ -239,7 +243,12 @@ class ThemePanel(QWidget):
         chosen = item.checkState(0) == Qt.CheckState.Checked
         if chosen == (self.session.project.theme_choice(key) is not None):
             return
-        theme_use_cases.choose_theme(self.session, key, chosen)
+        if not chosen:
+            self._unchosen_rationales[key] = self.session.project.theme_choice(key).rationale
+        outcome = theme_use_cases.choose_theme(self.session, key, chosen,
+                                               self._unchosen_rationales.get(key, "") if chosen else "")
+        if outcome.message:
+            self.statusMessage.emit(outcome.message)
         if self.tree.currentItem() is not item:
             self.tree.setCurrentItem(item)
         self._refresh_rationale()
