@@ -125,3 +125,19 @@ def test_pack_of_a_built_catalogue_needs_no_sqlalchemy(monkeypatch, tmp_path, ca
     assert cli.main(["catalogue", "pack", "--key", str(private), "--catalogue", str(database),
                      "--output", str(tmp_path / "u.galacat")]) == 0
     assert "Catalogusbijwerking gemaakt" in capsys.readouterr().out
+
+
+def test_key_and_update_file_errors_are_in_dutch(tmp_path, capsys):
+    from gala_desktop import cli
+
+    assert cli.main(["catalogue", "keygen", "--output", str(tmp_path / "bestaat-niet" / "k")]) == 1
+    err = capsys.readouterr().err
+    assert "De sleutels kunnen niet worden geschreven" in err and "De map bestaat niet" in err
+    assert cli.main(["catalogue", "install", str(tmp_path / "weg.galacat")]) == 1
+    err = capsys.readouterr().err
+    assert "Het bestand bestaat niet (meer)." in err
+    assert cli.main(["catalogue", "install", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Dit is een map, geen bestand." in err
+    for text in (err,):
+        assert "No such file" not in text and "Is a directory" not in text and "Errno" not in text

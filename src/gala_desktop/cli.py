@@ -240,8 +240,11 @@ def _catalogue_keygen(args) -> int:
 
     try:
         private, public = generate_key_pair(args.output)
-    except (SigningKeyError, OSError) as err:
+    except SigningKeyError as err:
         _err(str(err))
+        return 1
+    except OSError as err:
+        _err(f"De sleutels kunnen niet worden geschreven naar {args.output}. {write_failure_reason(err)}")
         return 1
     print(f"Privésleutel: {private} (geheim houden, nooit meeleveren)")
     print(f"Openbare sleutel: {public} (meeleveren in resources/catalogue-keys/)")

@@ -109,7 +109,9 @@ def load_private_key(path: Path) -> PrivateKey:
     try:
         data = Path(path).read_bytes()
     except OSError as err:
-        raise SigningKeyError(f"De sleutel {path} kan niet worden gelezen ({err.strerror}).") from err
+        from gala_desktop.file_errors import read_failure_reason
+
+        raise SigningKeyError(f"De sleutel {path} kan niet worden gelezen. {read_failure_reason(err)}") from err
     der = _der(data, "PRIVATE KEY")
     unusable = SigningKeyError(f"{path} is geen bruikbare privésleutel (PEM, zonder wachtwoord).")
     if der is None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from gala_desktop import paths
 from gala_desktop.catalogue.integrity import CatalogueFacts, IntegrityError, catalogue_facts
 from gala_desktop.catalogue.queries import SCHEMA_VERSION
+from gala_desktop.file_errors import write_failure_reason
 from gala_desktop.domain.formatting import format_date_long
 
 if TYPE_CHECKING:  # update files (hashlib, zipfile, PyNaCl) are read only when one is checked
@@ -200,7 +201,7 @@ class CatalogueStore:
             self._save(state)
         except OSError as err:
             raise StoreError(
-                f"De catalogus kon niet worden geïnstalleerd in {self.root} ({err.strerror or err}). "
+                f"De catalogus kon niet worden geïnstalleerd in {self.root}. {write_failure_reason(err)} "
                 "De catalogus in gebruik is niet gewijzigd."
             ) from err
         self._clean(state)
@@ -216,7 +217,7 @@ class CatalogueStore:
         try:
             self._save(state)
         except OSError as err:
-            raise StoreError(f"De vorige catalogus kon niet worden teruggezet ({err.strerror or err}).") from err
+            raise StoreError(f"De vorige catalogus kon niet worden teruggezet. {write_failure_reason(err)}") from err
         self._clean(state)
         return self.active()
 

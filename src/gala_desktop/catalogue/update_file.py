@@ -162,7 +162,9 @@ def open_update(
         with open(path, "rb") as handle:
             head = handle.read(4)
     except OSError as err:
-        raise UpdateError(f"{name} kan niet worden gelezen ({err.strerror}).") from err
+        from gala_desktop.file_errors import read_failure_reason
+
+        raise UpdateError(f"{name} kan niet worden gelezen. {read_failure_reason(err)}") from err
     if head[:2] != b"PK":
         raise UpdateError(_NOT_AN_UPDATE.format(name=name))
     try:
