@@ -446,3 +446,18 @@ def test_a_period_without_readable_years_is_quoted_in_the_hint(editor, session):
     assert hint.isVisibleTo(editor) and "‘2025-2040’" in hint.text() and "hoogstens 12 jaar" in hint.text()
     session.push(cmd.SetMetadata(session, "period", "2025-28"))
     assert not hint.isVisibleTo(editor) and editor.years.years == [2025, 2026, 2027, 2028]
+
+
+def test_an_amount_for_the_whole_period_beside_amounts_per_year_is_pointed_out(editor, entry, session):
+    from gala_desktop.domain.project import BudgetLine
+
+    session.push(cmd.SetMetadata(session, "period", "2026–2027"))
+    session.push(cmd.SetPlanField(session, entry.id, "budget", [
+        BudgetLine(1_000_000, None, FundingSource.SPUK),  # first the known total
+        BudgetLine(500_000, 2026, FundingSource.SPUK), BudgetLine(500_000, 2027, FundingSource.SPUK),
+    ]))
+    text = editor.years.total.text()
+    assert text.startswith("Totaal budget: € 20.000")
+    assert "het bedrag voor de hele periode (€ 10.000,00) komt bovenop de bedragen per jaar" in text
+    session.push(cmd.SetPlanField(session, entry.id, "budget", [BudgetLine(500_000, 2026, FundingSource.SPUK)]))
+    assert "Let op" not in editor.years.total.text()

@@ -174,8 +174,13 @@ class BudgetYearsTable(QWidget):
         finally:
             self._loading = False
         total = sum(line.cents for line in plan.budget)
-        self.total.setText(f"Totaal budget: {format_euro(total)}" if plan.budget else
-                           "Nog geen budget ingevuld.")
+        text = f"Totaal budget: {format_euro(total)}" if plan.budget else "Nog geen budget ingevuld."
+        whole = sum(line.cents for line in plan.budget if line.year is WHOLE_PERIOD)
+        if whole and any(line.year is not WHOLE_PERIOD for line in plan.budget):
+            # entered first as one sum, later spread over the years: counted twice
+            text += (f". Let op: het bedrag voor de hele periode ({format_euro(whole)}) komt bovenop "
+                     "de bedragen per jaar; is het hetzelfde geld, maak dat veld dan leeg.")
+        self.total.setText(text)
 
     def commit_pending(self) -> str:
         """Commit a cell still being edited, as before a save or when another entry is shown.
