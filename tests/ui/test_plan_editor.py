@@ -458,6 +458,6 @@ def test_an_amount_for_the_whole_period_beside_amounts_per_year_is_pointed_out(e
     ]))
     text = editor.years.total.text()
     assert text.startswith("Totaal budget: € 20.000")
-    assert "het bedrag voor de hele periode (€ 10.000,00) komt bovenop de bedragen per jaar" in text
+    assert "het bedrag voor de hele periode (€\u00a010.000,00) komt bovenop de bedragen per jaar" in text
     session.push(cmd.SetPlanField(session, entry.id, "budget", [BudgetLine(500_000, 2026, FundingSource.SPUK)]))
     assert "Let op" not in editor.years.total.text()

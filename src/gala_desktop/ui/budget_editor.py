@@ -178,7 +178,8 @@ class BudgetYearsTable(QWidget):
         whole = sum(line.cents for line in plan.budget if line.year is WHOLE_PERIOD)
         if whole and any(line.year is not WHOLE_PERIOD for line in plan.budget):
             # entered first as one sum, later spread over the years: counted twice
-            text += (f". Let op: het bedrag voor de hele periode ({format_euro(whole)}) komt bovenop "
+            amount = format_euro(whole).replace(" ", "\u00a0")  # not broken over two lines
+            text += (f". Let op: het bedrag voor de hele periode ({amount}) komt bovenop "
                      "de bedragen per jaar; is het hetzelfde geld, maak dat veld dan leeg.")
         self.total.setText(text)
 
