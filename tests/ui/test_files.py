@@ -396,7 +396,7 @@ def test_save_as_with_a_name_typed_without_gala_asks_before_overwriting_that_pro
     from pathlib import Path
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
     from gala_desktop.ui import file_dialogs
     from gala_desktop.ui.file_actions import FILE_FILTER
@@ -405,8 +405,7 @@ def test_save_as_with_a_name_typed_without_gala_asks_before_overwriting_that_pro
     questions: list[str] = []
 
     def answer_question() -> None:
-        box = next((w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        box = _visible(QMessageBox)
         if box is None:
             QTimer.singleShot(50, answer_question)
             return
@@ -414,8 +413,7 @@ def test_save_as_with_a_name_typed_without_gala_asks_before_overwriting_that_pro
         box.button(QMessageBox.StandardButton.Yes).click()
 
     def type_name() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, QFileDialog) and w.isVisible()), None)
+        dialog = _visible(QFileDialog)
         if dialog is None:
             QTimer.singleShot(50, type_name)
             return
@@ -434,28 +432,23 @@ def test_save_as_with_a_name_typed_without_gala_asks_before_overwriting_that_pro
 def test_save_as_with_a_dot_in_the_name_asks_about_the_gala_file_it_writes(qtbot, tmp_path, answer):
     """Typed "visie v1.2": the dialog sees a suffix (".2") and adds none, so it asked about
     "visie v1.2"; the project is written as "visie v1.2.gala", which is asked about here."""
-    from pathlib import Path
-
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
     from gala_desktop.ui.file_actions import Dialogs
 
     (tmp_path / "visie v1.2.gala").write_text("{}", encoding="utf-8")  # a colleague's project
     seen: list[str] = []
 
-    def visible(kind):
-        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
-
     def drive() -> None:
-        box = visible(QMessageBox)
+        box = _visible(QMessageBox)
         if box is not None:
             seen.append(box.text())
             next(b for b in box.buttons() if b.text().replace("&", "") == answer).click()
             if answer == "Andere naam":  # the file dialog comes back
                 QTimer.singleShot(50, drive)
             return
-        dialog = visible(QFileDialog)
+        dialog = _visible(QFileDialog)
         if dialog is None:
             QTimer.singleShot(50, drive)
             return
@@ -470,3 +463,10 @@ def test_save_as_with_a_dot_in_the_name_asks_about_the_gala_file_it_writes(qtbot
     chosen = Dialogs().save_path(None, str(tmp_path / "nieuw.gala"))
     assert seen == ["‘visie v1.2.gala’ bestaat al. Wilt u het vervangen?"]
     assert chosen == (tmp_path / "visie v1.2" if answer == "Vervangen" else None)
+
+
+def _visible(kind):
+    """The shown top-level window of ``kind`` (a dialog the code under test opened), if any."""
+    from PySide6.QtWidgets import QApplication
+
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)

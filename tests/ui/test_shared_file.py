@@ -95,6 +95,17 @@ def _edit(win, field, value):
     win.session.push(SetMetadata(win.session, field, value))
 
 
+def _crash_with_unsaved_work(windows, plan, tmp_path) -> None:
+    """A window opens ``plan``, types "Werk van A" as its title, writes its recovery file and
+    ends abnormally (its locks now name a process that is gone)."""
+    first = windows()
+    assert first.files.open_project(plan)
+    _edit(first, "title", "Werk van A")
+    assert first.files.autosave()
+    end_abnormally(first.files.recovery.directory)
+    end_abnormally(tmp_path)
+
+
 def test_second_instance_gets_the_lock_message_and_a_real_read_only_project(windows, plan, qtbot):
     first = windows()
     assert first.files.open_project(plan)
@@ -257,12 +268,7 @@ def test_live_recovery_file_is_never_offered_to_the_other_instance(windows, plan
 
 
 def test_restore_by_one_instance_leaves_nothing_for_another(windows, plan, tmp_path):
-    first = windows()
-    assert first.files.open_project(plan)
-    _edit(first, "title", "Werk van A")
-    assert first.files.autosave()
-    end_abnormally(first.files.recovery.directory)
-    end_abnormally(tmp_path)
+    _crash_with_unsaved_work(windows, plan, tmp_path)
     second = windows(RESTORE)
     assert second.files.offer_recovery()
     assert second.session.project.title == "Werk van A" and second.session.path == plan.resolve()
@@ -274,12 +280,7 @@ def test_restore_by_one_instance_leaves_nothing_for_another(windows, plan, tmp_p
 def test_restored_work_never_silently_overwrites_a_save_made_after_the_crash(windows, plan, tmp_path):
     """A crashes with unsaved work; the file is saved again before A restores it (a colleague
     opened it anyway, or A chose Later and saved). Restoring and saving asks first."""
-    first = windows()
-    assert first.files.open_project(plan)
-    _edit(first, "title", "Werk van A")
-    assert first.files.autosave()
-    end_abnormally(first.files.recovery.directory)
-    end_abnormally(tmp_path)
+    _crash_with_unsaved_work(windows, plan, tmp_path)
     later = Project(gemeente="Lindeveen", title="Na de crash opgeslagen")
     save_project(later, plan)
 
@@ -292,12 +293,7 @@ def test_restored_work_never_silently_overwrites_a_save_made_after_the_crash(win
 
 
 def test_restored_work_saves_without_a_question_when_the_file_is_as_it_was(windows, plan, tmp_path):
-    first = windows()
-    assert first.files.open_project(plan)
-    _edit(first, "title", "Werk van A")
-    assert first.files.autosave()
-    end_abnormally(first.files.recovery.directory)
-    end_abnormally(tmp_path)
+    _crash_with_unsaved_work(windows, plan, tmp_path)
     second = windows(RESTORE)
     assert second.files.offer_recovery() and second.files.save()
     assert [kind for kind, _ in second.files.dialogs.asked] == ["recovery"]
