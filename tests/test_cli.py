@@ -85,13 +85,16 @@ def test_export_refuses_another_kind_of_file_and_keeps_a_dot_in_the_name(tmp_pat
     from gala_desktop import cli
 
     example = Path(__file__).resolve().parents[1] / "examples" / "voorbeeld-gemeente-lindeveen.gala"
-    for name in ("bijlage.doc", "out.txt"):
+    for name in ("bijlage.doc", "out.txt", "bijlage.ODT"):
         assert cli.main(["export", str(example), "-o", str(tmp_path / name)]) == 2
         assert "gebruik .pdf of .docx" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
     assert cli.main(["export", str(example), "-o", str(tmp_path / "Bijlage versie 2.0"),
                      "--format", "docx"]) == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["Bijlage versie 2.0.docx"]
+    assert cli.main(["export", str(example), "-o", str(tmp_path / "Bijlage St.Jansdal"),
+                     "--format", "docx"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Bijlage St.Jansdal.docx",
+                                                           "Bijlage versie 2.0.docx"]
 
 
 def test_build_and_pack_without_sqlalchemy_say_they_need_a_source_install(monkeypatch, tmp_path, capsys):
@@ -130,14 +133,24 @@ def test_pack_of_a_built_catalogue_needs_no_sqlalchemy(monkeypatch, tmp_path, ca
 def test_key_and_update_file_errors_are_in_dutch(tmp_path, capsys):
     from gala_desktop import cli
 
+    errors = []
     assert cli.main(["catalogue", "keygen", "--output", str(tmp_path / "bestaat-niet" / "k")]) == 1
-    err = capsys.readouterr().err
-    assert "De sleutels kunnen niet worden geschreven" in err and "De map bestaat niet" in err
+    errors.append(capsys.readouterr().err)
+    assert "De sleutels kunnen niet worden geschreven" in errors[-1] and "De map bestaat niet" in errors[-1]
     assert cli.main(["catalogue", "install", str(tmp_path / "weg.galacat")]) == 1
-    err = capsys.readouterr().err
-    assert "Het bestand bestaat niet (meer)." in err
+    errors.append(capsys.readouterr().err)
+    assert "Het bestand bestaat niet (meer)." in errors[-1]
     assert cli.main(["catalogue", "install", str(tmp_path)]) == 1
-    err = capsys.readouterr().err
-    assert "Dit is een map, geen bestand." in err
-    for text in (err,):
+    errors.append(capsys.readouterr().err)
+    assert "Dit is een map, geen bestand." in errors[-1]
+    for text in errors:
         assert "No such file" not in text and "Is a directory" not in text and "Errno" not in text
+
+
+def test_a_folder_opened_as_a_file_is_named_a_folder_also_as_windows_reports_it(tmp_path):
+    from gala_desktop.file_errors import read_failure_reason
+
+    denied = PermissionError(13, "Permission denied", str(tmp_path))  # Windows: a folder
+    assert read_failure_reason(denied) == "Dit is een map, geen bestand."
+    locked = PermissionError(13, "Permission denied", str(tmp_path / "plan.galacat"))
+    assert "geen toestemming" in read_failure_reason(locked)

@@ -80,9 +80,10 @@ def test_the_years_of_a_period_as_officers_write_it():
 
     full = [2025, 2026, 2027, 2028]
     for text in ("2025–2028", "2025-2028", "2025-28", "2025–'28", "2025 t/m 2028", "2025 t/m 28",
-                 "Periode 2025 tot en met 2028"):
+                 "Periode 2025 tot en met 2028", "1 januari 2025 tot en met 31 december 2028",
+                 "1-1-2025 tot 31-12-2028", "2025-01-01 t/m 2028-12-31"):
         assert period_years(text) == full, text
-    assert period_years("2026") == [2026]
+    assert period_years("2026") == [2026] and period_years("2029-25") == [2029]
     assert period_years("2025-2040") == [] and period_years("") == [] and period_years("binnenkort") == []
 
 

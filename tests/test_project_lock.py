@@ -166,9 +166,13 @@ def test_a_lock_whose_process_id_now_belongs_to_another_process_is_stale(tmp_pat
         assert lock(other.pid, crashed).is_stale()  # its id now belongs to another process
         assert lock(os.getpid(), process_start(other.pid)).is_stale()  # ... or to this one
         assert not lock(other.pid, process_start(other.pid)).is_stale()  # the writer itself
-        assert not lock(other.pid, "").is_stale()  # an older lock names no start: trusted
+        # a lock of an earlier version names no start: judged by its time
+        assert not lock(other.pid, "").is_stale()  # written after that process started
+        lock_path(target).unlink()
+        acquire(target, LockOwner("Mij", here, other.pid,
+                                  dt.datetime.now().astimezone() - dt.timedelta(hours=3), "oud", ""))
+        assert read_lock(target).is_stale()  # written long before it started: not its writer
         assert LockOwner.me().started == process_start(os.getpid())
-        assert read_lock(target).owner.started == ""
     finally:
         other.kill()
         other.wait()

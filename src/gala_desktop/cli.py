@@ -322,6 +322,15 @@ def _catalogue_rollback(args) -> int:
     return 0
 
 
+# Names of other kinds of documents, which an annex is not written under ("bijlage.doc"); any
+# other dot in a name ("Bijlage versie 2.0", "St.Jansdal") gets .pdf or .docx added.
+OTHER_DOCUMENT_SUFFIXES = frozenset({
+    ".doc", ".docm", ".dot", ".dotx", ".odt", ".ott", ".rtf", ".txt", ".md", ".htm", ".html",
+    ".xls", ".xlsx", ".ods", ".csv", ".ppt", ".pptx", ".odp", ".png", ".jpg", ".jpeg", ".json",
+    ".xml", ".zip",
+})
+
+
 def _export(args) -> int:
     from gala_desktop.annex.builder import AnnexOptions
     from gala_desktop.annex.errors import AnnexExportError
@@ -345,8 +354,9 @@ def _export(args) -> int:
         return 2
     if output is None:
         output = args.project.with_name(args.project.stem + fmt.suffix)
-    elif named is None and output.name and not output.is_dir():
-        if output.suffix[1:].isalpha():  # another kind of file: ".doc", ".txt"
+    elif named is None and output.name and not output.is_dir() and output.suffix.lower() != ".gala":
+        # (a project file as output: the export refuses it, naming what it would overwrite)
+        if output.suffix.lower() in OTHER_DOCUMENT_SUFFIXES:  # another kind of file
             _err(f"Een bijlage kan niet als {output.suffix} worden geschreven: gebruik .pdf of "
                  ".docx, of laat de extensie weg.")
             return 2

@@ -7,6 +7,7 @@ explanations instead, with the error's code name as the only technical trace for
 from __future__ import annotations
 
 import errno
+import os
 
 
 def error_code(exc: OSError) -> str:
@@ -18,7 +19,9 @@ def read_failure_reason(exc: OSError) -> str:
     """A Dutch explanation of why reading failed."""
     if isinstance(exc, FileNotFoundError):
         return "Het bestand bestaat niet (meer)."
-    if isinstance(exc, IsADirectoryError):
+    # Windows reports opening a folder as "access denied"
+    if isinstance(exc, IsADirectoryError) or (
+            isinstance(exc, PermissionError) and exc.filename and os.path.isdir(exc.filename)):
         return "Dit is een map, geen bestand."
     if isinstance(exc, PermissionError):
         return "U hebt geen toestemming om dit bestand te lezen, of het is vergrendeld."

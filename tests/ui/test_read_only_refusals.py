@@ -78,7 +78,7 @@ def test_own_interventions_cannot_be_changed_and_the_officer_is_told_why(window)
     assert not win.browser.own_add_button.isEnabled()
     dialogs = win.files.dialogs
     assert win.own.add() is None and win.own.form is None  # no form to fill in and lose
-    assert len(dialogs.errors) == 1 and "alleen-lezen" in dialogs.errors[0] and REASON in dialogs.errors[0]
+    assert len(dialogs.errors) == 1 and "kan nu niet" in dialogs.errors[0] and REASON in dialogs.errors[0]
     assert win.session.own_library is None or win.session.own_library.all() == []
 
 

@@ -33,10 +33,13 @@ _SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|t/m|tot en met|t
 def period_years(period: str) -> list[int]:
     """The calendar years of a period written as text: ``"2025–2028"`` and ``"2025-'28"`` →
     2025 … 2028, ``"2026"`` → 2026; no year in the text, or an implausibly long span → no
-    years (``period_too_long`` tells the two apart)."""
+    years. A two-digit end year counts only after the one full year of the text, and only when
+    it comes after it (so the day and month of a date such as ``2025-01-01`` never do)."""
     years = {int(y) for y in _YEAR.findall(period)}
-    for start, end in _SHORT_END.findall(period):
-        years.add(int(start) // 100 * 100 + int(end))
+    if len(years) == 1:
+        for start, end in _SHORT_END.findall(period):
+            if int(end) > int(start) % 100:
+                years.add(int(start) // 100 * 100 + int(end))
     years = sorted(years)
     if not years or years[-1] - years[0] >= MAX_PERIOD_YEARS:
         return years[:1] if len(years) == 1 else []

@@ -171,6 +171,28 @@ def _my_start() -> str:
     return process_start(os.getpid())
 
 
+def _start_time(start: str) -> dt.datetime | None:
+    """The wall-clock time of a ``process_start`` (for locks of earlier versions, which name
+    no start: only a comparison with their ``since`` is left)."""
+    try:
+        kind, _, value = start.partition(":")
+        if kind == "windows":
+            return dt.datetime.fromtimestamp(int(value) / 10_000_000 - 11_644_473_600).astimezone()
+        if kind == "linux":
+            ticks = int(value.rsplit(":", 1)[1])
+            with open("/proc/stat", "rb") as fh:
+                boot = next(float(line.split()[1]) for line in fh if line.startswith(b"btime "))
+            return dt.datetime.fromtimestamp(boot + ticks / os.sysconf("SC_CLK_TCK")).astimezone()
+    except (OSError, ValueError, IndexError, StopIteration, OverflowError):
+        return None
+    return None
+
+
+# For a lock of an earlier version: a process that started this little after the lock's time
+# still counts as its writer (clock resolution, a clock set back a little by a time sync).
+START_TOLERANCE = dt.timedelta(minutes=2)
+
+
 # ---------------------------------------------------------------------------------------------
 # The lock document
 
@@ -226,9 +248,16 @@ class LockInfo:
         if self.owner is not None and self.owner.on_this_computer:
             if not process_alive(self.owner.pid):
                 return True
-            # alive, but is it the writer? (a lock of an older version names no start: trust it)
-            started = process_start(self.owner.pid) if self.owner.started else ""
-            return bool(started) and started != self.owner.started
+            # alive, but is it the writer?
+            started = process_start(self.owner.pid)
+            if not started:
+                return False  # cannot tell: taken as the writer
+            if self.owner.started:
+                return started != self.owner.started
+            # a lock of an earlier version names no start: a process that started well after
+            # the lock was written cannot have written it
+            when = _start_time(started)
+            return when is not None and when > self.owner.since + START_TOLERANCE
         now = now or _now()
         return now - self.touched > STALE_AFTER
 

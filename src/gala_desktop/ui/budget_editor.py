@@ -39,12 +39,12 @@ TABLE_DESCRIPTION = ("Eén rij per jaar van de periode, één kolom per financie
 TYPICAL_AMOUNT = format_euro_table(9_999_900)  # € 99.999: room for it before any is typed
 NO_YEARS = (
     "Vul op het tabblad Project de periode in (bijvoorbeeld 2025–2028) om het budget per jaar "
-    "te verdelen. Tot dan kunt u hierboven een bedrag voor de hele periode invullen."
+    "te verdelen. Tot dan kunt u hieronder, bij Budget hele periode, één bedrag invullen."
 )
 UNREAD_PERIOD = (
     "Uit de periode ‘{}’ op het tabblad Project zijn geen jaren te halen (schrijf bijvoorbeeld "
-    "2025–2028; hoogstens {} jaar). Tot dan kunt u hierboven een bedrag voor de hele periode "
-    "invullen."
+    "2025–2028; hoogstens {} jaar). Tot dan kunt u hieronder, bij Budget hele periode, één "
+    "bedrag invullen."
 )
 
 
@@ -180,7 +180,7 @@ class BudgetYearsTable(QWidget):
             # entered first as one sum, later spread over the years: counted twice
             amount = format_euro(whole).replace(" ", "\u00a0")  # not broken over two lines
             text += (f". Let op: het bedrag voor de hele periode ({amount}) komt bovenop "
-                     "de bedragen per jaar; is het hetzelfde geld, maak dat veld dan leeg.")
+                     "de bedragen per jaar; is het hetzelfde geld, maak Budget hele periode dan leeg.")
         self.total.setText(text)
 
     def commit_pending(self) -> str:

@@ -118,8 +118,8 @@ class OwnActions(QObject):
         if changing and self.session.read_only:  # every change goes onto the project's history
             self._dialogs().error(
                 self.window, "Eigen interventies",
-                "Eigen interventies toevoegen, bewerken, verwijderen of importeren kan niet zolang "
-                f"het project alleen-lezen is geopend. {self.session.read_only}")
+                "Eigen interventies toevoegen, bewerken, verwijderen of importeren kan nu niet. "
+                f"{self.session.read_only}")
             return True
         return False
 

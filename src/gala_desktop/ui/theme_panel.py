@@ -100,7 +100,7 @@ class ThemePanel(QWidget):
         # the rationale of a theme unticked while this project is open: ticking it again
         # brings the text back
         self._unchosen_rationales: dict[str, str] = {}
-        session.projectReplaced.connect(self._unchosen_rationales.clear)
+        session.projectReplaced.connect(self._forget_unchosen_rationales)
         session.shortlistChanged.connect(self.refresh)  # counts and coverage
         session.entryFieldChanged.connect(self._on_entry_field_changed)
         session.rationaleChanged.connect(self._on_rationale_changed)
@@ -227,6 +227,9 @@ class ThemePanel(QWidget):
     def _on_entry_field_changed(self, _entry_id: str, field: str) -> None:
         if field == "status":  # coverage of the required themes counts chosen entries
             self.refresh()
+
+    def _forget_unchosen_rationales(self) -> None:
+        self._unchosen_rationales.clear()
 
     def _on_rationale_changed(self, theme_key: str) -> None:
         if theme_key == self.current_theme_key():
