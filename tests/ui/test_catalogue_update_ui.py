@@ -161,3 +161,16 @@ def test_rolling_back_to_an_update_the_program_cannot_use_says_so(qtbot, setup, 
     assert win.session.catalogue.checked_on.isoformat() == "2026-11-01"  # the shipped one
     assert len(dialogs.infos) == 1 and "andere versie van GALA Desktop" in dialogs.infos[0][1]
     assert win.catalogue_info.text().endswith("uw update wordt niet gebruikt")
+
+
+def test_enter_in_the_update_dialog_never_installs(qtbot, setup):
+    from PySide6.QtCore import Qt
+
+    win, update, _ = setup
+    dialog = open_dialog(qtbot, win, update)
+    assert not dialog.update_button.isDefault()
+    dialog.search.setFocus()
+    qtbot.keyClicks(dialog.search, "plus")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.updater.dialog is None, timeout=5000)
+    assert win.session.catalogue.checked_on.isoformat() == "2026-11-01"  # nothing installed

@@ -169,10 +169,13 @@ class UpdateDialog(QDialog):
         self.update_button.setAccessibleName("Catalogus bijwerken met dit bestand")
         cancel = buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setAccessibleName(CANCEL_NAME)
-        cancel.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter (also in the search field) must never install: Annuleren is the default, set
+        # once the box is in the dialog (before that Qt makes the first accept button default)
+        self.update_button.setAutoDefault(False)
+        cancel.setDefault(True)
 
         self.search.textChanged.connect(self._filter)
         self.kind.currentIndexChanged.connect(self._filter)
