@@ -352,3 +352,44 @@ def test_word_export_from_the_dialog_runs_in_the_background(session, parent, tmp
     assert asked == [target]
     assert job.outcome().message.startswith("Word-document geschreven naar")
     assert docx.Document(str(target)).core_properties.title.startswith("Samen sterk in Lindeveen")
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_an_existing_annex_is_replaced_only_when_the_officer_says_so(session, parent, monkeypatch, replace):
+    from gala_desktop.ui import export_flow
+
+    dialog = ExportDialog(session, parent)
+    target = dialog.output_path()
+    target.write_bytes(b"de bijlage die al naar de raad ging")
+    asked = []
+    monkeypatch.setattr(export_flow, "_replace", lambda parent, output: asked.append(output) or replace)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog._accept()
+    assert asked == [target]
+    assert (dialog.result() == QDialog.DialogCode.Accepted) is replace
+
+
+def test_the_annex_goes_where_the_field_says(session, parent, tmp_path, monkeypatch):
+    """A folder gets the suggested name inside it; a bare name goes beside the project, not into
+    the program's working folder; ~ is the home folder; the field then shows the full path."""
+    from gala_desktop.ui.export_flow import suggested_path
+
+    elsewhere = tmp_path / "ergens"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the program's working folder
+    dialog = ExportDialog(session, parent)
+    suggested = suggested_path(session)
+    folder = tmp_path / "Raad"
+    folder.mkdir()
+    for typed, expected in (
+        (str(folder), folder / suggested.name),
+        (str(folder) + "/", folder / suggested.name),
+        ("bijlage", suggested.parent / "bijlage.pdf"),
+        ("~/bijlage.pdf", Path.home() / "bijlage.pdf"),
+    ):
+        dialog.path_edit.setText(typed)
+        assert dialog.output_path() == expected, typed
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.path_edit.setText("bijlage")
+    dialog._accept()
+    assert dialog.path_edit.text() == str(suggested.parent / "bijlage.pdf")

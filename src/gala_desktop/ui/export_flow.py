@@ -261,6 +261,10 @@ class ExportDialog(QDialog):
         if not text:
             QMessageBox.warning(self, EXPORT_TITLE, "Vul een bestandsnaam in.")
             return
+        output = self.output_path()
+        self.path_edit.setText(str(output))  # what will be written, in full
+        if output.is_file() and not _replace(self, output):
+            return
         _total, chosen = included_counts(self._session.project, self.options())
         if chosen == 0:
             answer = QMessageBox.question(
@@ -274,9 +278,17 @@ class ExportDialog(QDialog):
         self.accept()
 
     def output_path(self) -> Path:
-        path = Path(self.path_edit.text().strip())
-        suffix = self.export_format().suffix
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        """The file the export writes: a folder gets the suggested name inside it, a bare name
+        goes beside the project (never into the program's working folder), ``~`` is the home
+        folder, and the format's extension is added when it is missing."""
+        fmt = self.export_format()
+        path = Path(self.path_edit.text().strip()).expanduser()
+        suggested = suggested_path(self._session, fmt)
+        if path.is_dir():
+            path = path / suggested.name
+        elif not path.is_absolute():
+            path = suggested.parent / path
+        return path if path.suffix.lower() == fmt.suffix else path.with_name(path.name + fmt.suffix)
 
     def options(self) -> AnnexOptions:
         return AnnexOptions(
@@ -288,6 +300,17 @@ class ExportDialog(QDialog):
         from gala_desktop.annex.export import renderer_for
 
         return renderer_for(self.export_format(), self.template())
+
+
+def _replace(parent: QWidget, output: Path) -> bool:
+    """An annex already at ``output`` (perhaps the one sent to the council): replace it?"""
+    box = QMessageBox(QMessageBox.Icon.Warning, EXPORT_TITLE,
+                      f"‘{output.name}’ bestaat al in {output.parent}. Wilt u het vervangen?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("&Vervangen")
+    box.button(QMessageBox.StandardButton.No).setText("&Andere naam")
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def export_job(session: ProjectSession, output: Path, options: AnnexOptions,
