@@ -307,3 +307,39 @@ def test_an_undo_that_cannot_write_the_library_says_so_in_dutch(qtbot, catalogue
     assert database_write_reason(sqlite3.OperationalError("database or disk is full")) in message
     assert [i.name for i in win.session.own_library.all()] == ["Buurtmoestuin"]
     assert win.session.undo_stack.count() == steps - 1
+
+
+@pytest.mark.parametrize("discard", [False, True])
+def test_escape_on_a_filled_in_form_asks_before_dropping_it(qtbot, catalogue, monkeypatch, discard):
+    from PySide6.QtCore import Qt
+
+    from gala_desktop.ui import own_form
+    from gala_desktop.ui.own_form import OwnInterventionDialog
+
+    asked = []
+    monkeypatch.setattr(own_form.OwnInterventionDialog, "_discard",
+                        lambda self: asked.append(self.name.text()) or discard)
+    form = OwnInterventionDialog(catalogue.target_groups())
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.keyClick(form, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    assert asked == [] and not form.isVisible()
+    form.show()
+    form.name.setText("Wandelgroep De Hoven")
+    form.summary.setPlainText("Elke dinsdag samen wandelen.")
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert asked == ["Wandelgroep De Hoven"]
+    assert form.isVisible() is not discard
+    assert form.name.text() == "Wandelgroep De Hoven"
+
+
+def test_a_website_needs_http_or_https_and_an_address(qtbot, catalogue):
+    from gala_desktop.ui.own_form import OwnInterventionDialog
+
+    form = OwnInterventionDialog(catalogue.target_groups())
+    qtbot.addWidget(form)
+    form.name.setText("Taalcafé")
+    for website, good in (("HTTPS://EXAMPLE.NL", True), ("https://example.nl/taal", True),
+                          ("https://", False), ("www.example.nl", False), ("ftp://x.nl", False)):
+        form.website.setText(website)
+        assert ("website" not in form.problem()) is good, website

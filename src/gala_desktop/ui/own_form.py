@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -164,6 +165,7 @@ class OwnInterventionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(1000, 640)
+        self._opened = self._filled()  # what Annuleren or Escape may drop without asking
 
     def add_condition(self, kind: ConditionKind = ConditionKind.PARTNERS, text: str = "") -> None:
         row = self.conditions.rowCount()
@@ -178,6 +180,13 @@ class OwnInterventionDialog(QDialog):
 
     def intervention(self) -> Intervention:
         """The intervention as filled in (a new key for a new one)."""
+        values = dict(self._filled(), checked_on=dt.date.today())
+        if self.original is not None:
+            return dataclasses.replace(self.original, **values)
+        return Intervention(key=new_own_key(), **values)
+
+    def _filled(self) -> dict:
+        """Every field as filled in now."""
         conditions = []
         for row in range(self.conditions.rowCount()):
             item = self.conditions.item(row, 1)
@@ -193,24 +202,37 @@ class OwnInterventionDialog(QDialog):
             owner=self.owner.text().strip(),
             website=self.website.text().strip(),
             costs_note=self.costs.toPlainText().strip(),
-            checked_on=dt.date.today(),
             theme_keys=tuple(_checked(self.themes)),
             target_groups=tuple(self._groups[k] for k in _checked(self.groups)),
             conditions=tuple(conditions),
         )
-        if self.original is not None:
-            return dataclasses.replace(self.original, **values)
-        return Intervention(key=new_own_key(), **values)
+        return values
 
     def problem(self) -> str:
         if not self.name.text().strip():
             return "Geef de interventie een naam."
         website = self.website.text().strip()
-        if website and not website.startswith(("http://", "https://")):
-            return "Een website begint met http:// of https://."
+        scheme, _, rest = website.partition("://")
+        if website and (scheme.lower() not in ("http", "https") or not rest.strip("/")):
+            return "Een website begint met http:// of https://, gevolgd door het adres."
         if not _checked(self.themes):
             return "Kies minstens één thema, zodat de interventie bij het zoeken op thema gevonden wordt."
         return ""
+
+    def reject(self) -> None:
+        """Annuleren, Escape or the close button: what was typed is not dropped unasked."""
+        if self._filled() != self._opened and not self._discard():
+            return
+        super().reject()
+
+    def _discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle() or "Eigen interventie",
+                          "Wat u hebt ingevuld, is nog niet opgeslagen. Weggooien?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText("&Weggooien")
+        box.button(QMessageBox.StandardButton.No).setText("&Terug naar het formulier")
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def accept(self) -> None:
         problem = self.problem()
