@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from gala_desktop.domain.project import Project, ShortlistEntry, ThemeChoice
 from gala_desktop.project.recovery import RecoveryItem
 from gala_desktop.ui import app as app_module
-from gala_desktop.ui.file_actions import Dialogs, message_box
+from gala_desktop.ui.file_questions import Dialogs, message_box
 from gala_desktop.ui.main_window import MainWindow
 from gala_desktop.ui.theme_panel import KEY_ROLE
 

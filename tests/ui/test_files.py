@@ -19,14 +19,14 @@ from gala_desktop.domain.project import Project, ShortlistEntry, ThemeChoice
 from gala_desktop.project.document import FORMAT_VERSION, load_project, project_to_dict, save_project
 from gala_desktop.project.recovery import RecoveryStore
 from gala_desktop.ui.commands import AddEntry, SetMetadata, SetThemeChosen
-from gala_desktop.ui.file_actions import (
+from gala_desktop.ui.file_actions import FileActions
+from gala_desktop.ui.file_questions import (
     CANCEL,
     DISCARD,
     LATER,
     RESTORE,
     SAVE,
     Dialogs,
-    FileActions,
     recovery_description,
     with_suffix,
 )
@@ -399,7 +399,7 @@ def test_save_as_with_a_name_typed_without_gala_asks_before_overwriting_that_pro
     from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
     from gala_desktop.ui import file_dialogs
-    from gala_desktop.ui.file_actions import FILE_FILTER
+    from gala_desktop.ui.file_questions import FILE_FILTER
 
     (tmp_path / "plan.gala").write_text("{}", encoding="utf-8")  # a colleague's project
     questions: list[str] = []
@@ -435,7 +435,7 @@ def test_save_as_with_a_dot_in_the_name_asks_about_the_gala_file_it_writes(qtbot
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
-    from gala_desktop.ui.file_actions import Dialogs
+    from gala_desktop.ui.file_questions import Dialogs
 
     (tmp_path / "visie v1.2.gala").write_text("{}", encoding="utf-8")  # a colleague's project
     seen: list[str] = []

@@ -13,7 +13,7 @@ from gala_desktop.project.document import load_project, save_project
 from gala_desktop.project.recovery import RecoveryStore
 from gala_desktop.ui import app as app_module
 from gala_desktop.ui.commands import SetMetadata, SetThemeChosen
-from gala_desktop.ui.file_actions import CANCEL, DISCARD, SAVE
+from gala_desktop.ui.file_questions import CANCEL, DISCARD, SAVE
 from gala_desktop.ui.main_window import TAB_PLAN, MainWindow
 from tests.ui.conftest import ScriptedDialogs
 

@@ -22,7 +22,7 @@ from gala_desktop.project.document import load_project, save_project
 from gala_desktop.project.lock import LockOwner, acquire, lock_path, read_lock
 from gala_desktop.ui import shared_file_dialogs as shared
 from gala_desktop.ui.commands import SetMetadata
-from gala_desktop.ui.file_actions import DISCARD, LATER, RESTORE, SAVE
+from gala_desktop.ui.file_questions import DISCARD, LATER, RESTORE, SAVE
 from gala_desktop.ui.main_window import MainWindow
 
 

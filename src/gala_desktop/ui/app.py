@@ -199,7 +199,7 @@ def open_catalogue():
 
 
 def catalogue_error_box(message: str) -> QMessageBox:
-    from gala_desktop.ui.file_actions import message_box, name_message_labels
+    from gala_desktop.ui.file_questions import message_box, name_message_labels
 
     box = message_box(None, QMessageBox.Icon.Critical, CATALOGUE_ERROR_TITLE, message)
     box.setInformativeText(
@@ -210,7 +210,7 @@ def catalogue_error_box(message: str) -> QMessageBox:
 
 
 def damaged_catalogue_box(message: str) -> QMessageBox:
-    from gala_desktop.ui.file_actions import message_box
+    from gala_desktop.ui.file_questions import message_box
 
     return message_box(None, QMessageBox.Icon.Warning, "Catalogus beschadigd", message)
 

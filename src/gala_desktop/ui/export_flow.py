@@ -304,13 +304,10 @@ class ExportDialog(QDialog):
 
 def _replace(parent: QWidget, output: Path) -> bool:
     """An annex already at ``output`` (perhaps the one sent to the council): replace it?"""
-    box = QMessageBox(QMessageBox.Icon.Warning, EXPORT_TITLE,
-                      f"‘{output.name}’ bestaat al in {output.parent}. Wilt u het vervangen?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("&Vervangen")
-    box.button(QMessageBox.StandardButton.No).setText("&Andere naam")
-    return box.exec() == QMessageBox.StandardButton.Yes
+    from gala_desktop.ui.file_questions import ask_replace
+
+    return ask_replace(parent, EXPORT_TITLE, f"‘{output.name}’ bestaat al in {output.parent}. "
+                                             "Wilt u het vervangen?")
 
 
 def export_job(session: ProjectSession, output: Path, options: AnnexOptions,
