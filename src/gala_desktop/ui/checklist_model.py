@@ -1,4 +1,5 @@
-"""The randvoorwaarden checklist of one shortlist entry, as an editable table.
+"""The randvoorwaarden checklist of one shortlist entry, as an editable table: the model, and
+the view that shows all its rows (the plan form scrolls, not the table).
 
 Columns: Randvoorwaarde (kind and text, read-only), Status (Geregeld / Nog regelen / N.v.t.,
 shown as text with an icon) and Notitie. Every edit is an undo command; the table re-reads the
@@ -8,12 +9,11 @@ entry when the session says it changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from gala_desktop.domain.project import ChecklistItem, ChecklistState
 from gala_desktop.operations.plan import set_checklist_item
-from gala_desktop.ui.enum_delegate import coerce_enum, enum_cell, standard_icons
+from gala_desktop.ui.enum_delegate import EnumComboDelegate, coerce_enum, enum_cell, standard_icons
 
 COL_CONDITION, COL_STATE, COL_NOTE = range(3)
 HEADERS = ("Randvoorwaarde", "Status", "Notitie")
@@ -122,3 +122,45 @@ class ChecklistModel(QAbstractTableModel):
             set_checklist_item(self.session, self.entry_id, index.row(), note=note)
             return True
         return False
+
+
+class ChecklistTable(QTableView):
+    """The checklist with every row shown, its height following the rows; the status edited
+    with a combo box, the note by typing."""
+
+    def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistTable")
+        self.setAccessibleName("Randvoorwaarden")
+        self.setAccessibleDescription(
+            "Per randvoorwaarde de status (Geregeld, Nog regelen, N.v.t.) en een notitie. "
+            "F2 of typen wijzigt de geselecteerde cel."
+        )
+        self.setModel(model)
+        self.setTabKeyNavigation(False)
+        self.setWordWrap(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(COL_CONDITION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self._state_delegate = EnumComboDelegate(ChecklistState, "Status randvoorwaarde", self)
+        self.setItemDelegateForColumn(COL_STATE, self._state_delegate)
+        header.sectionResized.connect(self.fit_rows)
+        model.modelReset.connect(self.fit_rows)
+        model.dataChanged.connect(self.fit_rows)
+
+    def fit_rows(self, *_args) -> None:
+        """Show all rows: the form scrolls, not the table."""
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.model().rowCount()))
+        self.setFixedHeight(rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2)

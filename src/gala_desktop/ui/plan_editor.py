@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QStackedLayout,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,16 +34,15 @@ from gala_desktop.domain.formatting import (
     parse_euro,
 )
 from gala_desktop.domain.budget import period_years
-from gala_desktop.domain.project import AccessAspect, ChecklistState, EntryStatus, FundingSource
+from gala_desktop.domain.project import AccessAspect, EntryStatus, FundingSource
 from gala_desktop.domain.themes import theme_name
 from gala_desktop.catalogue.unavailable import is_available
 from gala_desktop.domain.changes import catalogue_changes
 from gala_desktop.ui.budget_editor import BudgetYearsTable, whole_period_cents, with_whole_period
-from gala_desktop.ui.checklist_model import COL_CONDITION, COL_NOTE, COL_STATE, ChecklistModel
+from gala_desktop.ui.checklist_model import ChecklistModel, ChecklistTable
 from gala_desktop.domain.checklist import checklist_changes
 from gala_desktop.operations import plan as plan_use_cases
 from gala_desktop.operations import shortlist as shortlist_use_cases
-from gala_desktop.ui.enum_delegate import EnumComboDelegate
 from gala_desktop.ui.plan_fields import (
     add_calendar,
     RouteUndoToStack,
@@ -218,7 +214,7 @@ class PlanEditor(QWidget):
         layout.addSpacing(12)
         layout.addWidget(_heading("Randvoorwaarden", form))
         self.checklist_model = ChecklistModel(self.session, self)
-        self.checklist = self._build_checklist(form)
+        self.checklist = ChecklistTable(self.checklist_model, form)
         self.checklist_empty = QLabel(
             "In de catalogus zijn bij deze interventie geen randvoorwaarden beschreven.", form
         )
@@ -275,38 +271,6 @@ class PlanEditor(QWidget):
         row.addLayout(text_column, 1)
         return self.notice
 
-    def _build_checklist(self, form: QWidget) -> QTableView:
-        table = QTableView(form)
-        table.setObjectName("checklistTable")
-        table.setAccessibleName("Randvoorwaarden")
-        table.setAccessibleDescription(
-            "Per randvoorwaarde de status (Geregeld, Nog regelen, N.v.t.) en een notitie. "
-            "F2 of typen wijzigt de geselecteerde cel."
-        )
-        table.setModel(self.checklist_model)
-        table.setTabKeyNavigation(False)
-        table.setWordWrap(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(COL_CONDITION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        self._state_delegate = EnumComboDelegate(ChecklistState, "Status randvoorwaarde", table)
-        table.setItemDelegateForColumn(COL_STATE, self._state_delegate)
-        header.sectionResized.connect(lambda *_: self._fit_checklist())
-        self.checklist_model.modelReset.connect(self._fit_checklist)
-        self.checklist_model.dataChanged.connect(lambda *_: self._fit_checklist())
-        return table
-
     def _text_widgets(self) -> list[QWidget]:
         return [*self.line_edits.values(), self.budget.edit, self.start.edit, self.end.edit,
                 self.reach.edit, self.monitoring, *self.access_edits.values(), self.notes]
@@ -321,13 +285,6 @@ class PlanEditor(QWidget):
             self.reach.edit, lines["responsible"], self.monitoring, self.checklist,
             *self.access_edits.values(), self.notes,
         ]
-
-    def _fit_checklist(self) -> None:
-        """Show all rows: the form scrolls, not the table."""
-        table = self.checklist
-        table.resizeRowsToContents()
-        rows = sum(table.rowHeight(r) for r in range(self.checklist_model.rowCount()))
-        table.setFixedHeight(rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2)
 
     # ----------------------------------------------------------------- loading
     def current_entry(self):
@@ -365,12 +322,7 @@ class PlanEditor(QWidget):
         entry = self.current_entry()
         if entry is None or self.session.read_only:
             return
-        fields = (self.budget, self.start, self.end, self.reach)
-        lost = [f"{field.edit.accessibleName()} ‘{field.edit.text()}’ ({field.error_text.rstrip('.')})"
-                for field in fields if not field.commit_pending()]
-        if refused_cell := self.years.commit_pending():  # then no cell of the table is kept
-            lost.append(f"Budget per jaar ({refused_cell.rstrip('.')}; bedragen die u intussen in "
-                        "de tabel typte, zijn daarom ook niet bewaard)")
+        lost = [f"{label} {why}" for label, why in self._commit_typed()]
         if lost:
             self.statusMessage.emit(
                 f"Niet bewaard bij ‘{entry.snapshot.name}’: {'; '.join(lost)}. Vul dit daar opnieuw in.")
@@ -488,12 +440,18 @@ class PlanEditor(QWidget):
         the labels of fields whose typed text is refused; their text and message stay."""
         if self.current_entry() is None:
             return []
+        return [label for label, _why in self._commit_typed()]
+
+    def _commit_typed(self) -> list[tuple[str, str]]:
+        """Commit the typed values; (label, what was refused and why) per refused field."""
         refused = []
         for field in (self.budget, self.start, self.end, self.reach):
             if not field.commit_pending():
-                refused.append(field.edit.accessibleName())
-        if self.years.commit_pending():
-            refused.append("Budget per jaar")
+                refused.append((field.edit.accessibleName(),
+                                f"‘{field.edit.text()}’ ({field.error_text.rstrip('.')})"))
+        if cell := self.years.commit_pending():  # then no cell of the table is kept
+            refused.append(("Budget per jaar", f"({cell.rstrip('.')}; bedragen die u intussen in "
+                                               "de tabel typte, zijn daarom ook niet bewaard)"))
         return refused
 
     def _push_access(self, aspect: AccessAspect, text: str) -> None:
