@@ -113,7 +113,7 @@ def measure_size(size: int, path, repeats: int, log=print) -> tuple[list[Row], d
                 started = time.perf_counter()
                 result = catalogue.search(browser.query())
                 searched = time.perf_counter() - started
-                statement, params = page_sql(browser.query(), result.exact)
+                statement, params = page_sql(browser.query(), result.exact, size=size)
                 started = time.perf_counter()
                 page = raw.execute(statement, params).fetchall()
                 floored = time.perf_counter() - started

@@ -259,6 +259,19 @@ def test_signed_database_with_an_unknown_level_is_refused(tmp_path, keys, good):
     refused(CatalogueStore(), bad, [keys[1]], "waarden die dit programma niet kent", "fantastisch")
 
 
+def test_signed_database_missing_search_text_is_refused(tmp_path, keys, good):
+    """A filtered search checks the candidates' text in ``search_text``: an intervention without
+    it would silently never be found, so such a file is not installed."""
+    manifest, database = read_update(good)
+    changed = tmp_path / "text.sqlite"
+    changed.write_bytes(database)
+    with sqlite3.connect(changed) as conn:
+        conn.execute("DELETE FROM search_text WHERE id = 1")
+    conn.close()
+    bad = write_signed(tmp_path / "text.galacat", with_database(manifest, changed), changed.read_bytes(), keys[0])
+    refused(CatalogueStore(), bad, [keys[1]], "onvolledig", "zoektekst")
+
+
 def test_older_catalogue_is_refused(tmp_path, keys, shipped_small):
     _, newer = newer_update(tmp_path, keys, "2026-11-20")
     store = CatalogueStore()

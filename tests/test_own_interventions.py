@@ -71,6 +71,27 @@ def test_library_index_is_rebuilt_when_missing_or_damaged(tmp_path):
     again.close()
 
 
+def test_library_index_of_an_earlier_catalogue_schema_is_rebuilt(tmp_path):
+    """After an upgrade the index was written by the previous version (another schema, no
+    ``search_text``): it is rebuilt, and a search narrowed by a filter finds the own
+    intervention through the new table."""
+    library = OwnLibrary.open(tmp_path, [GROUP])
+    item = own()
+    library.put(item)
+    library.close()
+    with sqlite3.connect(tmp_path / own_library.INDEX_FILE) as db:
+        db.execute("DROP TABLE search_text")
+        db.execute("UPDATE catalogue_meta SET value = '5' WHERE key = 'schema_version'")
+    db.close()
+    again = OwnLibrary.open(tmp_path)
+    found = again.search(SearchQuery(text="bibliotheek", theme_keys=frozenset({"eenzaamheid"})))
+    assert [i.key for i in found.items] == [item.key]
+    again.close()
+    with sqlite3.connect(tmp_path / own_library.INDEX_FILE) as db:
+        assert db.execute("SELECT count(*) FROM search_text").fetchone() == (1,)
+    db.close()
+
+
 def test_library_migrates_older_and_refuses_newer_versions(tmp_path, monkeypatch):
     library = OwnLibrary.open(tmp_path, [GROUP])
     library.put(own())

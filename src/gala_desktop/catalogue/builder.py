@@ -27,10 +27,12 @@ from gala_desktop.catalogue.schema import (
     InterventionThemeRow,
     ListingRow,
     MetaRow,
+    SearchTextRow,
     SourceRow,
     TargetGroupRow,
     ThemeRow,
 )
+from gala_desktop.catalogue.queries import TEXT_LINES_SEPARATOR
 from gala_desktop.catalogue.search import SYNONYMS_META_KEY
 from gala_desktop.catalogue.source import CatalogueSource, load_source
 from gala_desktop.catalogue.textnorm import fold, index_text, theme_index_text
@@ -104,13 +106,17 @@ def _write(source: CatalogueSource, path: Path) -> None:
         for row_id, intervention in enumerate(ordered, start=1):
             values = _fts_values(intervention)
             names = [theme_name(k) for k in intervention.theme_keys]
-            for table, themes in (("search_trigram", theme_index_text(names)),
+            marked = theme_index_text(names)
+            for table, themes in (("search_trigram", marked),
                                   ("search_words", index_text(" ".join(names)))):
                 connection.exec_driver_sql(
                     f"INSERT INTO {table}(rowid, {', '.join(schema.FTS_COLUMNS)}) "
                     f"VALUES (?, {', '.join('?' * len(schema.FTS_COLUMNS))})",
                     (row_id, *values, themes),
                 )
+            session.add(SearchTextRow(
+                id=row_id, text=TEXT_LINES_SEPARATOR.join(values), themes=marked))
+        session.flush()
         for table in ("search_trigram", "search_words"):
             connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     engine.dispose()

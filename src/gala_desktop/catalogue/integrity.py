@@ -119,6 +119,11 @@ def check_database(path: Path) -> CatalogueFacts:
             )
         if facts.counts["intervention"] == 0:
             raise IntegrityError("De catalogus in het bestand bevat geen interventies.")
+        if conn.execute(queries.WITHOUT_SEARCH_TEXT).fetchone() is not None:
+            raise IntegrityError(
+                "De catalogus in het bestand is onvolledig: van interventies ontbreekt de "
+                "zoektekst, zodat zoeken met filters ze niet zou vinden."
+            )
         return facts
     except sqlite3.DatabaseError as err:
         raise IntegrityError("De catalogus in het bestand is beschadigd.") from err
@@ -133,6 +138,7 @@ _READ_COLUMNS = {
     "catalogue_meta": ("key", "value"),
     "intervention": queries.INTERVENTION_COLUMNS,
     "target_group": ("key", "name", "position"),
+    "search_text": ("id", "text", "themes"),
     **queries.CHILD_COLUMNS,
 }
 # (table, column) holding ISO dates (``NULL`` allowed); recognition dates may be partial.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Raised on every change to the tables or their meaning; the reader refuses other versions.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Full-text columns, in this order, and their bm25 weights: the name weighs most. The theme
 # names are matched as whole words only (``textnorm.theme_index_text``), so a short word such as
@@ -26,7 +26,7 @@ FTS_TABLES = ("search_trigram", "search_words")
 # The ORM schema's tables (``schema.py``), for checks that must not import SQLAlchemy.
 TABLES = (
     "catalogue_meta", "theme", "target_group", "intervention", "intervention_theme",
-    "intervention_target_group", "listing", "condition", "active_element", "source",
+    "intervention_target_group", "listing", "condition", "active_element", "source", "search_text",
 )
 
 # Trigram index: substrings, so words inside Dutch compounds are found (3+ characters).
@@ -111,6 +111,42 @@ def summaries_by_id(count: int) -> str:
     return f"SELECT i.id, {_SUMMARY} FROM intervention i WHERE i.id IN ({placeholders(count)})"
 
 
+# The trigram index's own text, per intervention (``search_text``): the text columns one per
+# line, and the theme column. A search narrowed by facet filters checks its candidates here.
+TEXT_LINES_SEPARATOR = "\n"
+
+
+# An intervention without its row in ``search_text`` (a damaged or hand-made update file).
+WITHOUT_SEARCH_TEXT = (
+    "SELECT i.id FROM intervention i WHERE NOT EXISTS (SELECT 1 FROM search_text s WHERE s.id = i.id) "
+    "LIMIT 1"
+)
+
+
+def texts_holding(count: int, terms: list[tuple[int, int]]) -> str:
+    """Of ``count`` ids (bound first), those whose search text holds every term, ascending, at
+    most ``?`` (bound last). A term is any of its ``n`` text phrases in the text, or any of its
+    ``m`` theme phrases in the theme column, bound in that order: ``terms`` lists ``(n, m)``.
+    A phrase matches as a substring of one column, as in the trigram index (one line each)."""
+    where = []
+    for text_count, theme_count in terms:
+        alternatives = ["instr(s.text, ?) > 0"] * text_count + ["instr(s.themes, ?) > 0"] * theme_count
+        where.append("(" + " OR ".join(alternatives) + ")")
+    return (
+        f"SELECT s.id FROM search_text s WHERE s.id IN ({placeholders(count)}) "
+        f"AND {' AND '.join(where)} ORDER BY s.id LIMIT ?"
+    )
+
+
+def search_texts(count: int) -> str:
+    """``id, text, themes, sort_name, current/best level rank`` of ``count`` ids bound
+    positionally, in no particular order."""
+    return (
+        "SELECT s.id, s.text, s.themes, i.sort_name, i.current_level_rank, i.best_level_rank "
+        f"FROM search_text s JOIN intervention i ON i.id = s.id WHERE s.id IN ({placeholders(count)})"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
     """Facet values, already expanded (a goal's sub-themes included) and sorted."""
@@ -123,6 +159,59 @@ class Filters:
 
     def __bool__(self) -> bool:
         return bool(self.theme_keys or self.target_group_keys or self.min_rank > 0 or self.databanks)
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """One facet filter as the rows of one table: ``column`` in ``values`` (``at_least``: not
+    below the one value), the intervention's id in ``id_column``."""
+
+    table: str
+    id_column: str
+    column: str
+    values: tuple[object, ...]
+    at_least: bool = False
+
+    def condition(self, alias: str) -> str:
+        if self.at_least:
+            return f"{alias}.{self.column} >= ?"
+        return f"{alias}.{self.column} IN ({placeholders(len(self.values))})"
+
+    def count(self) -> str:
+        """How many rows the facet selects, through its index: at least its number of
+        interventions, so a bound on them."""
+        return f"SELECT count(*) FROM {self.table} f WHERE {self.condition('f')}"
+
+    def holds_for(self, id_expression: str) -> str:
+        return (f"EXISTS (SELECT 1 FROM {self.table} f WHERE f.{self.id_column} = {id_expression} "
+                f"AND {self.condition('f')})")
+
+
+def facets(filters: Filters) -> list[Facet]:
+    """The facet filters one by one, with the meaning ``plan`` gives them."""
+    found: list[Facet] = []
+    for table, column, values in (("intervention_theme", "theme_key", filters.theme_keys),
+                                  ("intervention_target_group", "target_group_key",
+                                   filters.target_group_keys),
+                                  ("listing", "databank", filters.databanks)):
+        if values:
+            found.append(Facet(table, "intervention_id", column, tuple(values)))
+    if filters.min_rank > 0:
+        rank = "best_level_rank" if filters.include_lapsed else "current_level_rank"
+        found.append(Facet("intervention", "id", rank, (filters.min_rank,), at_least=True))
+    return found
+
+
+def filtered_ids(driver: Facet, others: list[Facet]) -> tuple[str, tuple[object, ...]]:
+    """Up to ``?`` (bound last) ids that pass every facet, read through ``driver``'s index (the
+    facet with the fewest rows) and checked against the others one id at a time."""
+    where = [driver.condition("d")] + [other.holds_for(f"d.{driver.id_column}") for other in others]
+    params = [*driver.values]
+    for other in others:
+        params += other.values
+    sql = (f"SELECT DISTINCT d.{driver.id_column} FROM {driver.table} d "
+           f"WHERE {' AND '.join(where)} LIMIT ?")
+    return sql, tuple(params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +301,16 @@ class Plan:
             "ORDER BY part, k1, k2, k3, scan LIMIT ? OFFSET ?"
         )
 
+    def unscored_statement(self) -> str:
+        """The page as one plain statement in the order of a catalogue too large to score:
+        matches whose name matches (the name MATCH bound after the plan's parameters) first,
+        then by level and name; then ``limit`` and ``offset`` (the measured floor)."""
+        return (
+            f"SELECT {_SUMMARY} FROM {self.source}{self.clause} ORDER BY i.id NOT IN "
+            "(SELECT rowid FROM search_words WHERE search_words MATCH ?), "
+            f"{LEVEL_ORDER}, i.sort_name LIMIT ? OFFSET ?"
+        )
+
     def single_statement(self, exact: bool) -> str:
         """The page as one plain statement without the cap (the measured floor)."""
         order = self.rank_order if exact else self.scan_order
@@ -245,22 +344,9 @@ def plan(trigram: str | None, word_expr: str | None, filters: Filters) -> Plan:
         fts = None
     source = f"{fts} JOIN intervention i ON i.id = {fts}.rowid" if fts else "intervention i"
 
-    def exists(table: str, column: str, values: tuple[str, ...]) -> None:
-        where.append(
-            f"EXISTS (SELECT 1 FROM {table} f WHERE f.intervention_id = i.id "
-            f"AND f.{column} IN ({placeholders(len(values))}))"
-        )
-        params.extend(values)
-
-    if filters.theme_keys:
-        exists("intervention_theme", "theme_key", filters.theme_keys)
-    if filters.target_group_keys:
-        exists("intervention_target_group", "target_group_key", filters.target_group_keys)
-    if filters.min_rank > 0:
-        rank = "i.best_level_rank" if filters.include_lapsed else "i.current_level_rank"
-        where.append(f"{rank} >= ?")
-        params.append(filters.min_rank)
-    if filters.databanks:
-        exists("listing", "databank", filters.databanks)
+    for facet in facets(filters):
+        on_row = facet.table == "intervention"  # a column of the row itself: no sub-query
+        where.append(facet.condition("i") if on_row else facet.holds_for("i.id"))
+        params.extend(facet.values)
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     return Plan(fts, source, clause, tuple(params))

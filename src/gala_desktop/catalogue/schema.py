@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The version and the full-text tables are shared with the run-time reader, which must not
@@ -46,19 +46,22 @@ class TargetGroupRow(Base):
 
 class InterventionThemeRow(Base):
     __tablename__ = "intervention_theme"
+    # The facet's ids read from the index alone (a search driven by its filters).
+    __table_args__ = (Index("ix_intervention_theme_theme_key", "theme_key", "intervention_id"),)
 
     intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), primary_key=True)
-    theme_key: Mapped[str] = mapped_column(ForeignKey("theme.key"), primary_key=True, index=True)
+    theme_key: Mapped[str] = mapped_column(ForeignKey("theme.key"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
 
 
 class InterventionTargetGroupRow(Base):
     __tablename__ = "intervention_target_group"
+    __table_args__ = (
+        Index("ix_intervention_target_group_target_group_key", "target_group_key", "intervention_id"),
+    )
 
     intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), primary_key=True)
-    target_group_key: Mapped[str] = mapped_column(
-        ForeignKey("target_group.key"), primary_key=True, index=True
-    )
+    target_group_key: Mapped[str] = mapped_column(ForeignKey("target_group.key"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
 
 
@@ -108,11 +111,12 @@ class InterventionRow(Base):
 
 class ListingRow(Base):
     __tablename__ = "listing"
+    __table_args__ = (Index("ix_listing_databank", "databank", "intervention_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    databank: Mapped[str] = mapped_column(String, index=True)
+    databank: Mapped[str] = mapped_column(String)
     level: Mapped[str] = mapped_column(String)
     level_rank: Mapped[int] = mapped_column(Integer)
     url: Mapped[str] = mapped_column(Text)
@@ -149,3 +153,16 @@ class SourceRow(Base):
     intervention_id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     url: Mapped[str] = mapped_column(Text)
+
+
+class SearchTextRow(Base):
+    """The text of the trigram index as plain rows (the index itself keeps no text): a search
+    narrowed by facet filters checks its few candidates here instead of reading the index's
+    lists for every word (``catalogue/search.py``)."""
+
+    __tablename__ = "search_text"
+
+    id: Mapped[int] = mapped_column(ForeignKey("intervention.id"), primary_key=True)
+    # The text columns of the index (``FTS_COLUMNS`` without the themes), one per line.
+    text: Mapped[str] = mapped_column(Text)
+    themes: Mapped[str] = mapped_column(Text)

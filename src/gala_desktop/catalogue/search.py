@@ -9,7 +9,13 @@ weighing most. A query that matches more than ``RANK_CAP`` interventions is neit
 full nor scored: it lists the interventions whose *name* matches first (the higher level first),
 then the other matches in catalogue order, until the next keystroke narrows it. bm25 costs a
 pass over the whole index per phrase of the query however few rows it scores, so a broad query
-is never scored at all.
+is never scored at all, and in a catalogue of more than ``UNSCORED_ABOVE`` interventions no
+query is: a narrow one is listed in the broad order (name matches first, then by level).
+
+The trigram index reads its lists for every typed word however few interventions the facet
+filters leave. So when few interventions pass the filters (``FILTER_FIRST_SHARE``), they come
+first and the text of each remaining intervention is checked in ``search_text`` with the same
+test as the MATCH (``_Term``), which gives the same answer.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.textnorm import stem, theme_word_forms, whole_word, word_start, words
@@ -32,6 +39,19 @@ MIN_TRIGRAM = 3
 # a millisecond at 1,000 interventions, 5-15 ms at 10,000, 70-140 ms at 100,000), while the
 # probe costs a narrow query a second scan (``benchmarks/findings.md``, *Search*).
 PROBE_ABOVE = 2_000
+# Above this many interventions nothing is scored with bm25: its pass over the whole index per
+# phrase of the query grows with the catalogue (about 27 ms for two common words at 10,000,
+# 70-140 ms at 100,000), more than a keystroke may cost. The shipped catalogue is far smaller.
+UNSCORED_ABOVE = 10_000
+# When few enough interventions pass the facet filters, the filters drive the search: the text
+# of each is checked (about 10 µs each at 100,000) instead of reading the trigram index's lists
+# for every typed word (which grows with the catalogue: 50-200 ms for common words at 100,000).
+# Few enough: at most this share of the catalogue, and never fewer than ``FILTER_FIRST_MIN``.
+FILTER_FIRST_SHARE = 0.04
+FILTER_FIRST_MIN = 200
+# The facet with the fewest rows is read to find them (from its index alone, the others checked
+# per id) only when it has at most this many: about 10 ms at 100,000 interventions.
+DRIVER_CAP = 25_000
 MAX_WORDS = 12  # more words than this only slow the query down without narrowing it
 # Matches counted and ranked at most: what the result list shows at once, so a ranked result is
 # seen whole. Broader queries list their name matches first, unscored.
@@ -52,7 +72,23 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _text_term(word: str) -> str:
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """What one typed word of 3+ characters matches in the trigram index: any of the folded
+    phrases ``text`` in a text column, or any of ``themes`` in the theme column."""
+
+    text: tuple[str, ...]
+    themes: tuple[str, ...]
+
+    def match(self) -> str:
+        """As an FTS5 MATCH expression."""
+        text = " OR ".join(_quote(phrase) for phrase in self.text)
+        themes = " OR ".join(_quote(form) for form in self.themes)
+        return f"({queries.FTS_TEXT_COLUMNS} : ({text}) OR themes : ({themes}))"
+
+
+
+def _text_phrases(word: str) -> tuple[str, ...]:
     """One word of 3+ characters in the text columns: itself anywhere in a word, or its stem.
 
     A stem inside the word replaces it ("ouder" finds everything "ouderen" finds, and "oudere").
@@ -60,19 +96,17 @@ def _text_term(word: str) -> str:
     whole indexed word or stem: "eenzame" is found, but "tal" inside "mentale" is not."""
     stemmed = stem(word)
     if len(stemmed) < MIN_TRIGRAM or stemmed == word:
-        return _quote(word)
+        return (word,)
     if stemmed in word:
-        return _quote(stemmed)
-    return f"({_quote(word)} OR {_quote(whole_word(stemmed))})"
+        return (stemmed,)
+    return (word, whole_word(stemmed))
 
 
-def _trigram_term(word: str, synonyms: Synonyms) -> str:
+def _term(word: str, synonyms: Synonyms) -> _Term:
     """A typed word: in the text columns, as a whole word in the theme names, or any of its
     reviewed synonyms (a phrase at the start of a word in the text columns)."""
-    alternatives = synonyms.get(word, ())
-    text = [_text_term(word)] + [_quote(word_start(phrase)) for phrase in alternatives]
-    themes = " OR ".join(_quote(form) for form in theme_word_forms(word))
-    return f"({queries.FTS_TEXT_COLUMNS} : ({' OR '.join(text)}) OR themes : ({themes}))"
+    alternatives = tuple(word_start(phrase) for phrase in synonyms.get(word, ()))
+    return _Term(_text_phrases(word) + alternatives, tuple(theme_word_forms(word)))
 
 
 def _typed_words(user_text: str) -> list[str]:
@@ -85,7 +119,7 @@ def build_match(user_text: str, synonyms: Synonyms | None = None) -> tuple[str |
     word_parts: list[str] = []
     for word in _typed_words(user_text):
         if len(word) >= MIN_TRIGRAM:
-            tri_parts.append(_trigram_term(word, synonyms or {}))
+            tri_parts.append(_term(word, synonyms or {}).match())
         else:
             word_parts.append(_quote(word) + " *")
     tri = " AND ".join(tri_parts) or None
@@ -95,18 +129,36 @@ def build_match(user_text: str, synonyms: Synonyms | None = None) -> tuple[str |
 
 def build_name_match(user_text: str, synonyms: Synonyms | None = None) -> str | None:
     """The word-index MATCH of a broad query's name matches: every typed word starts a word of
-    the name (or its stem is one, as ``_text_term`` allows), or a reviewed synonym does. Each
+    the name (or its stem is one, as ``_text_phrases`` allows), or a reviewed synonym does. Each
     form implies the word's trigram term, so these are a subset of what ``build_match`` finds;
     and cheap: whole words and prefixes, not a pass over the trigram index."""
     parts = []
+    for forms in _name_forms(user_text, synonyms):
+        alternatives = [_quote(phrase) + (" *" if prefix else "") for phrase, prefix in forms]
+        parts.append(f"{NAME_COLUMN} : ({' OR '.join(alternatives)})")
+    return " AND ".join(parts) or None
+
+
+def _name_forms(user_text: str, synonyms: Synonyms | None) -> list[list[tuple[str, bool]]]:
+    """Per typed word, the word-index phrases of ``build_name_match``: (phrase, a prefix)."""
+    found = []
     for word in _typed_words(user_text):
-        forms = [_quote(word) + " *"]
+        forms = [(word, True)]
         stemmed = stem(word) if len(word) >= MIN_TRIGRAM else word
         if len(stemmed) >= MIN_TRIGRAM and stemmed != word:
-            forms.append(_quote(stemmed) + (" *" if stemmed in word else ""))
-        forms += [_quote(" ".join(words(phrase))) + " *" for phrase in (synonyms or {}).get(word, ())]
-        parts.append(f"{NAME_COLUMN} : ({' OR '.join(forms)})")
-    return " AND ".join(parts) or None
+            forms.append((stemmed, stemmed in word))
+        forms += [(" ".join(words(phrase)), True) for phrase in (synonyms or {}).get(word, ())]
+        found.append(forms)
+    return found
+
+
+def _name_found_in(forms: list[list[tuple[str, bool]]], name_text: str) -> bool:
+    """``build_name_match`` on the name's own index text (``index_text``: its words, then their
+    stems, each after a space): a phrase is a run of whole words, the last one a prefix."""
+    return all(
+        any((" " + phrase if prefix else f" {phrase} ") in name_text for phrase, prefix in word)
+        for word in forms
+    )
 
 
 NAME_COLUMN = "{" + queries.FTS_COLUMNS[0] + "}"
@@ -141,11 +193,14 @@ def _name_plan(query: SearchQuery, synonyms: Synonyms | None = None) -> queries.
 
 
 def page_sql(
-    query: SearchQuery, exact: bool, synonyms: Synonyms | None = None
+    query: SearchQuery, exact: bool, synonyms: Synonyms | None = None, size: int | None = None,
 ) -> tuple[str, tuple[object, ...]]:
     """One plain statement that returns the same page as :func:`search` (for measurements)."""
     plan = _plan(query, synonyms)
     offset, limit = max(0, query.offset), max(0, query.limit)
+    if exact and plan.fts and size is not None and size > UNSCORED_ABOVE:
+        return plan.unscored_statement(), (
+            *plan.params, build_name_match(query.text, synonyms), limit, offset)
     if exact or not plan.fts:
         return plan.single_statement(exact), (*plan.params, limit, offset)
     names = _name_plan(query, synonyms)
@@ -158,26 +213,30 @@ def search(
     synonyms: Synonyms | None = None, narrow: bool | None = None,
 ) -> SearchResult:
     """At most ``RANK_CAP + 1`` matches are read; that gives the count and, when they are few
-    enough, the ranked page, in one statement. Whether to probe first, unscored: ``narrow`` is
-    what the previous keystroke says (this query narrows a search that had at most
-    ``RANK_CAP`` matches: rank at once; one that had more: probe); without it, ``size``, the
-    number of interventions in the catalogue, decides (see ``PROBE_ABOVE``). The answer is
-    the same either way."""
+    enough, the ranked page. Where to start: with the facet filters when few interventions
+    pass them (their text is checked one by one, see ``_filter_first``), else with the text. Whether to probe the text first, unscored: ``narrow`` is what the previous
+    keystroke says (this query narrows a search that had at most ``RANK_CAP`` matches: rank
+    at once; one that had more: probe); without it, ``size``, the number of interventions in
+    the catalogue, decides (see ``PROBE_ABOVE``). Above ``UNSCORED_ABOVE`` interventions
+    nothing is scored with bm25 (see ``_order_unscored``). The answer is the same every way."""
     plan = _plan(query, synonyms)
     offset, limit = max(0, query.offset), max(0, query.limit)
+    scored = size is None or size <= UNSCORED_ABOVE
+    if plan.fts == "search_trigram" and _filters(query) and not _has_short_word(query.text):
+        found = _filter_first(conn, query, synonyms, size)
+        if found is not None:  # ascending ids: the order the text probe gives
+            if len(found) > RANK_CAP:
+                return _broad_page(conn, plan, query, synonyms, found)
+            return _page_of(conn, plan, query, synonyms, found, scored)
     probe = not narrow if narrow is not None else size is None or size > PROBE_ABOVE
-    if plan.fts and probe and (size is None or size > RANK_CAP):
+    if plan.fts and (probe or not scored) and (size is None or size > RANK_CAP):
         # Often broad while typing ("een"), and bm25 costs a pass over the whole index per
         # phrase: first see, unscored, whether the matches are few enough to rank at all.
         sql, params = plan.probe()
         first = [row[0] for row in conn.execute(sql, (*params, RANK_CAP + 1))]
         if len(first) > RANK_CAP:
             return _broad_page(conn, plan, query, synonyms, first)
-        if not first:
-            return SearchResult([], 0, True)
-        # Every match is known: score only those, without evaluating the filters again.
-        rows = conn.execute(plan.ranked_ids(len(first)), (plan.params[0], *first, limit, offset))
-        return SearchResult([_summary(row[1:]) for row in rows], len(first), True)
+        return _page_of(conn, plan, query, synonyms, first, scored)
     rows = conn.execute(
         plan.ranked_page(), (*plan.params, RANK_CAP + 1, RANK_CAP, limit, offset)
     ).fetchall()
@@ -190,6 +249,70 @@ def search(
         return SearchResult([_summary(row[2:]) for row in rows], RANK_CAP, False)
     ids = [row[0] for row in conn.execute(plan.scan_page(), (*plan.params, limit, offset))]
     return SearchResult(_summaries(conn, ids), RANK_CAP, False)
+
+
+def _has_short_word(user_text: str) -> bool:
+    return any(len(word) < MIN_TRIGRAM for word in _typed_words(user_text))
+
+
+def _filter_first(
+    conn: sqlite3.Connection, query: SearchQuery, synonyms: Synonyms | None, size: int | None,
+) -> list[int] | None:
+    """The first ``RANK_CAP + 1`` matches, ids ascending, found from the facet filters: the
+    facet with the fewest rows drives, and the text of each intervention that passes them all
+    is checked in ``search_text`` with the same test as the trigram MATCH (``_Term``). At
+    100,000 interventions the trigram index reads its lists for every word however few rows
+    the filters leave (``docs/benchmarks.md``). ``None`` when more interventions pass the
+    filters than ``FILTER_FIRST_SHARE`` of the ``size`` of the catalogue (and
+    ``FILTER_FIRST_MIN``), or the smallest facet has more than ``DRIVER_CAP`` rows: the text
+    then drives."""
+    cap = max(FILTER_FIRST_MIN, int(FILTER_FIRST_SHARE * (size or 0)))
+    facets = queries.facets(_filters(query))
+    counts = [conn.execute(facet.count(), facet.values).fetchone()[0] for facet in facets]
+    driver = min(range(len(facets)), key=counts.__getitem__)
+    if counts[driver] > (cap if len(facets) == 1 else DRIVER_CAP):
+        return None
+    sql, params = queries.filtered_ids(facets[driver], facets[:driver] + facets[driver + 1:])
+    ids = [row[0] for row in conn.execute(sql, (*params, cap + 1))]
+    if len(ids) > cap:
+        return None
+    if not ids:
+        return []
+    terms = [_term(word, synonyms or {}) for word in _typed_words(query.text)]
+    sql = queries.texts_holding(len(ids), [(len(t.text), len(t.themes)) for t in terms])
+    phrases = [phrase for t in terms for phrase in (*t.text, *t.themes)]
+    return [row[0] for row in conn.execute(sql, (*ids, *phrases, RANK_CAP + 1))]
+
+
+def _page_of(
+    conn: sqlite3.Connection, plan: queries.Plan, query: SearchQuery, synonyms: Synonyms | None,
+    ids: list[int], scored: bool,
+) -> SearchResult:
+    """The page of at most ``RANK_CAP`` matches, all known. Scored: bm25 on those rows only,
+    the filters not evaluated again; else in the unscored order."""
+    offset, limit = max(0, query.offset), max(0, query.limit)
+    if not ids:
+        return SearchResult([], 0, True)
+    if not scored:
+        texts = conn.execute(queries.search_texts(len(ids)), ids).fetchall()
+        ordered = _order_unscored(texts, query, synonyms)
+        return SearchResult(_summaries(conn, ordered[offset:offset + limit]), len(ids), True)
+    rows = conn.execute(plan.ranked_ids(len(ids)), (plan.params[0], *ids, limit, offset))
+    return SearchResult([_summary(row[1:]) for row in rows], len(ids), True)
+
+
+def _order_unscored(rows: list[tuple], query: SearchQuery, synonyms: Synonyms | None) -> list[int]:
+    """Matches in a catalogue too large to score (``UNSCORED_ABOVE``), in the order of a broad
+    query's page: those whose name matches first, each part by level (a valid one before one
+    that may have lapsed) and then by name."""
+    forms = _name_forms(query.text, synonyms)
+
+    def key(row: tuple) -> tuple:
+        _id, text, _themes, sort_name, current_rank, best_rank = row
+        name_text = text.split(queries.TEXT_LINES_SEPARATOR, 1)[0]
+        return (not _name_found_in(forms, name_text), -current_rank, -best_rank, sort_name)
+
+    return [row[0] for row in sorted(rows, key=key)]
 
 
 def _count(conn: sqlite3.Connection, plan: queries.Plan) -> int:
