@@ -21,6 +21,7 @@ test as the MATCH (``_Term``), which gives the same answer.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -264,13 +265,16 @@ def _filter_first(
     100,000 interventions the trigram index reads its lists for every word however few rows
     the filters leave (``docs/benchmarks.md``). ``None`` when more interventions pass the
     filters than ``FILTER_FIRST_SHARE`` of the ``size`` of the catalogue (and
-    ``FILTER_FIRST_MIN``), or the smallest facet has more than ``DRIVER_CAP`` rows: the text
-    then drives."""
+    ``FILTER_FIRST_MIN``), or would if the facets were independent, or the smallest facet has
+    more than ``DRIVER_CAP`` rows: the text then drives."""
     cap = max(FILTER_FIRST_MIN, int(FILTER_FIRST_SHARE * (size or 0)))
     facets = queries.facets(_filters(query))
     counts = [conn.execute(facet.count(), facet.values).fetchone()[0] for facet in facets]
     driver = min(range(len(facets)), key=counts.__getitem__)
     if counts[driver] > (cap if len(facets) == 1 else DRIVER_CAP):
+        return None
+    if size and size * math.prod(count / size for count in counts) > cap:
+        # As many would pass if the facets were independent: too many to be worth reading.
         return None
     sql, params = queries.filtered_ids(facets[driver], facets[:driver] + facets[driver + 1:])
     ids = [row[0] for row in conn.execute(sql, (*params, cap + 1))]
