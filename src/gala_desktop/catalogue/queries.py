@@ -161,16 +161,20 @@ class Filters:
         return bool(self.theme_keys or self.target_group_keys or self.min_rank > 0 or self.databanks)
 
 
-@dataclass(frozen=True, slots=True)
 class Facet:
     """One facet filter as the rows of one table: ``column`` in ``values`` (``at_least``: not
-    below the one value), the intervention's id in ``id_column``."""
+    below the one value), the intervention's id in ``id_column``. (A plain class: a dataclass
+    costs the start-up about 0.6 ms to build.)"""
 
-    table: str
-    id_column: str
-    column: str
-    values: tuple[object, ...]
-    at_least: bool = False
+    __slots__ = ("table", "id_column", "column", "values", "at_least")
+
+    def __init__(self, table: str, id_column: str, column: str, values: tuple[object, ...],
+                 at_least: bool = False) -> None:
+        self.table = table
+        self.id_column = id_column
+        self.column = column
+        self.values = values
+        self.at_least = at_least
 
     def condition(self, alias: str) -> str:
         if self.at_least:
