@@ -182,3 +182,48 @@ def test_rows_carried_over_do_not_split_again_on_the_same_page(tmp_path):
     pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
     assert [text.count("Kop") for text in pages] == [1, 1]
     assert "Rij 8" in pages[1] and "Rij 9" in pages[1] and "Rij 7" in pages[0]
+
+
+def _heading_over_table(tmp_path, room_rows: float):
+    """A page whose free room below a filler holds the heading and ``room_rows`` rows of a
+    30-row table that would fit on a page of its own; the text of each page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from gala_desktop.annex.pdf.flowables import HeadingParagraph, OrphanSafeTable
+    from gala_desktop.annex.pdf.render import _bind_headings
+    from gala_desktop.annex.pdf.styles import FONT
+
+    s = styles()
+    data = [["Kop", "Waarde"]] + [[f"Rij {n}", "x"] for n in range(30)]
+    table = OrphanSafeTable(data, colWidths=[100, 100], repeatRows=1,
+                            style=[("FONTNAME", (0, 0), (-1, -1), FONT)])
+    heading = HeadingParagraph("Databankpagina's", s.h3, level=3, anchor="h", in_contents=False,
+                               plain_title="Databankpagina's")
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
+    _w, heading_height = heading.wrap(doc.width, doc.height)
+    table.wrap(doc.width, doc.height)
+    rows = table._rowHeights
+    needed = (heading_height + max(heading.getSpaceAfter(), 0) + rows[0]
+              + sum(rows[1:1 + int(room_rows)]) + rows[1] * (room_rows % 1) + 2)
+    story = _bind_headings([Spacer(1, doc.height - needed), heading, table])
+    doc.build(story)
+    return [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+
+
+def test_a_long_table_starts_under_its_heading_instead_of_taking_it_to_the_next_page(tmp_path):
+    """reportlab's keepWithNext kept a heading with its whole table: a table that fits on a
+    page but not in the room left took its heading along and left that room empty."""
+    pages = _heading_over_table(tmp_path, room_rows=5.5)
+    assert len(pages) == 2
+    first = [n for n in range(30) if f"Rij {n}\n" in pages[0]]
+    rest = [n for n in range(30) if f"Rij {n}\n" in pages[1]]
+    assert "Databankpagina's" in pages[0] and len(first) >= 3
+    assert first + rest == list(range(30))  # every row once, in order
+    assert pages[1].count("Kop") == 1  # the header repeated
+
+
+def test_a_heading_with_room_for_fewer_than_two_rows_moves_on_with_its_table(tmp_path):
+    pages = _heading_over_table(tmp_path, room_rows=1.5)
+    assert "Databankpagina's" not in pages[0] and "Rij 0" not in pages[0]
+    assert "Databankpagina's" in pages[1] and "Rij 0" in pages[1]

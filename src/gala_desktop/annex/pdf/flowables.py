@@ -25,6 +25,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
@@ -135,6 +136,31 @@ class OrphanSafeTable(RLTable):
             # above would take them in a second split, header and all, on this same page.
             parts[1]._starts_next_page = True
         return parts
+
+
+class HeadingWithTable(KeepTogether):
+    """A heading (with its rule) and the long table under it, kept together only as far as
+    the heading and the table's first rows.
+
+    With ``keepWithNext`` reportlab keeps the heading with the *whole* table: a table that
+    fits on a page but not in the room left took its heading to the next page and left the
+    rest of this one empty (the *Bronnen* chapter, half a page). Here the table starts under
+    its heading when the heading and ``FIRST_ROWS`` rows fit, and goes on on the next page;
+    otherwise both move on, as before.
+    """
+
+    FIRST_ROWS = 2
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab API
+        *lead, table = self._content
+        _width, lead_height = _listWrapOn(lead, aW, self.canv)
+        gap = max(lead[-1].getSpaceAfter(), table.getSpaceBefore())
+        room = aH - lead_height - gap - 1
+        if room > 0:
+            parts = table.splitOn(self.canv, aW, room)
+            if len(parts) == 2 and len(parts[0]._cellvalues) - (table.repeatRows or 0) >= self.FIRST_ROWS:
+                return [*lead, *parts]
+        return super().split(aW, aH)
 
 
 # Room (points) a chapter heading needs below it on the page; less starts a new page, so a

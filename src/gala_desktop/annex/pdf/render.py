@@ -31,6 +31,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    HRFlowable,
     KeepTogether,
     NextPageTemplate,
     PageTemplate,
@@ -43,6 +44,8 @@ from gala_desktop.annex.pdf.flowables import (
     CachedParagraph,
     FlowableBuilder,
     HeadingParagraph,
+    HeadingWithTable,
+    OrphanSafeTable,
     style_for,
 )
 from gala_desktop.annex.pdf.numbers import DeferredContents, DeferredNumbers
@@ -212,7 +215,8 @@ def _story(document: model.Document, builder: FlowableBuilder) -> list[Flowable]
 
 
 def _bind_headings(story: list[Flowable]) -> list[Flowable]:
-    """A heading followed by a table that must stay whole goes to the next page with it.
+    """A heading followed by a table that must stay whole goes to the next page with it;
+    one followed by a long table stays with the table's first rows (``HeadingWithTable``).
 
     reportlab's keepWithNext does not reach into a following KeepTogether, so the heading
     would otherwise stay alone at the bottom of a page while its table moves on.
@@ -226,6 +230,11 @@ def _bind_headings(story: list[Flowable]) -> list[Flowable]:
             and previous.heading_level >= 3
         ):
             bound[-1] = KeepTogether([previous, *flowable._content])
+        elif isinstance(flowable, OrphanSafeTable) and isinstance(previous, HeadingParagraph):
+            lead = [bound.pop()]
+            if bound and isinstance(bound[-1], HRFlowable):  # a section's rule above its heading
+                lead.insert(0, bound.pop())
+            bound.append(HeadingWithTable([*lead, flowable]))
         else:
             bound.append(flowable)
     return bound
