@@ -248,27 +248,28 @@ def test_signed_but_corrupt_database_is_refused(tmp_path, keys, good):
     refused(CatalogueStore(), bad, [keys[1]], "wordt niet gebruikt", "beschadigd")
 
 
-def test_signed_database_with_an_unknown_level_is_refused(tmp_path, keys, good):
+def _signed_with_changed_database(tmp_path, keys, good, statement: str):
+    """``good`` with one SQL statement run on its database, signed again with the trusted key."""
     manifest, database = read_update(good)
-    changed = tmp_path / "level.sqlite"
+    changed = tmp_path / "changed.sqlite"
     changed.write_bytes(database)
     with sqlite3.connect(changed) as conn:
-        conn.execute("UPDATE listing SET level = 'fantastisch' WHERE id = 1")
+        conn.execute(statement)
     conn.close()
-    bad = write_signed(tmp_path / "level.galacat", with_database(manifest, changed), changed.read_bytes(), keys[0])
+    return write_signed(tmp_path / "changed.galacat", with_database(manifest, changed),
+                        changed.read_bytes(), keys[0])
+
+
+def test_signed_database_with_an_unknown_level_is_refused(tmp_path, keys, good):
+    bad = _signed_with_changed_database(tmp_path, keys, good,
+                                        "UPDATE listing SET level = 'fantastisch' WHERE id = 1")
     refused(CatalogueStore(), bad, [keys[1]], "waarden die dit programma niet kent", "fantastisch")
 
 
 def test_signed_database_missing_search_text_is_refused(tmp_path, keys, good):
     """A filtered search checks the candidates' text in ``search_text``: an intervention without
     it would silently never be found, so such a file is not installed."""
-    manifest, database = read_update(good)
-    changed = tmp_path / "text.sqlite"
-    changed.write_bytes(database)
-    with sqlite3.connect(changed) as conn:
-        conn.execute("DELETE FROM search_text WHERE id = 1")
-    conn.close()
-    bad = write_signed(tmp_path / "text.galacat", with_database(manifest, changed), changed.read_bytes(), keys[0])
+    bad = _signed_with_changed_database(tmp_path, keys, good, "DELETE FROM search_text WHERE id = 1")
     refused(CatalogueStore(), bad, [keys[1]], "onvolledig", "zoektekst")
 
 
