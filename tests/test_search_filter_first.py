@@ -200,3 +200,21 @@ def test_a_very_large_catalogue_lists_the_same_matches_unscored(synthetic_catalo
         assert sort_keys == sorted(sort_keys), (text, filters)
         checked += any(k in named for k in keys) and any(k not in named for k in keys)
     assert checked >= 5  # name matches and others met in one list, often enough to mean something
+
+
+def test_a_synonym_too_short_for_a_trigram_counts_in_neither_path(shipped, monkeypatch):
+    """``synonyms.toml`` refuses a one-letter alternative; a catalogue built before that rule
+    may still hold one. In the trigram MATCH " d" matches nothing; as a plain substring it would
+    match every word starting with d, and in the name index every name with such a word."""
+    conn = shipped._conn()
+    synonyms = {"vitamine": ("d",), "ouderen": ("d",)}
+    assert search_module.build_name_match("ouderen", synonyms) == search_module.build_name_match("ouderen")
+    for query in (SearchQuery(text="vitamine", databanks=frozenset({Databank.MOVISIE})),
+                  SearchQuery(text="ouderen", databanks=frozenset({Databank.RIVM}), limit=5)):
+        answers = []
+        for filter_first in (FILTER_FIRST, lambda *args: None):
+            monkeypatch.setattr(search_module, "_filter_first", filter_first)
+            result = search_module.search(conn, query, size=shipped.count(), synonyms=synonyms)
+            answers.append(([i.key for i in result.items], result.total, result.exact))
+        assert answers[0] == answers[1], query
+    assert answers[0][1] > 0

@@ -131,8 +131,11 @@ def test_the_shipped_synonyms_are_reviewed_and_valid(catalogue):
         ('[[synonym]]\nterm = "ab"\nalternatives = ["x"]\n', "synonym[1].term", "drie letters"),
         ('[[synonym]]\nterm = "val"\nalternatives = []\n', "synonym[1].alternatives", "minstens één"),
         ('[[synonym]]\nterm = "Val"\nalternatives = ["val"]\n', "synonym[1].alternatives", "zelf"),
-        ('[[synonym]]\nterm = "val"\nalternatives = ["x"]\n[[synonym]]\nterm = "VAL"\nalternatives = ["y"]\n',
+        ('[[synonym]]\nterm = "val"\nalternatives = ["xy"]\n[[synonym]]\nterm = "VAL"\nalternatives = ["yz"]\n',
          "synonym[2].term", "twee keer"),
+        # matched where a word starts: one letter is no trigram, and would be every word with it
+        ('[[synonym]]\nterm = "vitamine"\nalternatives = ["vitamine-d", "D"]\n', "synonym[1].alternatives",
+         "'D' is te kort"),
         ('[[synonym]]\nterm = "val"\nalternative = ["x"]\n', "synonym[1].alternative", "onbekend veld"),
     ],
 )

@@ -49,6 +49,7 @@ UNSCORED_ABOVE = 10_000
 # Few enough: at most this share of the catalogue, and never fewer than ``FILTER_FIRST_MIN``.
 FILTER_FIRST_SHARE = 0.04
 FILTER_FIRST_MIN = 200
+FILTER_FIRST_MAX = 10_000  # about 100 ms of checking: never worth more (and bound as ids)
 # The facet with the fewest rows is read to find them (from its index alone, the others checked
 # per id) only when it has at most this many: about 10 ms at 100,000 interventions.
 DRIVER_CAP = 25_000
@@ -108,7 +109,10 @@ def _text_phrases(word: str) -> tuple[str, ...]:
 def _term(word: str, synonyms: Synonyms) -> _Term:
     """A typed word: in the text columns, as a whole word in the theme names, or any of its
     reviewed synonyms (a phrase at the start of a word in the text columns)."""
-    alternatives = tuple(word_start(phrase) for phrase in synonyms.get(word, ()))
+    # A phrase shorter than a trigram matches nothing in the index, so it is left out of both
+    # tests (``synonyms.toml`` refuses such an alternative; a catalogue may be older).
+    alternatives = tuple(phrase for phrase in map(word_start, synonyms.get(word, ()))
+                         if len(phrase) >= MIN_TRIGRAM)
     return _Term(_text_phrases(word) + alternatives, tuple(theme_word_forms(word)))
 
 
@@ -150,7 +154,8 @@ def _name_forms(user_text: str, synonyms: Synonyms | None) -> list[list[tuple[st
         stemmed = stem(word) if len(word) >= MIN_TRIGRAM else word
         if len(stemmed) >= MIN_TRIGRAM and stemmed != word:
             forms.append((stemmed, stemmed in word))
-        forms += [(" ".join(words(phrase)), True) for phrase in (synonyms or {}).get(word, ())]
+        forms += [(phrase, True) for phrase in (" ".join(words(p)) for p in (synonyms or {}).get(word, ()))
+                  if len(phrase) >= MIN_TRIGRAM - 1]  # as _term: at least a trigram with its space
         found.append(forms)
     return found
 
@@ -266,10 +271,11 @@ def _filter_first(
     is checked in ``search_text`` with the same test as the trigram MATCH (``_Term``). At
     100,000 interventions the trigram index reads its lists for every word however few rows
     the filters leave (``docs/benchmarks.md``). ``None`` when more interventions pass the
-    filters than ``FILTER_FIRST_SHARE`` of the ``size`` of the catalogue (and
-    ``FILTER_FIRST_MIN``), or would if the facets were independent, or the smallest facet has
-    more than ``DRIVER_CAP`` rows: the text then drives."""
-    cap = max(FILTER_FIRST_MIN, int(FILTER_FIRST_SHARE * (size or 0)))
+    filters than ``FILTER_FIRST_SHARE`` of the ``size`` of the catalogue (within
+    ``FILTER_FIRST_MIN`` and ``FILTER_FIRST_MAX``), or would if the facets were independent,
+    or the smallest of several facets has more than ``DRIVER_CAP`` rows: the text then
+    drives."""
+    cap = min(FILTER_FIRST_MAX, max(FILTER_FIRST_MIN, int(FILTER_FIRST_SHARE * (size or 0))))
     facets = queries.facets(_filters(query))
     counts = [conn.execute(facet.count(), facet.values).fetchone()[0] for facet in facets]
     driver = min(range(len(facets)), key=counts.__getitem__)

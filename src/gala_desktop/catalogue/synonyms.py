@@ -10,6 +10,12 @@ from gala_desktop.catalogue.textnorm import words
 from gala_desktop.catalogue.toml_check import Checker, Problem, read_toml, table_list
 
 
+# An alternative is matched where a word starts, as " " + phrase in the trigram index, which
+# needs three characters: a one-letter alternative would match nothing there, and every word
+# starting with that letter in the name index.
+MIN_PHRASE = 2
+
+
 def load_synonyms(path: Path, display: str) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
     """``synonyms.toml``: reviewed search synonyms. Optional; see docs/catalogue-format.md."""
     if not path.exists():
@@ -37,6 +43,10 @@ def load_synonyms(path: Path, display: str) -> tuple[dict[str, tuple[str, ...]],
                       "alternatives", "synonym", index)
             continue
         phrases = tuple(dict.fromkeys(" ".join(words(a)) for a in alternatives))
+        if short := [a for a in alternatives if len(" ".join(words(a))) < MIN_PHRASE]:
+            check.add(path_ + "alternatives", f"'{short[0]}' is te kort: minstens twee tekens",
+                      "alternatives", "synonym", index)
+            continue
         if len(term) == 1 and term[0] in phrases:
             check.add(path_ + "alternatives", f"bevat het woord '{raw}' zelf", "alternatives", "synonym", index)
         elif len(term) == 1 and len(term[0]) >= 3:
