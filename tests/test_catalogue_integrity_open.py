@@ -62,6 +62,22 @@ def test_damage_is_one_clear_dutch_message(tmp_path, shipped_catalogue_path, kin
     assert "projecten openen en exporteren kan wel" in message
 
 
+def test_a_catalogue_of_the_previous_schema_is_named_by_its_version_not_its_missing_table(
+    tmp_path, shipped_catalogue_path
+):
+    """Schema 5 had no search_text table: opened directly (``--catalogue``), its version is
+    the reason given, not a table it never had."""
+    path = _damaged(tmp_path, shipped_catalogue_path, "DROP TABLE search_text")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE catalogue_meta SET value = '5' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DamagedCatalogueError) as caught:
+        Catalogue.open(path)
+    assert "de catalogus heeft indeling 5; dit programma leest indeling 6" in str(caught.value)
+    assert "search_text" not in str(caught.value)
+
+
 def test_not_a_database_at_all(tmp_path):
     path = tmp_path / "catalogue.sqlite"
     path.write_bytes(b"dit is geen database" * 100)

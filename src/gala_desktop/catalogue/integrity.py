@@ -146,6 +146,23 @@ _DATE_COLUMNS = (("intervention", "checked_on"), ("listing", "seen_on"))
 _PARTIAL_DATE_COLUMNS = (("listing", "recognised_on"),)
 
 
+def _schema_version(conn: sqlite3.Connection) -> str | None:
+    """The catalogue's schema version as stored, ``""`` when absent, ``None`` when its meta
+    table cannot be read (the table and column checks then say what is wrong)."""
+    try:
+        row = conn.execute("SELECT value FROM catalogue_meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else ""
+
+
+def _other_version(version: str) -> IntegrityError:
+    return IntegrityError(
+        f"de catalogus heeft indeling {version or '(onbekend)'}; dit programma leest "
+        f"indeling {queries.SCHEMA_VERSION}"
+    )
+
+
 def check_open(conn: sqlite3.Connection) -> None:
     """The quick check when a catalogue is opened: schema version and peildatum, expected
     tables and columns, enumerated values and dates. No full scan of the file's pages (that is
@@ -155,6 +172,11 @@ def check_open(conn: sqlite3.Connection) -> None:
     """
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # The version first: a catalogue of another version lacks tables by design (schema 5
+        # had no search_text), which is not damage.
+        version = _schema_version(conn) if "catalogue_meta" in tables else None
+        if version is not None and version != str(queries.SCHEMA_VERSION):
+            raise _other_version(version)
         missing = sorted(EXPECTED_TABLES - tables)
         if missing:
             raise IntegrityError(f"de tabel(len) {', '.join(missing)} ontbreken")
@@ -164,12 +186,8 @@ def check_open(conn: sqlite3.Connection) -> None:
             if absent:
                 raise IntegrityError(f"in de tabel {table} ontbreken de kolommen {', '.join(absent)}")
         meta = dict(conn.execute("SELECT key, value FROM catalogue_meta"))
-        version = meta.get("schema_version", "")
-        if version != str(queries.SCHEMA_VERSION):
-            raise IntegrityError(
-                f"de catalogus heeft indeling {version or '(onbekend)'}; dit programma leest "
-                f"indeling {queries.SCHEMA_VERSION}"
-            )
+        if meta.get("schema_version", "") != str(queries.SCHEMA_VERSION):
+            raise _other_version(meta.get("schema_version", ""))
         try:
             dt.date.fromisoformat(meta["checked_on"])
         except (KeyError, TypeError, ValueError):
