@@ -14,7 +14,7 @@ from sqlalchemy import create_engine
 from gala_desktop.catalogue import queries
 from gala_desktop.catalogue.orm_reader import OrmCatalogue
 from gala_desktop.catalogue.schema import Base
-from gala_desktop.catalogue.search import _name_plan, _plan
+from gala_desktop.catalogue.search import _filters, _name_plan, _plan
 from gala_desktop.domain.recognition import Databank, RecognitionLevel
 from gala_desktop.domain.search import SearchQuery
 
@@ -75,14 +75,19 @@ def test_every_table_and_column_the_reader_names_is_in_the_orm_schema():
 def test_every_run_time_statement_compiles_against_the_orm_schema(orm_only_db):
     statements = [queries.META, queries.COUNT, queries.KEYS, queries.TARGET_GROUPS,
                   queries.DATABANKS_IN_USE, queries.ALL_INTERVENTIONS,
-                  queries.interventions_by_key(3), queries.summaries_by_id(3)]
+                  queries.interventions_by_key(3), queries.summaries_by_id(3),
+                  queries.search_texts(3), queries.texts_holding(3, [(2, 1), (1, 2)]),
+                  queries.WITHOUT_SEARCH_TEXT]
     for query in SEARCHES:
         plan, names = _plan(query), _name_plan(query)
         statements += [plan.probe()[0], plan.ranked_page(), plan.scan_page(), plan.scan_page(2),
                        plan.single_statement(True), plan.single_statement(False),
                        names.name_first(), plan.broad_statement(names)]
-        if plan.fts:  # a text search: its probed matches, ranked from their ids
-            statements.append(plan.ranked_ids(3))
+        if plan.fts:  # a text search: its probed matches, ranked from their ids, or unscored
+            statements += [plan.ranked_ids(3), plan.unscored_statement()]
+        facets = queries.facets(_filters(query))  # a search the filters drive
+        for i, facet in enumerate(facets):
+            statements += [facet.count(), queries.filtered_ids(facet, facets[:i] + facets[i + 1:])[0]]
     for sql in statements:
         orm_only_db.execute("EXPLAIN " + sql, [None] * sql.count("?"))  # raises on any unknown name
 
