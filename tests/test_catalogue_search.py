@@ -317,7 +317,7 @@ def test_probing_first_or_not_gives_the_same_answer(small, monkeypatch, cap, que
 
     monkeypatch.setattr(search_module, "RANK_CAP", cap)
     fields = {n: getattr(query, n) for n in query.__slots__}
-    for offset, limit in ((0, 200), (0, 2), (1, 2), (3, 1), (2, 5)):
+    for offset, limit in ((0, 200), (0, 2), (1, 2), (3, 1), (2, 5), (0, 0)):
         page = SearchQuery(**{**fields, "offset": offset, "limit": limit})
         answers = {
             (tuple(i.key for i in result.items), result.total, result.exact)

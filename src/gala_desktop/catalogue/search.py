@@ -248,7 +248,7 @@ def search(
     rows = conn.execute(
         plan.ranked_page(), (*plan.params, RANK_CAP + 1, RANK_CAP, limit, offset)
     ).fetchall()
-    total = rows[0][0] if rows else _count(conn, plan) if offset else 0
+    total = rows[0][0] if rows else _count(conn, plan) if offset or not limit else 0
     if total <= RANK_CAP:
         return SearchResult([_summary(row[2:]) for row in rows], total, True)
     if plan.fts:  # broad after all: the page came in scan order
@@ -328,7 +328,7 @@ def _order_unscored(rows: list[tuple], query: SearchQuery, synonyms: Synonyms | 
 
 
 def _count(conn: sqlite3.Connection, plan: queries.Plan) -> int:
-    """The capped count when the page itself is empty (paged past the end)."""
+    """The capped count when the page itself is empty (paged past the end, or no rows asked)."""
     sql, params = plan.probe()
     return len(conn.execute(sql, (*params, RANK_CAP + 1)).fetchall())
 
