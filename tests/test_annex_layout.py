@@ -227,3 +227,37 @@ def test_a_heading_with_room_for_fewer_than_two_rows_moves_on_with_its_table(tmp
     pages = _heading_over_table(tmp_path, room_rows=1.5)
     assert "Databankpagina's" not in pages[0] and "Rij 0" not in pages[0]
     assert "Databankpagina's" in pages[1] and "Rij 0" in pages[1]
+
+
+@pytest.mark.parametrize("years", [1, 4, 5])
+def test_an_amount_is_never_broken_over_two_lines_in_a_budget_table(years):
+    """Budgets of a few hundred thousand euros with cents, per year, with a whole-period column
+    and a total: each amount stays on one line ("€ 237.345," / "60" was printed before). Up to
+    five years fit; a longer period takes a smaller size first, then wraps."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    from gala_desktop.annex.budget_tables import budget_table
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder, OrphanSafeTable
+    from gala_desktop.annex.pdf.render import _walk
+    from gala_desktop.domain.budget import WHOLE_PERIOD, BudgetGrid, BudgetRow
+
+    columns = (*range(2026, 2026 + years), WHOLE_PERIOD)
+    cells = (23_734_560,) * years + (25_000_000,)
+    rows = tuple(BudgetRow(name, name, cells, sum(cells)) for name in
+                 ("Brede SPUK-onderdeel", "IZA", "Eigen middelen"))
+    grid = BudgetGrid(columns, rows, tuple(3 * c for c in cells), 3 * sum(cells))
+    block = budget_table(grid, "Financieringsbron", "Begroot budget")
+    from gala_desktop.annex.pdf.styles import PAGE_MARGIN_X
+
+    builder = FlowableBuilder(styles(), A4[0] - 2 * PAGE_MARGIN_X, A4[1] - 60 * mm)
+    table = next(f for f in _walk(builder.table(block)) if isinstance(f, OrphanSafeTable))
+    widths = table._argW
+    amounts = 0
+    for row in table._cellvalues[1:]:
+        for column, cell in enumerate(row):
+            if column and getattr(cell, "text", ""):
+                cell.wrap(widths[column] - 8, 1000)
+                assert len(cell.blPara.lines) == 1, (cell.text, widths[column])
+                amounts += 1
+    assert amounts >= 4 * (years + 2)
