@@ -261,3 +261,28 @@ def test_an_amount_is_never_broken_over_two_lines_in_a_budget_table(years):
                 assert len(cell.blPara.lines) == 1, (cell.text, widths[column])
                 amounts += 1
     assert amounts >= 4 * (years + 2)
+
+
+def test_a_chapter_heading_is_never_left_alone_above_a_sub_heading_and_a_long_text(tmp_path):
+    """The sub-heading's own page-break check (it asks for 130 pt) sat between the chapter
+    heading and it: with less room than that, the chapter heading stayed alone at the foot of
+    the page. Now the headings stay together, with the first lines of the text under them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer
+
+    from gala_desktop.annex.pdf.flowables import HeadingParagraph, paragraphs
+    from gala_desktop.annex.pdf.render import _bind_headings
+    from gala_desktop.annex import model
+
+    s = styles()
+    chapter = HeadingParagraph("Vitaal ouder worden", s.h1, level=1, anchor="c", in_contents=False,
+                               plain_title="Vitaal ouder worden")
+    sub = HeadingParagraph("Waarom dit thema", s.h3, level=3, anchor="w", in_contents=False,
+                           plain_title="Waarom dit thema")
+    text = paragraphs(model.plain(" ".join(["Ontmoeting in de wijk."] * 300)), s.body)
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
+    room = 125  # less than the sub-heading's 130 pt, enough for both headings and some lines
+    doc.build(_bind_headings([Spacer(1, doc.height - room), chapter, CondPageBreak(130), sub, *text]))
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+    assert "Vitaal ouder worden" in pages[0] and "Waarom dit thema" in pages[0]
+    assert pages[0].count("Ontmoeting") >= 2  # the text starts under its headings

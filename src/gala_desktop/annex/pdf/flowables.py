@@ -141,29 +141,35 @@ class OrphanSafeTable(RLTable):
         return parts
 
 
-class HeadingWithTable(KeepTogether):
-    """A heading (with its rule) and the long table under it, kept together only as far as
-    the heading and the table's first rows.
+class HeadingWithStart(KeepTogether):
+    """A heading (with its rule and the lines kept with it) and the long table or text under
+    it, kept together only as far as the heading and the start of what follows.
 
-    With ``keepWithNext`` reportlab keeps the heading with the *whole* table: a table that
-    fits on a page but not in the room left took its heading to the next page and left the
-    rest of this one empty (the *Bronnen* chapter, half a page). Here the table starts under
-    its heading when the heading and ``FIRST_ROWS`` rows fit, and goes on on the next page;
-    otherwise both move on, as before.
+    With ``keepWithNext`` reportlab keeps a heading with the *whole* next flowable: a table or
+    text that fits on a page but not in the room left took its heading to the next page and
+    left the rest of this one empty (the *Bronnen* chapter, half a page). Here what follows
+    starts under its heading when the heading and its start fit — ``FIRST_ROWS`` rows of a
+    table, or two lines of a text (a paragraph never leaves one line behind) — and goes on on
+    the next page; otherwise all of it moves on, as before.
     """
 
     FIRST_ROWS = 2
 
     def split(self, aW, aH):  # noqa: N803 - reportlab API
-        *lead, table = self._content
+        *lead, body = self._content
         _width, lead_height = _listWrapOn(lead, aW, self.canv)
-        gap = max(lead[-1].getSpaceAfter(), table.getSpaceBefore())
+        gap = max(lead[-1].getSpaceAfter(), body.getSpaceBefore())
         room = aH - lead_height - gap - 1
         if room > 0:
-            parts = table.splitOn(self.canv, aW, room)
-            if len(parts) == 2 and len(parts[0]._cellvalues) - (table.repeatRows or 0) >= self.FIRST_ROWS:
+            parts = body.splitOn(self.canv, aW, room)
+            if len(parts) == 2 and self._enough(body, parts[0]):
                 return [*lead, *parts]
         return super().split(aW, aH)
+
+    def _enough(self, body, first) -> bool:
+        if isinstance(body, RLTable):
+            return len(first._cellvalues) - (body.repeatRows or 0) >= self.FIRST_ROWS
+        return True  # a paragraph split keeps at least two lines (allowOrphans=0)
 
 
 # Room (points) a chapter heading needs below it on the page; less starts a new page, so a

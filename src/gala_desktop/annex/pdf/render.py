@@ -29,13 +29,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
-    HRFlowable,
     KeepTogether,
     NextPageTemplate,
     PageTemplate,
 )
+from reportlab.platypus import Paragraph as RLParagraph
 
 from gala_desktop.annex import model
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
@@ -44,7 +45,7 @@ from gala_desktop.annex.pdf.flowables import (
     CachedParagraph,
     FlowableBuilder,
     HeadingParagraph,
-    HeadingWithTable,
+    HeadingWithStart,
     OrphanSafeTable,
     style_for,
 )
@@ -215,29 +216,43 @@ def _story(document: model.Document, builder: FlowableBuilder) -> list[Flowable]
 
 
 def _bind_headings(story: list[Flowable]) -> list[Flowable]:
-    """A heading followed by a table that must stay whole goes to the next page with it;
-    one followed by a long table stays with the table's first rows (``HeadingWithTable``).
+    """A heading with what follows it: a table that must stay whole goes to the next page with
+    it; a long table or text starts under it (``HeadingWithStart``).
 
     reportlab's keepWithNext does not reach into a following KeepTogether, so the heading
-    would otherwise stay alone at the bottom of a page while its table moves on.
+    would otherwise stay alone at the bottom of a page while its table moves on; and it keeps a
+    heading with the whole of a long table or text, leaving the room above it empty.
     """
     bound: list[Flowable] = []
     for flowable in story:
         previous = bound[-1] if bound else None
-        if (
-            isinstance(flowable, KeepTogether)
-            and isinstance(previous, HeadingParagraph)
-            and previous.heading_level >= 3
-        ):
-            bound[-1] = KeepTogether([previous, *flowable._content])
-        elif isinstance(flowable, OrphanSafeTable) and isinstance(previous, HeadingParagraph):
-            lead = [bound.pop()]
-            if bound and isinstance(bound[-1], HRFlowable):  # a section's rule above its heading
-                lead.insert(0, bound.pop())
-            bound.append(HeadingWithTable([*lead, flowable]))
-        else:
+        if isinstance(flowable, CondPageBreak) and previous is not None and previous.getKeepWithNext():
+            # A sub-heading's own room check right under a heading: the heading above already
+            # asked for more room, and a break here would leave it alone at the foot of a page.
+            continue
+        follows = isinstance(flowable, KeepTogether | OrphanSafeTable) or (
+            isinstance(flowable, RLParagraph) and not flowable.getKeepWithNext())
+        lead = _heading_run(bound) if follows and previous is not None and previous.getKeepWithNext() else []
+        if not lead:
             bound.append(flowable)
+        elif isinstance(flowable, KeepTogether):
+            bound.append(KeepTogether([*lead, *flowable._content]))
+        else:
+            bound.append(HeadingWithStart([*lead, flowable]))
     return bound
+
+
+def _heading_run(bound: list[Flowable]) -> list[Flowable]:
+    """The flowables kept with the next one at the end of ``bound`` — a heading, its rule, a
+    line under it — taken off ``bound``; nothing when the run holds no heading."""
+    start = len(bound)
+    while start and bound[start - 1].getKeepWithNext() and not isinstance(bound[start - 1], KeepTogether):
+        start -= 1
+    run = bound[start:]
+    if not any(isinstance(f, HeadingParagraph) for f in run):
+        return []
+    del bound[start:]
+    return run
 
 
 def contents_entry(heading: HeadingParagraph) -> str:
