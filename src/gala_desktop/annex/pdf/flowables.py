@@ -477,7 +477,7 @@ class FlowableBuilder:
             )
         if not data:
             return []
-        table = RLTable(data, colWidths=widths, hAlign="LEFT")
+        table = OrphanSafeTable(data, colWidths=widths, hAlign="LEFT")
         cmds = self._base_style(False, zebra, len(data))
         cmds.append(("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE))
         table.setStyle(TableStyle(cmds))
