@@ -76,7 +76,7 @@ def test_every_run_time_statement_compiles_against_the_orm_schema(orm_only_db):
     statements = [queries.META, queries.COUNT, queries.KEYS, queries.TARGET_GROUPS,
                   queries.DATABANKS_IN_USE, queries.ALL_INTERVENTIONS,
                   queries.interventions_by_key(3), queries.summaries_by_id(3),
-                  queries.search_texts(3), queries.texts_holding(3, [(2, 1), (1, 2)]),
+                  queries.unscored_page(3), queries.texts_holding(3, [(2, 1), (1, 2)]),
                   queries.WITHOUT_SEARCH_TEXT]
     for query in SEARCHES:
         plan, names = _plan(query), _name_plan(query)

@@ -111,6 +111,23 @@ def summaries_by_id(count: int) -> str:
     return f"SELECT i.id, {_SUMMARY} FROM intervention i WHERE i.id IN ({placeholders(count)})"
 
 
+# The order of matches in a catalogue too large to score: those whose name matches (the word
+# index's name MATCH of a broad query, bound here) first, then by level and name.
+UNSCORED_ORDER = (
+    "i.id NOT IN (SELECT rowid FROM search_words WHERE search_words MATCH ?), "
+    f"{LEVEL_ORDER}, i.sort_name"
+)
+
+
+def unscored_page(count: int) -> str:
+    """The page of ``count`` matches (their ids bound first) in ``UNSCORED_ORDER``; then
+    ``limit`` and ``offset``."""
+    return (
+        f"SELECT i.id, {_SUMMARY} FROM intervention i WHERE i.id IN ({placeholders(count)}) "
+        f"ORDER BY {UNSCORED_ORDER} LIMIT ? OFFSET ?"
+    )
+
+
 # The trigram index's own text, per intervention (``search_text``): the text columns one per
 # line, and the theme column. A search narrowed by facet filters checks its candidates here.
 TEXT_LINES_SEPARATOR = "\n"
@@ -135,15 +152,6 @@ def texts_holding(count: int, terms: list[tuple[int, int]]) -> str:
     return (
         f"SELECT s.id FROM search_text s WHERE s.id IN ({placeholders(count)}) "
         f"AND {' AND '.join(where)} ORDER BY s.id LIMIT ?"
-    )
-
-
-def search_texts(count: int) -> str:
-    """``id, text, themes, sort_name, current/best level rank`` of ``count`` ids bound
-    positionally, in no particular order."""
-    return (
-        "SELECT s.id, s.text, s.themes, i.sort_name, i.current_level_rank, i.best_level_rank "
-        f"FROM search_text s JOIN intervention i ON i.id = s.id WHERE s.id IN ({placeholders(count)})"
     )
 
 
@@ -306,13 +314,12 @@ class Plan:
         )
 
     def unscored_statement(self) -> str:
-        """The page as one plain statement in the order of a catalogue too large to score:
-        matches whose name matches (the name MATCH bound after the plan's parameters) first,
-        then by level and name; then ``limit`` and ``offset`` (the measured floor)."""
+        """The page as one plain statement in the order of a catalogue too large to score
+        (``UNSCORED_ORDER``, its name MATCH bound after the plan's parameters); then ``limit``
+        and ``offset`` (the measured floor)."""
         return (
-            f"SELECT {_SUMMARY} FROM {self.source}{self.clause} ORDER BY i.id NOT IN "
-            "(SELECT rowid FROM search_words WHERE search_words MATCH ?), "
-            f"{LEVEL_ORDER}, i.sort_name LIMIT ? OFFSET ?"
+            f"SELECT {_SUMMARY} FROM {self.source}{self.clause} ORDER BY {UNSCORED_ORDER} "
+            "LIMIT ? OFFSET ?"
         )
 
     def single_statement(self, exact: bool) -> str:

@@ -91,7 +91,6 @@ class _Term:
         return f"({queries.FTS_TEXT_COLUMNS} : ({text}) OR themes : ({themes}))"
 
 
-
 def _text_phrases(word: str) -> tuple[str, ...]:
     """One word of 3+ characters in the text columns: itself anywhere in a word, or its stem.
 
@@ -140,33 +139,16 @@ def build_name_match(user_text: str, synonyms: Synonyms | None = None) -> str | 
     form implies the word's trigram term, so these are a subset of what ``build_match`` finds;
     and cheap: whole words and prefixes, not a pass over the trigram index."""
     parts = []
-    for forms in _name_forms(user_text, synonyms):
-        alternatives = [_quote(phrase) + (" *" if prefix else "") for phrase, prefix in forms]
-        parts.append(f"{NAME_COLUMN} : ({' OR '.join(alternatives)})")
-    return " AND ".join(parts) or None
-
-
-def _name_forms(user_text: str, synonyms: Synonyms | None) -> list[list[tuple[str, bool]]]:
-    """Per typed word, the word-index phrases of ``build_name_match``: (phrase, a prefix)."""
-    found = []
     for word in _typed_words(user_text):
-        forms = [(word, True)]
+        forms = [_quote(word) + " *"]
         stemmed = stem(word) if len(word) >= MIN_TRIGRAM else word
         if len(stemmed) >= MIN_TRIGRAM and stemmed != word:
-            forms.append((stemmed, stemmed in word))
-        forms += [(phrase, True) for phrase in (" ".join(words(p)) for p in (synonyms or {}).get(word, ()))
-                  if len(phrase) >= MIN_TRIGRAM - 1]  # as _term: at least a trigram with its space
-        found.append(forms)
-    return found
-
-
-def _name_found_in(forms: list[list[tuple[str, bool]]], name_text: str) -> bool:
-    """``build_name_match`` on the name's own index text (``index_text``: its words, then their
-    stems, each after a space): a phrase is a run of whole words, the last one a prefix."""
-    return all(
-        any((" " + phrase if prefix else f" {phrase} ") in name_text for phrase, prefix in word)
-        for word in forms
-    )
+            forms.append(_quote(stemmed) + (" *" if stemmed in word else ""))
+        phrases = (" ".join(words(phrase)) for phrase in (synonyms or {}).get(word, ()))
+        # as in _term: a phrase of one character is no trigram with its space, and left out
+        forms += [_quote(phrase) + " *" for phrase in phrases if len(phrase) >= MIN_TRIGRAM - 1]
+        parts.append(f"{NAME_COLUMN} : ({' OR '.join(forms)})")
+    return " AND ".join(parts) or None
 
 
 NAME_COLUMN = "{" + queries.FTS_COLUMNS[0] + "}"
@@ -222,11 +204,12 @@ def search(
 ) -> SearchResult:
     """At most ``RANK_CAP + 1`` matches are read; that gives the count and, when they are few
     enough, the ranked page. Where to start: with the facet filters when few interventions
-    pass them (their text is checked one by one, see ``_filter_first``), else with the text. Whether to probe the text first, unscored: ``narrow`` is what the previous
-    keystroke says (this query narrows a search that had at most ``RANK_CAP`` matches: rank
-    at once; one that had more: probe); without it, ``size``, the number of interventions in
-    the catalogue, decides (see ``PROBE_ABOVE``). Above ``UNSCORED_ABOVE`` interventions
-    nothing is scored with bm25 (see ``_order_unscored``). The answer is the same every way."""
+    pass them (their text is checked one by one, see ``_filter_first``), else with the text.
+    Whether to probe the text first, unscored: ``narrow`` is what the previous keystroke says
+    (this query narrows a search that had at most ``RANK_CAP`` matches: rank at once; one that
+    had more: probe); without it, ``size``, the number of interventions in the catalogue,
+    decides (see ``PROBE_ABOVE``). Above ``UNSCORED_ABOVE`` interventions nothing is scored
+    with bm25 (``queries.UNSCORED_ORDER``). The answer is the same every way."""
     plan = _plan(query, synonyms)
     offset, limit = max(0, query.offset), max(0, query.limit)
     scored = size is None or size <= UNSCORED_ABOVE
@@ -306,25 +289,11 @@ def _page_of(
     if not ids:
         return SearchResult([], 0, True)
     if not scored:
-        texts = conn.execute(queries.search_texts(len(ids)), ids).fetchall()
-        ordered = _order_unscored(texts, query, synonyms)
-        return SearchResult(_summaries(conn, ordered[offset:offset + limit]), len(ids), True)
+        rows = conn.execute(queries.unscored_page(len(ids)),
+                            (*ids, build_name_match(query.text, synonyms), limit, offset))
+        return SearchResult([_summary(row[1:]) for row in rows], len(ids), True)
     rows = conn.execute(plan.ranked_ids(len(ids)), (plan.params[0], *ids, limit, offset))
     return SearchResult([_summary(row[1:]) for row in rows], len(ids), True)
-
-
-def _order_unscored(rows: list[tuple], query: SearchQuery, synonyms: Synonyms | None) -> list[int]:
-    """Matches in a catalogue too large to score (``UNSCORED_ABOVE``), in the order of a broad
-    query's page: those whose name matches first, each part by level (a valid one before one
-    that may have lapsed) and then by name."""
-    forms = _name_forms(query.text, synonyms)
-
-    def key(row: tuple) -> tuple:
-        _id, text, _themes, sort_name, current_rank, best_rank = row
-        name_text = text.split(queries.TEXT_LINES_SEPARATOR, 1)[0]
-        return (not _name_found_in(forms, name_text), -current_rank, -best_rank, sort_name)
-
-    return [row[0] for row in sorted(rows, key=key)]
 
 
 def _count(conn: sqlite3.Connection, plan: queries.Plan) -> int:
