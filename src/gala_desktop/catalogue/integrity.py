@@ -148,19 +148,12 @@ _PARTIAL_DATE_COLUMNS = (("listing", "recognised_on"),)
 
 def _schema_version(conn: sqlite3.Connection) -> str | None:
     """The catalogue's schema version as stored, ``""`` when absent, ``None`` when its meta
-    table cannot be read (the table and column checks then say what is wrong)."""
+    table cannot be read (the column checks then say what is wrong)."""
     try:
         row = conn.execute("SELECT value FROM catalogue_meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.Error:
         return None
     return str(row[0]) if row else ""
-
-
-def _other_version(version: str) -> IntegrityError:
-    return IntegrityError(
-        f"de catalogus heeft indeling {version or '(onbekend)'}; dit programma leest "
-        f"indeling {queries.SCHEMA_VERSION}"
-    )
 
 
 def check_open(conn: sqlite3.Connection) -> None:
@@ -176,7 +169,10 @@ def check_open(conn: sqlite3.Connection) -> None:
         # had no search_text), which is not damage.
         version = _schema_version(conn) if "catalogue_meta" in tables else None
         if version is not None and version != str(queries.SCHEMA_VERSION):
-            raise _other_version(version)
+            raise IntegrityError(
+                f"de catalogus heeft indeling {version or '(onbekend)'}; dit programma leest "
+                f"indeling {queries.SCHEMA_VERSION}"
+            )
         missing = sorted(EXPECTED_TABLES - tables)
         if missing:
             raise IntegrityError(f"de tabel(len) {', '.join(missing)} ontbreken")
@@ -185,9 +181,7 @@ def check_open(conn: sqlite3.Connection) -> None:
             absent = [c for c in columns if c not in present]
             if absent:
                 raise IntegrityError(f"in de tabel {table} ontbreken de kolommen {', '.join(absent)}")
-        meta = dict(conn.execute("SELECT key, value FROM catalogue_meta"))
-        if meta.get("schema_version", "") != str(queries.SCHEMA_VERSION):
-            raise _other_version(meta.get("schema_version", ""))
+        meta = dict(conn.execute("SELECT key, value FROM catalogue_meta"))  # version checked above
         try:
             dt.date.fromisoformat(meta["checked_on"])
         except (KeyError, TypeError, ValueError):
