@@ -393,16 +393,16 @@ class FlowableBuilder:
         """Column widths and the font size of the amounts: numeric columns at least as wide as
         their widest amount (bold, as in a total row), the room taken from the other columns in
         proportion, so an amount is never broken over two lines ("€ 237.345," / "60"). When the
-        amounts need more than ``NUMBERS_SHARE`` of the table at the cells' size, a smaller
-        size (down to ``NUMBERS_MIN_SIZE``) is tried; beyond that (a budget over very many
-        years) they wrap as before."""
+        amounts need more than ``NUMBERS_SHARE`` of the table at the cells' size, the smaller
+        ``NUMBER_SIZES`` are tried in turn; beyond that (a budget over very many years) they
+        wrap as before."""
         numeric = [i for i in block.numeric_columns if i < len(widths)]
         others = [i for i in range(len(widths)) if i not in numeric]
         if not numeric or not others:
             return widths, CELL_FONT_SIZE
         longest = {}
         for i in numeric:
-            texts = ["".join(run.text for run in row[i]) for row in block.rows if i < len(row)]
+            texts = [model.rich_plain_text(row[i]) for row in block.rows if i < len(row)]
             longest[i] = max((stringWidth(t, FONT_BOLD, 1.0) for t in texts), default=0)
         for size in NUMBER_SIZES:
             need = {i: longest[i] * size + 2 * CELL_PADDING + 1 for i in numeric}
