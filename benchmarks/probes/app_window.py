@@ -4,7 +4,8 @@ Options: ``--catalogue PATH`` opens another catalogue instead of the shipped one
 measure), ``--project FILE`` opens a project as on the command line, ``--type WORD`` types WORD
 into the search field one character at a time after the paint (each prefix searched at once),
 so the peak memory includes searching. ``--modules`` adds the names of the modules loaded at the
-first paint to the report, in the order they were loaded. The report's ``phases`` are the seconds spent importing the app,
+first paint to the report, in the order they were loaded, and the QtWidgets classes PySide6 had
+loaded by then. The report's ``phases`` are the seconds spent importing the app,
 opening the catalogue (of which: its integrity check), building the main window, opening the
 project, and from then to the paint.
 """
@@ -65,6 +66,10 @@ def main() -> int:
         report = {"window_title": window.windowTitle(), "phases": _phases(marks, probe.report)}
         if args.modules:
             report["modules"] = list(sys.modules)  # in the order they were loaded
+            # PySide6 adds a class to its module's namespace when it first loads it
+            widgets = sys.modules["PySide6.QtWidgets"]
+            report["widget_classes"] = sorted(name for name, value in vars(widgets).items()
+                                              if isinstance(value, type))
         browser = getattr(window, "browser", None)
         if args.type and browser is not None:
             for end in range(1, len(args.type) + 1):

@@ -44,6 +44,20 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(first_paint):
     assert own == [], f"imported before they are used: {own}"
 
 
+# Widget classes the main window does not show. PySide6 loads every QtWidgets class at once (with
+# their enums: about 25 ms) the first time Python is handed a widget Qt made, such as an item
+# view's viewport; the start-up path avoids that (``ui.viewports``).
+NOT_SHOWN = ("QMdiArea", "QCalendarWidget", "QGraphicsView", "QWizard", "QLCDNumber", "QDial",
+             "QColumnView", "QFontDialog")
+
+
+def test_no_widget_made_by_qt_reaches_python_before_the_first_paint(first_paint):
+    classes = first_paint["widget_classes"]
+    assert "QMainWindow" in classes and "QTreeView" in classes  # the list is real
+    loaded = sorted(name for name in NOT_SHOWN if name in classes)
+    assert loaded == [], f"all widget classes were loaded before the first paint: {loaded}"
+
+
 def test_the_qt_free_layers_are_loaded_before_qt(first_paint):
     """``startup.prepare`` loads them first: PySide6 reads the source of every module imported
     after it. A Qt-free module missing from ``startup.QT_FREE_AT_START`` shows up here."""

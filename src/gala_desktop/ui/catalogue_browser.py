@@ -45,6 +45,7 @@ from gala_desktop.ui.result_model import (
     ResultTableModel,
     readable_name_width,
 )
+from gala_desktop.ui.viewports import viewport_width
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class ResultTable(QTableView):
         short, they give way (down to the heading) so the name keeps ~20 characters, and when
         even that is too wide the owner column is left out (the details below show the owner)."""
         chars = self.fontMetrics().averageCharWidth()
-        width = self.viewport().width()
+        width = viewport_width(self)
         header = self.horizontalHeader()
         floors = {column: self._heading_width(column) for column in self.COLUMN_FIT}
         name = readable_name_width(self.fontMetrics())

@@ -37,6 +37,7 @@ from gala_desktop.ui.shortlist_model import (
     HEADERS,
     ShortlistModel,
 )
+from gala_desktop.ui.viewports import viewport_width
 
 
 CHOOSE_KEY = QKeySequence("Ctrl+K")
@@ -64,6 +65,18 @@ class CompactLevelDelegate(QStyledItemDelegate):
             option.text = COMPACT_LEVELS[level]
 
 
+class ShortlistView(QTreeView):
+    """The shortlist's tree; tells when its viewport has a new size (the view's resize, or a
+    scroll bar that comes or goes), without asking for the viewport (``viewports``)."""
+
+    viewportResized = Signal()
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.viewportResized.emit()
+        return super().viewportEvent(event)
+
+
 class ShortlistPanel(QWidget):
     entrySelected = Signal(str)  # "" when no entry is selected
     entryActivated = Signal(str)  # Enter or double-click on an entry
@@ -78,7 +91,7 @@ class ShortlistPanel(QWidget):
         self._restoring = False
 
         self.model = ShortlistModel(session, self)
-        self.view = QTreeView(self)
+        self.view = ShortlistView(self)
         self.view.setObjectName("shortlistView")
         self.view.setAccessibleName("Shortlist")
         self.view.setAccessibleDescription(
@@ -201,7 +214,7 @@ class ShortlistPanel(QWidget):
         self.model.entriesAppeared.connect(self._on_entries_appeared)
         # the viewport's resize, not the view's: when the view hears of its new size, its
         # viewport still has the old one, and a shrinking column kept the Niveau column
-        self.view.viewport().installEventFilter(self)
+        self.view.viewportResized.connect(self.fit_columns)
         self.view.installEventFilter(self)  # F2 on a row edits its status
         self._after_reset()
 
@@ -340,9 +353,7 @@ class ShortlistPanel(QWidget):
             self._draw_arrows()
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-        elif (watched is self.view and event.type() == QEvent.Type.KeyPress
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
               and event.key() == Qt.Key.Key_F2 and not event.modifiers()):
             return self._edit_choice()
         return super().eventFilter(watched, event)
@@ -366,7 +377,7 @@ class ShortlistPanel(QWidget):
         header = self.view.header()
         others = sum(header.sectionSize(c) for c in (COL_STATUS, COL_PRIORITY))
         need = readable_name_width(self.view.fontMetrics()) + 2 * self.view.indentation()
-        room = self.view.viewport().width() - others
+        room = viewport_width(self.view) - others
         hide_level = room - self._level_width < need
         if header.isSectionHidden(COL_LEVEL) != hide_level:
             header.setSectionHidden(COL_LEVEL, hide_level)

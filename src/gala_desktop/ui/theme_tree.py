@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from gala_desktop.domain.themes import Theme
 from gala_desktop.ui.read_only import is_read_only
+from gala_desktop.ui.viewports import viewport_width
 
 REQUIRED_SUFFIX = " (verplicht)"
 
@@ -166,7 +167,7 @@ class WrappingDelegate(QStyledItemDelegate):
         return super().editorEvent(event, model, option, index)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        width = self.tree.viewport().width() - self.tree.indentation() * (self._depth(index) + 1)
+        width = viewport_width(self.tree) - self.tree.indentation() * (self._depth(index) + 1)
         opt, text_rect = self._text_rect(index, max(width, 80))
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
         bounds = opt.fontMetrics.boundingRect(
