@@ -286,3 +286,58 @@ def test_a_chapter_heading_is_never_left_alone_above_a_sub_heading_and_a_long_te
     pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
     assert "Vitaal ouder worden" in pages[0] and "Waarom dit thema" in pages[0]
     assert pages[0].count("Ontmoeting") >= 2  # the text starts under its headings
+
+
+def _heading_over_short_table(tmp_path, room: float, tall: bool, rows: int = 3):
+    """A heading and a short table (``rows`` rows of long notes when ``tall``) built as the annex
+    builds it, below a filler that leaves ``room`` of the frame height free; the page texts."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from gala_desktop.annex import model
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder, HeadingParagraph
+    from gala_desktop.annex.pdf.render import _bind_headings
+
+    s = styles()
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
+    note = " ".join(["Een lange toelichting van de databank over de erkenning."] * (9 if tall else 2))
+    block = model.Table(header=("Databank", "Toelichting"),
+                        rows=tuple((model.plain(f"Bank {n}"), model.plain(note)) for n in range(rows)))
+    builder = FlowableBuilder(s, doc.width, doc.height)
+    table = builder.table(block)
+    heading = HeadingParagraph("Erkenning", s.h3, level=3, anchor="e", in_contents=False,
+                               plain_title="Erkenning")
+    doc.build(_bind_headings([Spacer(1, doc.height * (1 - room)), heading, *table]))
+    return [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+
+
+def test_a_short_table_of_tall_rows_starts_under_its_heading_instead_of_leaving_half_a_page(tmp_path):
+    """Three rows of long notes: moved on whole, the table left half a page empty above it."""
+    pages = _heading_over_short_table(tmp_path, room=0.5, tall=True)
+    assert len(pages) == 2
+    assert "Erkenning" in pages[0] and "Bank 0" in pages[0] and "Bank 1" in pages[0]
+    assert "Bank 2" in pages[1] and "Bank 2" not in pages[0]
+    assert pages[1].count("Databank") == 1  # the header repeated over the rest
+
+
+def test_a_short_table_that_misses_a_little_room_moves_on_whole_with_its_heading(tmp_path):
+    """Less than a quarter of the frame left, though the heading and two of the four rows would
+    fit there: a few rows are not worth splitting."""
+    pages = _heading_over_short_table(tmp_path, room=0.23, tall=False, rows=4)
+    assert "Erkenning" not in pages[0] and "Bank 0" not in pages[0]
+    assert all(f"Bank {n}" in pages[1] for n in range(4)) and "Erkenning" in pages[1]
+    # what the room did hold: the same table splits there when the rule is the long tables' one
+    from gala_desktop.annex.pdf.flowables import HeadingWithStart, ShortTable
+
+    split = ShortTable.split
+    ShortTable.split = HeadingWithStart.split
+    try:
+        pages = _heading_over_short_table(tmp_path, room=0.23, tall=False, rows=4)
+    finally:
+        ShortTable.split = split
+    assert "Bank 1" in pages[0]
+
+
+def test_a_short_table_that_fits_stays_whole_under_its_heading(tmp_path):
+    pages = _heading_over_short_table(tmp_path, room=0.5, tall=False)
+    assert len(pages) == 1 and all(f"Bank {n}" in pages[0] for n in range(3))

@@ -56,6 +56,9 @@ CELL_FONT_SIZE = 8.6  # the cell styles' size (``styles.py``)
 NUMBERS_SHARE = 0.88  # of a table's width, at most, for its numeric columns
 NUMBER_SIZES = (CELL_FONT_SIZE, 8.0, 7.4, 6.8)  # tried in turn for the amounts of a wide table
 SHORT_TABLE_ROWS = 6
+# Of the frame height: a short table that would leave more than this empty by moving on whole
+# starts on this page instead (``ShortTable``).
+SHORT_TABLE_GAP = 0.25
 MOVED_TEXT = "Zie de volledige tekst onder de tabel."
 
 
@@ -158,7 +161,7 @@ class HeadingWithStart(KeepTogether):
     def split(self, aW, aH):  # noqa: N803 - reportlab API
         *lead, body = self._content
         _width, lead_height = _listWrapOn(lead, aW, self.canv)
-        gap = max(lead[-1].getSpaceAfter(), body.getSpaceBefore())
+        gap = max(lead[-1].getSpaceAfter() if lead else 0, body.getSpaceBefore())
         room = aH - lead_height - gap - 1
         if room > 0:
             parts = body.splitOn(self.canv, aW, room)
@@ -170,6 +173,27 @@ class HeadingWithStart(KeepTogether):
         if isinstance(body, RLTable):
             return len(first._cellvalues) - (body.repeatRows or 0) >= self.FIRST_ROWS
         return True  # a paragraph split keeps at least two lines (allowOrphans=0)
+
+
+class ShortTable(HeadingWithStart):
+    """A short table (at most ``SHORT_TABLE_ROWS`` rows), with its caption and a heading bound to
+    it, kept on one page: a few rows are not worth splitting. Unless its rows are tall (a long
+    note in a cell) and moving it on whole would leave more than ``max_gap`` points of this page
+    empty: then it starts here like a long table, with at least two rows under its heading.
+    """
+
+    def __init__(self, flowables, max_gap: float) -> None:
+        super().__init__(flowables)
+        self.max_gap = max_gap
+
+    def with_lead(self, lead: list[Flowable]) -> ShortTable:
+        """The same table with ``lead`` (a heading run) kept above it."""
+        return ShortTable([*lead, *self._content], self.max_gap)
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab API
+        if aH <= self.max_gap:
+            return KeepTogether.split(self, aW, aH)  # the room left is small: all of it moves on
+        return super().split(aW, aH)
 
 
 # Room (points) a chapter heading needs below it on the page; less starts a new page, so a
@@ -455,7 +479,7 @@ class FlowableBuilder:
             out.append(CachedParagraph(markup(model.plain(block.caption)), self.s.caption))
         out.append(table)
         if len(block.rows) <= SHORT_TABLE_ROWS and not moved:
-            out = [KeepTogether(out)]  # a short table is not worth splitting over two pages
+            out = [ShortTable(out, self.height * SHORT_TABLE_GAP)]
         return out + [Spacer(1, 8)] + self._moved_text(moved)
 
     def _bold(self, cell):

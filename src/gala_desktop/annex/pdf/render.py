@@ -47,6 +47,7 @@ from gala_desktop.annex.pdf.flowables import (
     HeadingParagraph,
     HeadingWithStart,
     OrphanSafeTable,
+    ShortTable,
     style_for,
 )
 from gala_desktop.annex.pdf.numbers import DeferredContents, DeferredNumbers
@@ -217,7 +218,8 @@ def _story(document: model.Document, builder: FlowableBuilder) -> list[Flowable]
 
 def _bind_headings(story: list[Flowable]) -> list[Flowable]:
     """A heading with what follows it: a table that must stay whole goes to the next page with
-    it; a long table or text starts under it (``HeadingWithStart``).
+    it; a long table or text starts under it (``HeadingWithStart``), and so does a short table
+    whose move would leave much of the page empty (``ShortTable``).
 
     reportlab's keepWithNext does not reach into a following KeepTogether, so the heading
     would otherwise stay alone at the bottom of a page while its table moves on; and it keeps a
@@ -235,6 +237,8 @@ def _bind_headings(story: list[Flowable]) -> list[Flowable]:
         lead = _heading_run(bound) if follows and previous is not None and previous.getKeepWithNext() else []
         if not lead:
             bound.append(flowable)
+        elif isinstance(flowable, ShortTable):
+            bound.append(flowable.with_lead(lead))
         elif isinstance(flowable, KeepTogether):
             bound.append(KeepTogether([*lead, *flowable._content]))
         else:
