@@ -229,38 +229,78 @@ def test_a_heading_with_room_for_fewer_than_two_rows_moves_on_with_its_table(tmp
     assert "Databankpagina's" in pages[1] and "Rij 0" in pages[1]
 
 
-@pytest.mark.parametrize("years", [1, 4, 5])
-def test_an_amount_is_never_broken_over_two_lines_in_a_budget_table(years):
+@pytest.mark.parametrize("cents", [23_734_560, 250_875_708])  # € 237.345,60 and € 2.508.757,08
+@pytest.mark.parametrize("years", [1, 4, 5, 8, 12])
+def test_an_amount_is_never_broken_over_two_lines_in_a_budget_table(years, cents):
     """Budgets of a few hundred thousand euros with cents, per year, with a whole-period column
-    and a total: each amount stays on one line ("€ 237.345," / "60" was printed before). Up to
-    five years fit; a longer period takes a smaller size first, then wraps."""
+    and a total: each amount stays on one line ("€ 237.345," / "60" was printed before; twelve
+    years printed one digit per line). Up to four years and the whole period share one table,
+    at a smaller size where needed; a longer period is shown in several tables."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
-    from gala_desktop.annex.budget_tables import budget_table
+    from gala_desktop.annex.budget_tables import budget_tables
     from gala_desktop.annex.pdf.flowables import FlowableBuilder, OrphanSafeTable
     from gala_desktop.annex.pdf.render import _walk
+    from gala_desktop.annex.pdf.styles import PAGE_MARGIN_X
     from gala_desktop.domain.budget import WHOLE_PERIOD, BudgetGrid, BudgetRow
 
     columns = (*range(2026, 2026 + years), WHOLE_PERIOD)
-    cells = (23_734_560,) * years + (25_000_000,)
+    cells = (cents,) * years + (cents + 1_000_000,)
     rows = tuple(BudgetRow(name, name, cells, sum(cells)) for name in
                  ("Brede SPUK-onderdeel", "IZA", "Eigen middelen"))
     grid = BudgetGrid(columns, rows, tuple(3 * c for c in cells), 3 * sum(cells))
-    block = budget_table(grid, "Financieringsbron", "Begroot budget")
-    from gala_desktop.annex.pdf.styles import PAGE_MARGIN_X
-
+    blocks = budget_tables(grid, "Financieringsbron", "Begroot budget")
+    assert len(blocks) == {1: 1, 4: 1, 5: 2, 8: 3, 12: 4}[years]
     builder = FlowableBuilder(styles(), A4[0] - 2 * PAGE_MARGIN_X, A4[1] - 60 * mm)
-    table = next(f for f in _walk(builder.table(block)) if isinstance(f, OrphanSafeTable))
-    widths = table._argW
     amounts = 0
-    for row in table._cellvalues[1:]:
-        for column, cell in enumerate(row):
-            if column and getattr(cell, "text", ""):
-                cell.wrap(widths[column] - 8, 1000)
-                assert len(cell.blPara.lines) == 1, (cell.text, widths[column])
-                amounts += 1
-    assert amounts >= 4 * (years + 2)
+    for block in blocks:
+        table = next(f for f in _walk(builder.table(block)) if isinstance(f, OrphanSafeTable))
+        widths = table._argW
+        for row in table._cellvalues[1:]:
+            for column, cell in enumerate(row):
+                if column and getattr(cell, "text", ""):
+                    cell.wrap(widths[column] - 8, 1000)
+                    assert len(cell.blPara.lines) == 1, (cell.text, widths[column])
+                    amounts += 1
+    assert amounts == 4 * (years + 2)  # every amount once: 3 rows and the total row
+
+
+def test_a_long_period_is_shown_in_tables_of_a_run_of_years_each():
+    from gala_desktop.annex.budget_tables import budget_table, budget_tables
+    from gala_desktop.annex.model import rich_plain_text
+    from gala_desktop.domain.budget import WHOLE_PERIOD, BudgetGrid, BudgetRow
+
+    columns = (*range(2025, 2037), WHOLE_PERIOD)
+    spuk = tuple(100_00 * (n + 1) for n in range(13))
+    iza = (None,) * 6 + (5_000_00,) * 6 + (None,)  # nothing in the first years, nor for the whole period
+    rows = (BudgetRow("spuk", "Brede SPUK-onderdeel", spuk, sum(spuk)),
+            BudgetRow("iza", "IZA", iza, sum(c or 0 for c in iza)))
+    totals = tuple(a + (b or 0) for a, b in zip(spuk, iza))
+    grid = BudgetGrid(columns, rows, totals, sum(totals))
+    tables = budget_tables(grid, "Financieringsbron", "Begroot budget per jaar en financieringsbron")
+    assert [t.header for t in tables] == [
+        ("Financieringsbron", "2025", "2026", "2027", "2028"),
+        ("Financieringsbron", "2029", "2030", "2031"),
+        ("Financieringsbron", "2032", "2033", "2034"),
+        ("Financieringsbron", "2035", "2036", "Hele periode", "Totaal"),
+    ]
+    caption = "Begroot budget per jaar en financieringsbron"
+    assert [t.caption for t in tables] == [
+        f"{caption}: 2025–2028 (deel 1 van 4)", f"{caption}: 2029–2031 (deel 2 van 4)",
+        f"{caption}: 2032–2034 (deel 3 van 4)", f"{caption}: 2035–2036 en hele periode (deel 4 van 4)",
+    ]
+    whole = budget_table(grid, "Financieringsbron", "")
+    # the same cells as the one wide table, column by column; the row totals only in the last
+    for row in range(len(whole.rows)):
+        cells = [rich_plain_text(c) for t in tables for c in t.rows[row][1:]]
+        assert cells == [rich_plain_text(c) for c in whole.rows[row][1:]]
+        assert [rich_plain_text(t.rows[row][0]) for t in tables] == [rich_plain_text(whole.rows[row][0])] * 4
+    assert rich_plain_text(tables[0].rows[1][1]) == ""  # IZA had nothing in 2025: an empty cell
+    assert all(t.total_row for t in tables)
+    assert [t.numeric_columns for t in tables] == [(1, 2, 3, 4), (1, 2, 3), (1, 2, 3), (1, 2, 3, 4)]
+    five = BudgetGrid(columns[:5], rows[:1], totals[:5], sum(totals[:5]))
+    assert budget_tables(five, "Financieringsbron", "c") == [budget_table(five, "Financieringsbron", "c")]
 
 
 def test_a_chapter_heading_is_never_left_alone_above_a_sub_heading_and_a_long_text(tmp_path):
@@ -341,3 +381,24 @@ def test_a_short_table_that_misses_a_little_room_moves_on_whole_with_its_heading
 def test_a_short_table_that_fits_stays_whole_under_its_heading(tmp_path):
     pages = _heading_over_short_table(tmp_path, room=0.5, tall=False)
     assert len(pages) == 1 and all(f"Bank {n}" in pages[0] for n in range(3))
+
+
+def test_a_captioned_table_starts_under_its_caption_instead_of_taking_it_to_the_next_page(tmp_path):
+    """A caption is kept with the next flowable; with reportlab's keepWithNext that meant the
+    whole table, so a long budget table and its caption left a third of a page empty."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from gala_desktop.annex import model
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder
+    from gala_desktop.annex.pdf.render import _bind_headings
+
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
+    block = model.Table(header=("Thema", "2025"), caption="Begroot budget per thema en jaar",
+                        rows=tuple((model.plain(f"Thema {n}"), model.plain("€ 1.000")) for n in range(20)))
+    table = FlowableBuilder(styles(), doc.width, doc.height).table(block)
+    doc.build(_bind_headings([Spacer(1, doc.height * 0.7), *table]))
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+    assert len(pages) == 2
+    assert "Begroot budget per thema en jaar" in pages[0] and "Thema 0" in pages[0]
+    assert "Thema 19" in pages[1] and pages[1].count("2025") == 1  # the header, repeated once

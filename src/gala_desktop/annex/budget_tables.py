@@ -16,31 +16,73 @@ from gala_desktop.domain.budget import (
 from gala_desktop.domain.project import FundingSource, ImplementationPlan
 
 
+# Columns of amounts (years and the whole period) one budget table holds side by side on a
+# portrait page, and how many each table of a longer period holds: there, room for amounts in
+# millions with cents at a readable size (the PDF makes numeric columns as wide as their amounts).
+ONE_TABLE_COLUMNS = 5
+SPLIT_TABLE_COLUMNS = 4
+
+
+def budget_tables(grid: BudgetGrid, row_header: str, caption: str) -> list[Table]:
+    """``budget_table``, or for a period of more than ``ONE_TABLE_COLUMNS`` columns one table
+    per run of years (at most ``SPLIT_TABLE_COLUMNS``, as even as they come): each with every
+    row and the totals of its years; the last also with the total of each row ("Totaal").
+    Twelve years in one table printed one digit per line."""
+    count = len(grid.columns)
+    if count <= ONE_TABLE_COLUMNS:
+        return [budget_table(grid, row_header, caption)]
+    parts = -(-count // SPLIT_TABLE_COLUMNS)
+    tables = []
+    start = 0
+    for part in range(parts):
+        size = count // parts + (1 if part < count % parts else 0)
+        columns = range(start, start + size)
+        start += size
+        span = _span([grid.columns[i] for i in columns])
+        tables.append(_table(grid, row_header, f"{caption}: {span} (deel {part + 1} van {parts})",
+                             columns, with_total=part == parts - 1))
+    return tables
+
+
 def budget_table(grid: BudgetGrid, row_header: str, caption: str) -> Table:
     """Rows × years (then the whole period) with a total column and a total row. A cell where
     nothing was budgeted stays empty: no "€ 0,00" for what nobody entered. Whole euros are shown
     without ",00", as in the overview."""
-    columns = len(grid.columns)
+    return _table(grid, row_header, caption, range(len(grid.columns)), with_total=True)
 
+
+def _table(grid: BudgetGrid, row_header: str, caption: str, columns: range, with_total: bool) -> Table:
     def amount(cents: int) -> tuple:
         return plain(format_euro_table(cents).replace(" ", "\u00a0"))
 
     rows = [
-        (plain(row.label), *(amount(c) if c is not None else () for c in row.cells), amount(row.total))
+        (plain(row.label), *(amount(row.cells[i]) if row.cells[i] is not None else () for i in columns),
+         *((amount(row.total),) if with_total else ()))
         for row in grid.rows
     ]
-    used = [any(row.cells[i] is not None for row in grid.rows) for i in range(columns)]
+    used = {i: any(row.cells[i] is not None for row in grid.rows) for i in columns}
     rows.append((plain("Totaal"),
-                 *(amount(c) if used[i] else () for i, c in enumerate(grid.column_totals)),
-                 amount(grid.total)))
+                 *(amount(grid.column_totals[i]) if used[i] else () for i in columns),
+                 *((amount(grid.total),) if with_total else ())))
+    shown = len(columns) + (1 if with_total else 0)
     return Table(
-        header=(row_header, *grid.column_labels, "Totaal"),
+        header=(row_header, *(grid.column_labels[i] for i in columns), *(("Totaal",) if with_total else ())),
         rows=tuple(rows),
-        col_weights=(2.6, *([1.45] * columns), 1.6),
+        col_weights=(2.6, *([1.45] * len(columns)), *((1.6,) if with_total else ())),
         total_row=True,
-        numeric_columns=tuple(range(1, columns + 2)),
+        numeric_columns=tuple(range(1, shown + 1)),
         caption=caption,
     )
+
+
+def _span(columns: list[int | None]) -> str:
+    """``[2025, 2026, 2027]`` → "2025–2027"; with the whole period: "2031 en hele periode"."""
+    years = [column for column in columns if column is not WHOLE_PERIOD]
+    text = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    if WHOLE_PERIOD in columns:
+        whole = column_label(WHOLE_PERIOD).lower()
+        text = f"{text} en {whole}" if text else whole
+    return text
 
 
 def sources_text(plan: ImplementationPlan) -> str:

@@ -15,7 +15,7 @@ from gala_desktop.annex.model import (
     proper_name,
 )
 
-from gala_desktop.annex.budget_tables import budget_table, sources_text
+from gala_desktop.annex.budget_tables import budget_tables, sources_text
 from gala_desktop.domain.budget import WHOLE_PERIOD_LABEL, budget_grid
 from gala_desktop.domain.formatting import join_dutch
 from gala_desktop.domain.overview import required_theme_gaps
@@ -131,10 +131,10 @@ def _budget(ctx: AnnexContext) -> list[Block]:
             "Alleen gekozen interventies tellen mee. Bedragen die voor de hele periode zijn "
             "opgegeven, zonder verdeling over de jaren, staan in de kolom "
             f"‘{WHOLE_PERIOD_LABEL}’.", ParagraphStyle.NOTE))
-        blocks.append(budget_table(by_source, "Financieringsbron",
-                                   "Begroot budget per jaar en financieringsbron"))
-        blocks.append(budget_table(budget_grid(project, "theme"), "Thema",
-                                   "Begroot budget per thema en jaar"))
+        blocks += budget_tables(by_source, "Financieringsbron",
+                                "Begroot budget per jaar en financieringsbron")
+        blocks += budget_tables(budget_grid(project, "theme"), "Thema",
+                                "Begroot budget per thema en jaar")
     if without:
         chosen_names = [r.name for r in chosen]
         names = join_dutch([  # the same intervention under two themes: say which one

@@ -201,6 +201,11 @@ class ShortTable(HeadingWithStart):
 CHAPTER_ROOM = 0.4  # of the frame height
 
 
+class CaptionParagraph(CachedParagraph):
+    """The caption over a table, or the label over a text moved out of a table cell: kept with
+    the start of what it names, like a heading (``render._bind_headings``)."""
+
+
 class HeadingParagraph(CachedParagraph):
     """A heading that registers itself in the bookmarks and the table of contents."""
 
@@ -380,7 +385,7 @@ class FlowableBuilder:
     def _moved_text(self, moved: list) -> list[Flowable]:
         out: list[Flowable] = []
         for label, runs in moved:
-            out.append(CachedParagraph(markup(model.plain(shorten(label, 200))), self.s.caption))
+            out.append(CaptionParagraph(markup(model.plain(shorten(label, 200))), self.s.caption))
             out += paragraphs(runs, self.s.body)
         return out
 
@@ -476,7 +481,7 @@ class FlowableBuilder:
         table.setStyle(TableStyle(cmds))
         out: list[Flowable] = []
         if block.caption:
-            out.append(CachedParagraph(markup(model.plain(block.caption)), self.s.caption))
+            out.append(CaptionParagraph(markup(model.plain(block.caption)), self.s.caption))
         out.append(table)
         if len(block.rows) <= SHORT_TABLE_ROWS and not moved:
             out = [ShortTable(out, self.height * SHORT_TABLE_GAP)]

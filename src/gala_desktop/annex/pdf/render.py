@@ -43,6 +43,7 @@ from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
 from gala_desktop.annex.output import annex_file
 from gala_desktop.annex.pdf.flowables import (
     CachedParagraph,
+    CaptionParagraph,
     FlowableBuilder,
     HeadingParagraph,
     HeadingWithStart,
@@ -248,12 +249,13 @@ def _bind_headings(story: list[Flowable]) -> list[Flowable]:
 
 def _heading_run(bound: list[Flowable]) -> list[Flowable]:
     """The flowables kept with the next one at the end of ``bound`` — a heading, its rule, a
-    line under it — taken off ``bound``; nothing when the run holds no heading."""
+    line under it, a table's caption — taken off ``bound``; nothing when the run holds neither
+    a heading nor a caption."""
     start = len(bound)
     while start and bound[start - 1].getKeepWithNext() and not isinstance(bound[start - 1], KeepTogether):
         start -= 1
     run = bound[start:]
-    if not any(isinstance(f, HeadingParagraph) for f in run):
+    if not any(isinstance(f, HeadingParagraph | CaptionParagraph) for f in run):
         return []
     del bound[start:]
     return run
