@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -268,3 +269,130 @@ def test_with_a_damaged_catalogue_the_word_annex_says_so_instead_of_removed(samp
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "niet meer in de interventiecatalogus" not in text
     assert "De interventiecatalogus kon bij het maken van deze bijlage niet worden gelezen." in text
+
+
+def _cell_room(table, column: int) -> float:
+    """Points of text room in ``column`` of a Word table (its grid width less the cell margins)."""
+    from gala_desktop.annex.docx.styles import CELL_PADDING
+
+    grid = [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    return grid[column] / 20 - CELL_PADDING
+
+
+def _runs_of(cell):
+    for run in cell._tc.iter(qn("w:r")):
+        r_pr = run.find(qn("w:rPr"))
+        size = r_pr.find(qn("w:sz")) if r_pr is not None else None
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        yield text, (int(size.get(qn("w:val"))) / 2 if size is not None else None)
+
+
+def test_an_amount_in_millions_is_never_broken_over_two_lines_in_word(sample, tmp_path):
+    """Word's columns came from fixed weights: "€ 1.282.0" / "00" in an ordinary four-year plan.
+    Numeric columns are now as wide as their widest amount, measured in the bold face of the
+    PDF's font (wider than the Arial Word uses), at the size the run is set in."""
+    from copy import deepcopy
+
+    from gala_desktop.annex.docx.styles import TABLE_TEXT_SIZE
+    from gala_desktop.annex.number_columns import amount_width
+    from gala_desktop.catalogue.repository import Catalogue
+    from gala_desktop.domain.project import BudgetLine, FundingSource
+
+    project = deepcopy(sample)
+    for n, entry in enumerate(e for e in project.shortlist if e.status is EntryStatus.CHOSEN):
+        entry.plan.budget = [BudgetLine(128_200_000 + n * 1_234_567, year, FundingSource.SPUK)
+                             for year in (2025, 2026, 2027, 2028)] + [BudgetLine(95_000_000)]
+    path = tmp_path / "miljoenen.docx"
+    with Catalogue.open() as cat:
+        export_project(project, path, catalogue=cat, renderer=renderer_for(ExportFormat.DOCX))
+    document = docx.Document(str(path))
+    amounts = 0
+    for table in document.tables:
+        for row in table.rows[1:]:
+            for column, cell in enumerate(row.cells):
+                for text, size in _runs_of(cell):
+                    if re.fullmatch(r"€\u00a0[\d.]+(,\d\d)?", text):  # an amount of a numeric column
+                        amounts += 1
+                        width = amount_width(text, size or TABLE_TEXT_SIZE)
+                        assert width <= _cell_room(table, column), (text, width, _cell_room(table, column))
+    assert amounts > 50
+
+
+def test_a_word_too_wide_for_its_column_gets_soft_hyphens_but_a_name_does_not():
+    from gala_desktop.annex.docx.render import SOFT_HYPHEN, breakable
+    from gala_desktop.annex.number_columns import amount_width
+
+    room = amount_width("onbekend", 8.5) + 1  # "onbekend" fits, "erkenningsdatum" does not
+    assert breakable("erkenningsdatum onbekend", room=room, size=8.5) == (
+        f"er{SOFT_HYPHEN}ken{SOFT_HYPHEN}nings{SOFT_HYPHEN}da{SOFT_HYPHEN}tum onbekend")
+    assert breakable("erkenningsdatum", room=200, size=8.5) == "erkenningsdatum"  # it fits
+    assert breakable("(databankinterventies.nl,", room=room, size=8.5).startswith(f"(da{SOFT_HYPHEN}ta")
+    # in a document: a narrow column's plain word is hyphenated, a name in it is not
+    from gala_desktop.annex import model
+    from gala_desktop.annex.docx.render import build_docx
+
+    cell = (model.Run("erkenningsdatum "), model.Run("Erkenningscommissie", name=True))
+    table = model.Table(header=("Erkend", "Toelichting"), col_weights=(1, 9),
+                        rows=((cell, model.plain("tekst")),))
+    document = model.Document(
+        metadata=model.Metadata(title="t", author="a", subject="s", keywords=(), language="nl-NL",
+                                running_head="r"),
+        blocks=[table])
+    word = docx.Document(io.BytesIO(build_docx(document)))
+    texts = [t.text for t in word.tables[0].rows[1].cells[0]._tc.iter(qn("w:t"))]
+    assert texts == [f"er{SOFT_HYPHEN}ken{SOFT_HYPHEN}nings{SOFT_HYPHEN}da{SOFT_HYPHEN}tum ", "Erkenningscommissie"]
+
+
+def test_a_row_taller_than_a_page_may_break_and_other_rows_stay_whole(sample, tmp_path):
+    """Word cuts off a row that may not break (``cantSplit``) and is taller than the page: a
+    long monitoring text disappeared below the page's edge."""
+    from copy import deepcopy
+
+    from gala_desktop.catalogue.repository import Catalogue
+
+    project = deepcopy(sample)
+    entry = next(e for e in project.shortlist if e.status is EntryStatus.CHOSEN)
+    long_text = "\n".join(["Elke maand tellen we de deelnemers en vragen we hoe het gaat."] * 120)
+    entry.plan.monitoring = long_text
+    path = tmp_path / "lang.docx"
+    with Catalogue.open() as cat:
+        export_project(project, path, catalogue=cat, renderer=renderer_for(ExportFormat.DOCX))
+    document = docx.Document(str(path))
+    rows = [(row, "Elke maand tellen" in row.cells[-1].text) for table in document.tables for row in table.rows]
+    assert sum(tall for _, tall in rows) == 1
+    for row, tall in rows:
+        can_split = row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None
+        assert can_split == tall
+
+
+def test_word_file_is_in_current_word_mode_with_its_own_properties_and_one_font(exported):
+    path, document = exported
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+        app = package.read("docProps/app.xml").decode()
+        settings = package.read("word/settings.xml").decode()
+    assert not [n for n in names if "thumbnail" in n]  # the default template's blank picture
+    assert "<Application>GALA Desktop</Application>" in app and "Normal.dotm" not in app
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+    # no theme font wins over the document's font (headings were Calibri)
+    fonts = list(document.styles.element.iter(qn("w:rFonts")))
+    assert not [f for f in fonts if f.get(qn("w:asciiTheme")) or f.get(qn("w:hAnsiTheme"))]
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert defaults.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:ascii")) == "Arial"
+    assert {document.styles[f"Heading {n}"].font.name for n in (1, 2, 3)} == {"Arial"}
+    assert document.styles["toc 2"].paragraph_format.left_indent > (
+        document.styles["toc 1"].paragraph_format.left_indent or 0)  # sections under chapters
+
+
+def test_a_web_address_with_a_space_is_written_as_a_valid_address(sample, tmp_path):
+    from gala_desktop.annex import model
+    from gala_desktop.annex.docx.render import build_docx
+
+    document = model.Document(
+        metadata=model.Metadata(title="t", author="a", subject="s", keywords=(), language="nl-NL",
+                                running_head="r"),
+        blocks=[model.Paragraph.of("x"), model.Paragraph((model.Run("pagina", url="https://example.nl/a b"),),
+                                                         model.ParagraphStyle.BODY)])
+    word = docx.Document(io.BytesIO(build_docx(document)))
+    targets = [r.target_ref for r in word.part.rels.values() if r.is_external]
+    assert targets == ["https://example.nl/a%20b"]

@@ -251,7 +251,8 @@ def test_an_amount_is_never_broken_over_two_lines_in_a_budget_table(years, cents
                  ("Brede SPUK-onderdeel", "IZA", "Eigen middelen"))
     grid = BudgetGrid(columns, rows, tuple(3 * c for c in cells), 3 * sum(cells))
     blocks = budget_tables(grid, "Financieringsbron", "Begroot budget")
-    assert len(blocks) == {1: 1, 4: 1, 5: 2, 8: 3, 12: 4}[years]
+    # four years and the whole period share one table, unless amounts in millions need more room
+    assert len(blocks) == {1: 1, 4: 1 if cents < 100_000_000 else 2, 5: 2, 8: 3, 12: 4}[years]
     builder = FlowableBuilder(styles(), A4[0] - 2 * PAGE_MARGIN_X, A4[1] - 60 * mm)
     amounts = 0
     for block in blocks:

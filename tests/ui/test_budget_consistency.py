@@ -26,7 +26,10 @@ def _docx_table(path: Path, caption: str) -> list[list[str]]:
     for table in document.tables:
         element = table._tbl.tblPr.find(qn("w:tblCaption"))
         if element is not None and element.get(qn("w:val")) == caption:
-            return [[cell.text.replace("\u00a0", " ") for cell in row.cells] for row in table.rows]
+            # what a reader sees: no-break spaces as spaces, soft hyphens (in words too wide
+            # for their column) not at all
+            return [[cell.text.replace("\u00a0", " ").replace("\u00ad", "") for cell in row.cells]
+                    for row in table.rows]
     raise AssertionError(f"no table {caption!r}")
 
 

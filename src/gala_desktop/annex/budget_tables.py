@@ -7,6 +7,7 @@ from __future__ import annotations
 from gala_desktop.annex.context import money
 from gala_desktop.domain.formatting import format_euro_table
 from gala_desktop.annex.model import Table, plain
+from gala_desktop.annex.number_columns import NUMBERS_SHARE, amount_width
 from gala_desktop.domain.budget import (
     WHOLE_PERIOD,
     BudgetGrid,
@@ -17,21 +18,25 @@ from gala_desktop.domain.project import FundingSource, ImplementationPlan
 
 
 # Columns of amounts (years and the whole period) one budget table holds side by side on a
-# portrait page, and how many each table of a longer period holds: there, room for amounts in
-# millions with cents at a readable size (the PDF makes numeric columns as wide as their amounts).
+# portrait page, and how many each table of a longer period holds; fewer when the amounts are so
+# large that they would not fit at ``READABLE_SIZE`` (``_columns_that_fit``).
 ONE_TABLE_COLUMNS = 5
 SPLIT_TABLE_COLUMNS = 4
+TEXT_WIDTH = 166 * 72 / 25.4  # points: A4 less the annex's side margins, in the PDF and in Word
+READABLE_SIZE = 7.4  # points: the smallest size the amounts of a budget table are planned at
+CELL_PADDING = 12.0  # points: a cell's left and right padding, the wider of PDF (8) and Word (10.8)
 
 
 def budget_tables(grid: BudgetGrid, row_header: str, caption: str) -> list[Table]:
-    """``budget_table``, or for a period of more than ``ONE_TABLE_COLUMNS`` columns one table
-    per run of years (at most ``SPLIT_TABLE_COLUMNS``, as even as they come): each with every
-    row and the totals of its years; the last also with the total of each row ("Totaal").
-    Twelve years in one table printed one digit per line."""
+    """``budget_table``, or for a period of more columns than fit one table, one table per run
+    of years (as even as they come): each with every row and the totals of its years; the last
+    also with the total of each row ("Totaal"). Twelve years in one table printed one digit
+    per line, and four years of amounts in the tens of millions broke them too."""
     count = len(grid.columns)
-    if count <= ONE_TABLE_COLUMNS:
+    fit = _columns_that_fit(grid)
+    if count <= min(ONE_TABLE_COLUMNS, fit - 1):  # with the total column
         return [budget_table(grid, row_header, caption)]
-    parts = -(-count // SPLIT_TABLE_COLUMNS)
+    parts = -(-count // max(1, min(SPLIT_TABLE_COLUMNS, fit - 1)))
     tables = []
     start = 0
     for part in range(parts):
@@ -44,6 +49,19 @@ def budget_tables(grid: BudgetGrid, row_header: str, caption: str) -> list[Table
     return tables
 
 
+def _columns_that_fit(grid: BudgetGrid) -> int:
+    """How many columns of this grid's widest amount fit side by side at ``READABLE_SIZE`` in
+    the share of a table the renderers give to amounts (``number_columns``)."""
+    amounts = [grid.total, *grid.column_totals, *(row.total for row in grid.rows),
+               *(cell for row in grid.rows for cell in row.cells if cell is not None)]
+    widest = max(amount_width(_amount_text(cents), READABLE_SIZE) for cents in amounts)
+    return max(2, int(TEXT_WIDTH * NUMBERS_SHARE // (widest + CELL_PADDING + 1)))
+
+
+def _amount_text(cents: int) -> str:
+    return format_euro_table(cents).replace(" ", "\u00a0")
+
+
 def budget_table(grid: BudgetGrid, row_header: str, caption: str) -> Table:
     """Rows × years (then the whole period) with a total column and a total row. A cell where
     nothing was budgeted stays empty: no "€ 0,00" for what nobody entered. Whole euros are shown
@@ -53,7 +71,7 @@ def budget_table(grid: BudgetGrid, row_header: str, caption: str) -> Table:
 
 def _table(grid: BudgetGrid, row_header: str, caption: str, columns: range, with_total: bool) -> Table:
     def amount(cents: int) -> tuple:
-        return plain(format_euro_table(cents).replace(" ", "\u00a0"))
+        return plain(_amount_text(cents))
 
     rows = [
         (plain(row.label), *(amount(row.cells[i]) if row.cells[i] is not None else () for i in columns),

@@ -16,7 +16,10 @@ from pathlib import Path
 
 from docx import Document as open_docx
 from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
@@ -177,6 +180,64 @@ def end_field(paragraph: DocxParagraph) -> None:
     paragraph._p.append(run)
 
 
+APP_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>GALA Desktop</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def own_package_properties(document: DocxDocument) -> None:
+    """The application properties say GALA Desktop made the file, not the Word for Mac and
+    ``Normal.dotm`` of python-docx's default template (with its page and word counts of an
+    empty document), and the template's blank thumbnail is left out."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in (RT.EXTENDED_PROPERTIES, RT.THUMBNAIL):
+            package.rels.pop(rel_id)
+    properties = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES,
+                      APP_PROPERTIES.encode("utf-8"), package)
+    package.relate_to(properties, RT.EXTENDED_PROPERTIES)
+
+
+def set_compatibility_mode(document: DocxDocument, mode: int = 15) -> None:
+    """Lay the document out as Word 2013 and later do; python-docx's default template says
+    Word 2010 (14), and Word then shows *[Compatibiliteitsmodus]* in its title bar."""
+    compat = document.settings.element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        document.settings.element.append(compat)
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+            return
+    setting = OxmlElement("w:compatSetting")
+    setting.set(qn("w:name"), "compatibilityMode")
+    setting.set(qn("w:uri"), "http://schemas.microsoft.com/office/word")
+    setting.set(qn("w:val"), str(mode))
+    compat.append(setting)
+
+
+def use_font_everywhere(document: DocxDocument, font: str) -> None:
+    """``font`` for every style: the document defaults name it, and the theme fonts the
+    default template's styles point to (Calibri for the headings, which won over a font set on
+    the style) are taken out, so a style that names no font of its own uses it."""
+    styles = document.styles.element
+    theme = [qn(f"w:{name}") for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attribute in theme:
+            fonts.attrib.pop(attribute, None)
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    run = defaults.find(qn("w:rPrDefault"))
+    r_pr = run.find(qn("w:rPr")) if run is not None else None
+    fonts = r_pr.find(qn("w:rFonts")) if r_pr is not None else None
+    if fonts is not None:
+        for name in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{name}"), font)
+
+
 def update_fields_on_open(document: DocxDocument) -> None:
     """Ask Word to refresh fields (contents, page numbers) when the document is opened."""
     settings = document.settings.element
@@ -195,10 +256,12 @@ def mark_header_row(table: DocxTable) -> None:
     tr_pr.append(header)
 
 
-def keep_rows_whole(table: DocxTable) -> None:
-    for row in table.rows:
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
+def keep_rows_whole(table: DocxTable, except_rows: frozenset[int] = frozenset()) -> None:
+    """No row breaks across a page, except those in ``except_rows``: Word cuts off a row that
+    may not break and is taller than the page, so a very tall row must be allowed to."""
+    for number, row in enumerate(table.rows):
+        if number not in except_rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def set_table_caption(table: DocxTable, caption: str) -> None:

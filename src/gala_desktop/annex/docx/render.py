@@ -14,7 +14,10 @@ never touches an existing file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
+import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,16 +32,51 @@ from gala_desktop.annex import model
 from gala_desktop.annex.docx import ooxml
 from gala_desktop.annex.docx import styles as st
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
+from gala_desktop.annex.number_columns import amount_width, fit_number_columns
+from gala_desktop.annex.fonts import HYPHENATION_LANGUAGE
 from gala_desktop.annex.output import annex_file
 from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback
 
 __all__ = ["render_docx", "TemplateError"]
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+TALL_ROW = 0.4  # of the page's text height: a table row taller than this may break across pages
 
 
 class TemplateError(AnnexExportError):
     """The chosen house-style template could not be used."""
+
+
+_WORD = re.compile(r"[^\W\d_]{6,}")  # letters only: the part of a token that can be hyphenated
+SOFT_HYPHEN = "\u00ad"
+
+
+@functools.lru_cache(maxsize=1)
+def _dutch():
+    import pyphen
+
+    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
+
+
+def breakable(text: str, room: float, size: float) -> str:
+    """``text`` with soft hyphens at the Dutch hyphenation points of every word wider than
+    ``room`` points at ``size`` (measured in the shipped bold face, the widest case). Word then
+    breaks such a word at a syllable, with a hyphen ("erkennings-" / "datum"), where it would
+    otherwise cut it anywhere without one. Other words are left whole: automatic hyphenation
+    would split names too."""
+    if _surely_fits(text, room, size) or amount_width(text, size) <= room:
+        return text
+    out = []
+    for token in re.split(r"(\s+)", text):
+        if token and not _surely_fits(token, room, size) and amount_width(token, size) > room:
+            token = _WORD.sub(lambda m: _dutch().inserted(m.group(), hyphen=SOFT_HYPHEN), token)
+        out.append(token)
+    return "".join(out)
+
+
+def _surely_fits(text: str, room: float, size: float) -> bool:
+    """Short enough to fit without measuring: no letter of a Latin text is wider than 1.1 em."""
+    return len(text) * size * 1.1 <= room
 
 
 def _clean(text: str) -> str:
@@ -66,6 +104,8 @@ class _Writer:
         self._style_ids = {style.name: style.style_id for style in document.styles}
         section = document.sections[-1]
         self.text_width = Emu(section.page_width - section.left_margin - section.right_margin)
+        self.text_height = Emu(section.page_height - section.top_margin - section.bottom_margin)
+        self._table_text_size = st.table_text_size(document)
 
     # -- blocks ------------------------------------------------------------------------
 
@@ -112,21 +152,29 @@ class _Writer:
         self.add_runs(p, runs)
         return p
 
-    def add_runs(self, p: DocxParagraph, runs: model.Rich, *, bold: bool = False) -> None:
+    def add_runs(self, p: DocxParagraph, runs: model.Rich, *, bold: bool = False,
+                 size: float | None = None, room: float | None = None) -> None:
+        """``room``: the width (points) of the table cell the runs go in, if any: a word wider
+        than that gets soft hyphens (``breakable``), unless it is part of a name or a link."""
         for run in runs:
             text = _clean(run.text)
             if not text:
                 continue
+            if room is not None and not (run.name or run.anchor or run.url):
+                text = breakable(text, room, size or self._table_text_size)
             if run.anchor:
                 ooxml.add_hyperlink(p, text, anchor=ooxml.bookmark_name(run.anchor),
                                     bold=run.bold or bold, italic=run.italic)
             elif run.url and run.url.strip().lower().startswith(("http://", "https://", "mailto:")):
-                ooxml.add_hyperlink(p, text, url=run.url.strip(), bold=run.bold or bold,
-                                    italic=run.italic)
+                # a space is no part of a web address: written as %20, as in the PDF
+                url = "%20".join(_clean(run.url).split())
+                ooxml.add_hyperlink(p, text, url=url, bold=run.bold or bold, italic=run.italic)
             else:
                 r = p.add_run(text)
                 r.bold = run.bold or bold or None
                 r.italic = run.italic or None
+                if size is not None:
+                    r.font.size = Pt(size)
 
     def heading(self, block: model.Heading) -> None:
         # Never skip a level (a screen reader user navigates by them): a sub-heading right
@@ -174,14 +222,18 @@ class _Writer:
                                 style=None)
         ooxml.end_field(p)
 
-    def _table(self, rows: int, cols: int, weights: tuple[float, ...]) -> DocxTable:
-        table = self.doc.add_table(rows=rows, cols=cols)
+    def _widths(self, weights: tuple[float, ...], cols: int) -> list[float]:
+        """Column widths in points from relative weights, filling the text width."""
+        weights = weights if len(weights) == cols else (1.0,) * cols
+        total = sum(weights)
+        return [self.text_width.pt * w / total for w in weights]
+
+    def _table(self, rows: int, widths: list[float]) -> DocxTable:
+        table = self.doc.add_table(rows=rows, cols=len(widths))
         table._tbl.tblStyle_val = self._style_ids[st.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
-        weights = weights if len(weights) == cols else (1.0,) * cols
-        total = sum(weights)
-        widths = [Emu(int(self.text_width * w / total)) for w in weights]
+        widths = [Emu(int(Pt(w))) for w in widths]
         for column, width in zip(table.columns, widths):
             column.width = width
         for row in table.rows:
@@ -191,46 +243,78 @@ class _Writer:
             self._new_paragraph("Normal")
         return table
 
-    def _cell(self, cell, runs: model.Rich, *, bold: bool = False, right: bool = False,
-              empty: str = "") -> None:
+    def _cell(self, cell, runs: model.Rich, width: float, *, bold: bool = False,
+              right: bool = False, empty: str = "", size: float | None = None) -> None:
         p = cell.paragraphs[0]
         self.set_style(p, st.TABLE_TEXT)
         if right:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if not model.rich_plain_text(runs).strip() and empty:
             runs = (model.Run(empty, italic=True),)
-        self.add_runs(p, runs, bold=bold)
+        self.add_runs(p, runs, bold=bold, size=size, room=width - st.CELL_PADDING)
 
     def table(self, block: model.Table) -> None:
         cols = len(block.header)
         if block.caption:  # above the table, as in the PDF, and kept with it
             caption = self.paragraph(model.plain(block.caption), st.CAPTION)
             ooxml.keep_with_next(caption)
-        table = self._table(len(block.rows) + 1, cols, block.col_weights)
+        cell_size = self._table_text_size
+        widths, number_size = fit_number_columns(
+            block, self._widths(block.col_weights, cols), self.text_width.pt,
+            sizes=tuple(s for s in (cell_size, *st.NUMBER_SIZES) if s <= cell_size),
+            padding=st.CELL_PADDING)
+        amounts = None if number_size == cell_size else number_size
+        table = self._table(len(block.rows) + 1, widths)
         for i, (cell, text) in enumerate(zip(table.rows[0].cells, block.header)):
-            self._cell(cell, model.plain(text), bold=True, right=i in block.numeric_columns)
+            self._cell(cell, model.plain(text), widths[i], bold=True, right=i in block.numeric_columns)
             if not self.house_style:
                 ooxml.shade_cell(cell, st.HEADER_FILL)
         for r, row in enumerate(block.rows, start=1):
             is_total = block.total_row and r == len(block.rows)
             for i, (cell, runs) in enumerate(zip(table.rows[r].cells, row)):
-                self._cell(cell, runs, bold=is_total, right=i in block.numeric_columns)
+                numeric = i in block.numeric_columns
+                self._cell(cell, runs, widths[i], bold=is_total, right=numeric,
+                           size=amounts if numeric else None)
         ooxml.mark_header_row(table)
-        ooxml.keep_rows_whole(table)
+        ooxml.keep_rows_whole(table, self._tall_rows([tuple(map(model.plain, block.header)), *block.rows],
+                                                     widths))
         ooxml.set_table_look(table, first_row=True, first_column=False, last_row=block.total_row)
         ooxml.set_table_caption(table, block.caption or " · ".join(block.header))
         self._spacer()
 
     def key_value_table(self, block: model.KeyValueTable) -> None:
         """Label and value: a two-column table whose first column names each row."""
-        table = self._table(len(block.rows), 2, (0.3, 0.7))
+        widths = self._widths((0.3, 0.7), 2)
+        table = self._table(len(block.rows), widths)
         for row, (label, value) in zip(table.rows, block.rows):
-            self._cell(row.cells[0], model.plain(label), bold=True)
-            self._cell(row.cells[1], value, empty=block.empty_text)
-        ooxml.keep_rows_whole(table)
+            self._cell(row.cells[0], model.plain(label), widths[0], bold=True)
+            self._cell(row.cells[1], value, widths[1], empty=block.empty_text)
+        ooxml.keep_rows_whole(table, self._tall_rows([(model.plain(label), value) for label, value in block.rows],
+                                                     widths))
         ooxml.set_table_look(table, first_row=False, first_column=True, last_row=False)
         ooxml.set_table_caption(table, ", ".join(label for label, _ in block.rows[:4]))
         self._spacer()
+
+    def _tall_rows(self, rows: list[tuple[model.Rich, ...]], widths: list[float]) -> frozenset[int]:
+        """The rows whose text would take more than ``TALL_ROW`` of the page's text height: they
+        may break across pages. Word cuts off a row that may not break and is taller than the
+        page (a long monitoring text, a long note). The height is estimated on the safe side:
+        a character as wide as an average one of the bold face (0.65 em), no room lost where a
+        line breaks."""
+        size = self._table_text_size
+        line = size * 1.15 * 1.2  # the table text's line spacing, with the font's own leading
+        limit = self.text_height.pt * TALL_ROW
+        tall = set()
+        for number, row in enumerate(rows):
+            for runs, width in zip(row, widths):
+                room = max(width - st.CELL_PADDING, 1.0)
+                text = model.rich_plain_text(runs)
+                lines = sum(max(1, math.ceil(len(part) * size * 0.65 / room))
+                            for part in text.split("\n"))
+                if lines * line > limit:
+                    tall.add(number)
+                    break
+        return frozenset(tall)
 
     def _spacer(self) -> None:
         p = self.add("Normal")
@@ -287,6 +371,7 @@ class _Writer:
         props.created = props.modified = now
         ooxml.set_language(self.doc, self.meta.language)
         ooxml.update_fields_on_open(self.doc)
+        ooxml.own_package_properties(self.doc)
 
 
 def _fit(text: str, limit: int = 255) -> str:

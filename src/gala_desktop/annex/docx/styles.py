@@ -16,13 +16,16 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Mm, Pt, RGBColor
 
+from gala_desktop.annex.docx import ooxml
 from gala_desktop.annex.model import ParagraphStyle
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 MUTED = RGBColor(0x4D, 0x57, 0x61)
 HEADER_FILL = "E6EDF5"
-FONT = "DejaVu Sans"
-FALLBACK_FONTS = "Arial"
+# The PDF embeds DejaVu Sans; Word uses the fonts of the computer, and every Windows, macOS and
+# Office installation has Arial (LibreOffice on Linux shows the metric-equal Liberation Sans).
+FONT = "Arial"
+TOC_INDENT = 4  # mm: a section's entry in the contents, under its chapter
 
 HEADING = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
 TITLE = "Title"
@@ -45,6 +48,9 @@ PARAGRAPH = {
     ParagraphStyle.EMPTY: "GALA Niet ingevuld",
 }
 TABLE_TEXT = "GALA Tabeltekst"
+TABLE_TEXT_SIZE = 8.5
+NUMBER_SIZES = (8.0, 7.4, 6.8)  # tried in turn for the amounts of a wide table (as in the PDF)
+CELL_PADDING = 10.8  # points: Word's default cell margins, 0.19 cm left and right
 # A heading kept out of the contents that would otherwise have to be lowered to a section
 # heading (it follows a chapter heading directly): looks like a sub-heading, is no outline level
 SUBHEADING = "GALA Tussenkop"
@@ -78,6 +84,8 @@ def prepare_styles(document: DocxDocument, *, house_style: bool) -> None:
             style.paragraph_format.keep_with_next = True
     for name in (TITLE, SUBTITLE, CAPTION, TOC_HEADING, LIST, HEADER, FOOTER, *TOC_LEVELS.values()):
         _ensure(document, name)
+    if not house_style:
+        document.styles[TOC_LEVELS[2]].paragraph_format.left_indent = Mm(TOC_INDENT)
     _ensure(document, TABLE, WD_STYLE_TYPE.TABLE, base="Normal Table")
     own = {
         PARAGRAPH[ParagraphStyle.LEAD]: dict(size=11),
@@ -85,7 +93,7 @@ def prepare_styles(document: DocxDocument, *, house_style: bool) -> None:
         PARAGRAPH[ParagraphStyle.META]: dict(size=8.5, colour=MUTED, keep=True),
         PARAGRAPH[ParagraphStyle.NOTICE]: dict(bold=True),
         PARAGRAPH[ParagraphStyle.EMPTY]: dict(italic=True, colour=MUTED),
-        TABLE_TEXT: dict(size=8.5, after=0),
+        TABLE_TEXT: dict(size=TABLE_TEXT_SIZE, after=0),
         SUBHEADING: dict(size=10.5, bold=True, colour=ACCENT, keep=True),
     }
     for name, look in own.items():
@@ -106,6 +114,17 @@ def prepare_styles(document: DocxDocument, *, house_style: bool) -> None:
             style.paragraph_format.space_before = Pt(0)
 
 
+def table_text_size(document: DocxDocument) -> float:
+    """The size (points) of table text: the table style's own, or that of the style it is
+    based on (a house template may set either), else the default."""
+    style = document.styles[TABLE_TEXT]
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return TABLE_TEXT_SIZE
+
+
 def _default_look(document: DocxDocument) -> None:
     """A4 with the PDF's margins, its font and its accent colour."""
     for section in document.sections:
@@ -113,6 +132,8 @@ def _default_look(document: DocxDocument) -> None:
         section.left_margin = section.right_margin = Mm(22)
         section.top_margin, section.bottom_margin = Mm(24), Mm(22)
         section.header_distance, section.footer_distance = Mm(12), Mm(10)
+    ooxml.set_compatibility_mode(document)
+    ooxml.use_font_everywhere(document, FONT)
     styles = document.styles
     normal = styles["Normal"]
     normal.font.name = FONT

@@ -30,6 +30,7 @@ from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
 from gala_desktop.annex import model
+from gala_desktop.annex.number_columns import fit_number_columns
 from gala_desktop.annex.pdf.numbers import DeferredContents
 from gala_desktop.annex.pdf.styles import (
     ACCENT,
@@ -53,7 +54,6 @@ from gala_desktop.annex.pdf.text import (
 HEADING_LIMIT = 250  # characters of a heading shown in the text, contents and bookmarks
 CELL_PADDING = 4
 CELL_FONT_SIZE = 8.6  # the cell styles' size (``styles.py``)
-NUMBERS_SHARE = 0.88  # of a table's width, at most, for its numeric columns
 NUMBER_SIZES = (CELL_FONT_SIZE, 8.0, 7.4, 6.8)  # tried in turn for the amounts of a wide table
 SHORT_TABLE_ROWS = 6
 # Of the frame height: a short table that would leave more than this empty by moving on whole
@@ -418,40 +418,10 @@ class FlowableBuilder:
             cmds.append(("ROWBACKGROUNDS", (0, start), (-1, -1), [None, ZEBRA]))
         return cmds
 
-    def _fit_numbers(self, block: model.Table, widths: list[float]) -> tuple[list[float], float]:
-        """Column widths and the font size of the amounts: numeric columns at least as wide as
-        their widest amount (bold, as in a total row), the room taken from the other columns in
-        proportion, so an amount is never broken over two lines ("€ 237.345," / "60"). When the
-        amounts need more than ``NUMBERS_SHARE`` of the table at the cells' size, the smaller
-        ``NUMBER_SIZES`` are tried in turn; beyond that (a budget over very many years) they
-        wrap as before."""
-        numeric = [i for i in block.numeric_columns if i < len(widths)]
-        others = [i for i in range(len(widths)) if i not in numeric]
-        if not numeric or not others:
-            return widths, CELL_FONT_SIZE
-        longest = {}
-        for i in numeric:
-            texts = [model.rich_plain_text(row[i]) for row in block.rows if i < len(row)]
-            longest[i] = max((stringWidth(t, FONT_BOLD, 1.0) for t in texts), default=0)
-        for size in NUMBER_SIZES:
-            need = {i: longest[i] * size + 2 * CELL_PADDING + 1 for i in numeric}
-            numbers = sum(max(widths[i], need[i]) for i in numeric)
-            if numbers <= self.width * NUMBERS_SHARE:
-                break
-        else:
-            return widths, CELL_FONT_SIZE
-        spare = sum(widths[i] for i in others)
-        extra = sum(max(0.0, need[i] - widths[i]) for i in numeric)
-        fitted = list(widths)
-        for i in numeric:
-            fitted[i] = max(widths[i], need[i])
-        for i in others:
-            fitted[i] = widths[i] * (spare - extra) / spare
-        return fitted, size
-
     def table(self, block: model.Table) -> list[Flowable]:
         columns = len(block.header)
-        widths, number_size = self._fit_numbers(block, self._widths(block.col_weights, columns))
+        widths, number_size = fit_number_columns(block, self._widths(block.col_weights, columns),
+                                                 self.width, sizes=NUMBER_SIZES, padding=2 * CELL_PADDING)
         number_style = self.s.cell_right if number_size == CELL_FONT_SIZE else ParagraphStyle(
             f"CellRight{number_size}", parent=self.s.cell_right, fontSize=number_size,
             leading=self.s.cell_right.leading * number_size / CELL_FONT_SIZE)

@@ -17,19 +17,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from gala_desktop import paths
-
-FONT = "GalaSans"
-FONT_BOLD = "GalaSans-Bold"
-FONT_ITALIC = "GalaSans-Oblique"
-FONT_BOLD_ITALIC = "GalaSans-BoldOblique"
-
-_FONT_FILES = {
-    FONT: "DejaVuSans.ttf",
-    FONT_BOLD: "DejaVuSans-Bold.ttf",
-    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
-    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-}
+from gala_desktop.annex.fonts import (
+    FILES,
+    FONT,
+    FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    FONT_ITALIC,
+    HYPHENATION_LANGUAGE,
+    font_file,
+)
 
 ACCENT = colors.HexColor("#1F4E79")  # a sober municipal blue
 ACCENT_TINT = colors.HexColor("#E6EDF5")
@@ -45,7 +41,6 @@ PAGE_MARGIN_TOP = 24 * mm
 PAGE_MARGIN_BOTTOM = 22 * mm
 
 BODY_SIZE = 9.8
-HYPHENATION_LANGUAGE = "nl_NL"
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,11 +80,8 @@ HYPHENATION = _hyphenator()
 @functools.cache
 def register_fonts() -> None:
     """Register the shipped font family once per process (reportlab's registry is global)."""
-    for name, filename in _FONT_FILES.items():
-        path = paths.resource("fonts", filename)
-        if not path.is_file():
-            raise FileNotFoundError(f"Lettertype ontbreekt: {path}")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+    for name in FILES:
+        pdfmetrics.registerFont(TTFont(name, str(font_file(name))))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
