@@ -284,7 +284,7 @@ def test_a_long_period_is_shown_in_tables_of_a_run_of_years_each():
         ("Financieringsbron", "2025", "2026", "2027", "2028"),
         ("Financieringsbron", "2029", "2030", "2031"),
         ("Financieringsbron", "2032", "2033", "2034"),
-        ("Financieringsbron", "2035", "2036", "Hele periode", "Totaal"),
+        ("Financieringsbron", "2035", "2036", "Hele periode", "Totaal alle delen"),
     ]
     caption = "Begroot budget per jaar en financieringsbron"
     assert [t.caption for t in tables] == [
@@ -302,6 +302,29 @@ def test_a_long_period_is_shown_in_tables_of_a_run_of_years_each():
     assert [t.numeric_columns for t in tables] == [(1, 2, 3, 4), (1, 2, 3), (1, 2, 3), (1, 2, 3, 4)]
     five = BudgetGrid(columns[:5], rows[:1], totals[:5], sum(totals[:5]))
     assert budget_tables(five, "Financieringsbron", "c") == [budget_table(five, "Financieringsbron", "c")]
+
+
+def test_the_parts_of_a_long_period_name_their_years_and_leave_out_years_without_amounts():
+    """Amounts in 2028 and 2031 and for the whole period of a seven-year period: the parts
+    showed blank years, one part all blank, and a caption "2028–2031" over 2028 and 2031."""
+    from gala_desktop.annex.budget_tables import budget_tables
+    from gala_desktop.domain.budget import WHOLE_PERIOD, BudgetGrid, BudgetRow
+
+    columns = (*range(2025, 2032), WHOLE_PERIOD)
+    cells = (None, None, None, 1_000_00, None, None, 2_000_00, 5_000_00)
+    row = BudgetRow("spuk", "Brede SPUK-onderdeel", cells, 8_000_00)
+    grid = BudgetGrid(columns, (row,), tuple(c or 0 for c in cells), 8_000_00)
+    [table] = budget_tables(grid, "Financieringsbron", "Begroot budget")
+    assert table.header == ("Financieringsbron", "2028", "2031", "Hele periode", "Totaal")
+    assert table.caption == "Begroot budget: 2028, 2031 en hele periode"
+    many = (*range(2025, 2037), WHOLE_PERIOD)  # twelve years, amounts in seven of them
+    cells = tuple(1_000_00 if year in (2025, 2026, 2027, 2029, 2030, 2033, 2036) else None for year in many)
+    grid = BudgetGrid(many, (BudgetRow("spuk", "Brede SPUK-onderdeel", cells, 7_000_00),),
+                      tuple(c or 0 for c in cells), 7_000_00)
+    tables = budget_tables(grid, "Financieringsbron", "Begroot budget")
+    assert [t.caption for t in tables] == ["Begroot budget: 2025–2027 en 2029 (deel 1 van 2)",
+                                           "Begroot budget: 2030, 2033 en 2036 (deel 2 van 2)"]
+    assert all(any(c for c in t.rows[0][1:]) for t in tables)
 
 
 def test_a_chapter_heading_is_never_left_alone_above_a_sub_heading_and_a_long_text(tmp_path):
@@ -329,9 +352,10 @@ def test_a_chapter_heading_is_never_left_alone_above_a_sub_heading_and_a_long_te
     assert pages[0].count("Ontmoeting") >= 2  # the text starts under its headings
 
 
-def _heading_over_short_table(tmp_path, room: float, tall: bool, rows: int = 3):
-    """A heading and a short table (``rows`` rows of long notes when ``tall``) built as the annex
-    builds it, below a filler that leaves ``room`` of the frame height free; the page texts."""
+def _heading_over_short_table(tmp_path, room: float, tall: bool, rows: int = 3, lines: int = 0):
+    """A heading and a short table (``rows`` rows of long notes when ``tall``, of about ``lines``
+    lines when given) built as the annex builds it, below a filler that leaves ``room`` of the
+    frame height free (a fraction, or points when above 1); the page texts."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
@@ -341,14 +365,16 @@ def _heading_over_short_table(tmp_path, room: float, tall: bool, rows: int = 3):
 
     s = styles()
     doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
-    note = " ".join(["Een lange toelichting van de databank over de erkenning."] * (9 if tall else 2))
+    note = " ".join(["Een lange toelichting van de databank over de erkenning."]
+                    * (lines or (9 if tall else 2)))
     block = model.Table(header=("Databank", "Toelichting"),
                         rows=tuple((model.plain(f"Bank {n}"), model.plain(note)) for n in range(rows)))
     builder = FlowableBuilder(s, doc.width, doc.height)
     table = builder.table(block)
     heading = HeadingParagraph("Erkenning", s.h3, level=3, anchor="e", in_contents=False,
                                plain_title="Erkenning")
-    doc.build(_bind_headings([Spacer(1, doc.height * (1 - room)), heading, *table]))
+    free = room if room > 1 else doc.height * room
+    doc.build(_bind_headings([Spacer(1, doc.height - free), heading, *table]))
     return [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
 
 
@@ -359,6 +385,32 @@ def test_a_short_table_of_tall_rows_starts_under_its_heading_instead_of_leaving_
     assert "Erkenning" in pages[0] and "Bank 0" in pages[0] and "Bank 1" in pages[0]
     assert "Bank 2" in pages[1] and "Bank 2" not in pages[0]
     assert pages[1].count("Databank") == 1  # the header repeated over the rest
+
+
+def test_a_short_table_never_leaves_one_row_of_a_few_lines_alone_on_the_next_page(tmp_path):
+    """Room for the heading and two of three rows of about four lines each, more than a quarter
+    of the page: split, the third row would stand alone under a repeated header; the table
+    moves on whole. A tall row may stand alone (the test above)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from gala_desktop.annex import model
+    from gala_desktop.annex.pdf.flowables import LONE_ROW, SHORT_TABLE_GAP, FlowableBuilder, OrphanSafeTable
+    from gala_desktop.annex.pdf.render import _walk
+
+    doc = SimpleDocTemplate(str(tmp_path / "m.pdf"), pagesize=A4)
+    note = " ".join(["Een lange toelichting van de databank over de erkenning."] * 4)
+    block = model.Table(header=("Databank", "Toelichting"),
+                        rows=tuple((model.plain(f"Bank {n}"), model.plain(note)) for n in range(3)))
+    table = next(f for f in _walk(FlowableBuilder(styles(), doc.width, doc.height).table(block))
+                 if isinstance(f, OrphanSafeTable))
+    table.wrap(doc.width, doc.height)
+    heights = table._rowHeights
+    assert max(heights[1:]) < LONE_ROW
+    room = 40 + sum(heights[:3]) + heights[3] / 2  # the heading, the header and two rows
+    assert room > doc.height * SHORT_TABLE_GAP
+    pages = _heading_over_short_table(tmp_path, room=room, tall=False, lines=4)
+    assert "Bank 0" not in pages[0] and all(f"Bank {n}" in pages[1] for n in range(3))
 
 
 def test_a_short_table_that_misses_a_little_room_moves_on_whole_with_its_heading(tmp_path):

@@ -4,8 +4,10 @@ show the same numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gala_desktop.annex.context import money
-from gala_desktop.domain.formatting import format_euro_table
+from gala_desktop.domain.formatting import format_euro_table, join_dutch
 from gala_desktop.annex.model import Table, plain
 from gala_desktop.annex.number_columns import NUMBERS_SHARE, amount_width
 from gala_desktop.domain.budget import (
@@ -27,25 +29,33 @@ READABLE_SIZE = 7.4  # points: the smallest size the amounts of a budget table a
 CELL_PADDING = 12.0  # points: a cell's left and right padding, the wider of PDF (8) and Word (10.8)
 
 
+SPLIT_TOTAL = "Totaal alle delen"  # the row totals, in the last of several parts
+
+
 def budget_tables(grid: BudgetGrid, row_header: str, caption: str) -> list[Table]:
     """``budget_table``, or for a period of more columns than fit one table, one table per run
     of years (as even as they come): each with every row and the totals of its years; the last
-    also with the total of each row ("Totaal"). Twelve years in one table printed one digit
-    per line, and four years of amounts in the tens of millions broke them too."""
-    count = len(grid.columns)
+    also with the total of each row over all parts. Twelve years in one table printed one
+    digit per line, and four years of amounts in the tens of millions broke them too. Years
+    without any amount are left out of the parts (one table shows the whole period)."""
     fit = _columns_that_fit(grid)
-    if count <= min(ONE_TABLE_COLUMNS, fit - 1):  # with the total column
+    if len(grid.columns) <= min(ONE_TABLE_COLUMNS, fit - 1):  # with the total column
         return [budget_table(grid, row_header, caption)]
+    shown = [i for i in range(len(grid.columns)) if any(row.cells[i] is not None for row in grid.rows)]
+    count = len(shown)
+    if count <= min(ONE_TABLE_COLUMNS, fit - 1):
+        return [_table(grid, row_header, f"{caption}: {_span([grid.columns[i] for i in shown])}",
+                       shown, total="Totaal")]
     parts = -(-count // max(1, min(SPLIT_TABLE_COLUMNS, fit - 1)))
     tables = []
     start = 0
     for part in range(parts):
         size = count // parts + (1 if part < count % parts else 0)
-        columns = range(start, start + size)
+        columns = shown[start:start + size]
         start += size
         span = _span([grid.columns[i] for i in columns])
         tables.append(_table(grid, row_header, f"{caption}: {span} (deel {part + 1} van {parts})",
-                             columns, with_total=part == parts - 1))
+                             columns, total=SPLIT_TOTAL if part == parts - 1 else ""))
     return tables
 
 
@@ -66,10 +76,13 @@ def budget_table(grid: BudgetGrid, row_header: str, caption: str) -> Table:
     """Rows × years (then the whole period) with a total column and a total row. A cell where
     nothing was budgeted stays empty: no "€ 0,00" for what nobody entered. Whole euros are shown
     without ",00", as in the overview."""
-    return _table(grid, row_header, caption, range(len(grid.columns)), with_total=True)
+    return _table(grid, row_header, caption, range(len(grid.columns)), total="Totaal")
 
 
-def _table(grid: BudgetGrid, row_header: str, caption: str, columns: range, with_total: bool) -> Table:
+def _table(grid: BudgetGrid, row_header: str, caption: str, columns: Sequence[int], total: str) -> Table:
+    """The rows over ``columns`` (indexes into the grid's columns), with a column of each row's
+    total headed ``total`` unless that is empty, and a total row."""
+    with_total = bool(total)
     def amount(cents: int) -> tuple:
         return plain(_amount_text(cents))
 
@@ -84,7 +97,7 @@ def _table(grid: BudgetGrid, row_header: str, caption: str, columns: range, with
                  *((amount(grid.total),) if with_total else ())))
     shown = len(columns) + (1 if with_total else 0)
     return Table(
-        header=(row_header, *(grid.column_labels[i] for i in columns), *(("Totaal",) if with_total else ())),
+        header=(row_header, *(grid.column_labels[i] for i in columns), *((total,) if with_total else ())),
         rows=tuple(rows),
         col_weights=(2.6, *([1.45] * len(columns)), *((1.6,) if with_total else ())),
         total_row=True,
@@ -94,13 +107,18 @@ def _table(grid: BudgetGrid, row_header: str, caption: str, columns: range, with
 
 
 def _span(columns: list[int | None]) -> str:
-    """``[2025, 2026, 2027]`` → "2025–2027"; with the whole period: "2031 en hele periode"."""
-    years = [column for column in columns if column is not WHOLE_PERIOD]
-    text = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    """``[2025, 2026, 2027]`` → "2025–2027"; ``[2028, 2031, WHOLE_PERIOD]`` → "2028, 2031 en
+    hele periode"."""
+    runs: list[list[int]] = []
+    for year in (column for column in columns if column is not WHOLE_PERIOD):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    parts = [str(first) if first == last else f"{first}–{last}" for first, last in runs]
     if WHOLE_PERIOD in columns:
-        whole = column_label(WHOLE_PERIOD).lower()
-        text = f"{text} en {whole}" if text else whole
-    return text
+        parts.append(column_label(WHOLE_PERIOD).lower())
+    return join_dutch(parts)
 
 
 def sources_text(plan: ImplementationPlan) -> str:

@@ -59,6 +59,9 @@ SHORT_TABLE_ROWS = 6
 # Of the frame height: a short table that would leave more than this empty by moving on whole
 # starts on this page instead (``ShortTable``).
 SHORT_TABLE_GAP = 0.25
+# Points: a table row at least this tall (five lines or more) may stand alone under its repeated
+# header on the next page: it reads as a block of its own, where a short row looks stray.
+LONE_ROW = 66.0
 MOVED_TEXT = "Zie de volledige tekst onder de tabel."
 
 
@@ -165,13 +168,19 @@ class HeadingWithStart(KeepTogether):
         room = aH - lead_height - gap - 1
         if room > 0:
             parts = body.splitOn(self.canv, aW, room)
-            if len(parts) == 2 and self._enough(body, parts[0]):
+            if len(parts) == 2 and self._enough(body, *parts):
                 return [*lead, *parts]
         return super().split(aW, aH)
 
-    def _enough(self, body, first) -> bool:
+    def _enough(self, body, first, rest) -> bool:
+        """``FIRST_ROWS`` rows under the heading, and no single row alone on the next page
+        unless it is a tall one (``LONE_ROW``)."""
         if isinstance(body, RLTable):
-            return len(first._cellvalues) - (body.repeatRows or 0) >= self.FIRST_ROWS
+            repeat = body.repeatRows or 0
+            if len(first._cellvalues) - repeat < self.FIRST_ROWS:
+                return False
+            heights = getattr(body, "_rowHeights", None) or [0.0]
+            return len(rest._cellvalues) - repeat >= 2 or heights[-1] >= LONE_ROW
         return True  # a paragraph split keeps at least two lines (allowOrphans=0)
 
 
