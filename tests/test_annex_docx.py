@@ -396,3 +396,19 @@ def test_a_web_address_with_a_space_is_written_as_a_valid_address(sample, tmp_pa
     word = docx.Document(io.BytesIO(build_docx(document)))
     targets = [r.target_ref for r in word.part.rels.values() if r.is_external]
     assert targets == ["https://example.nl/a%20b"]
+
+
+def test_a_page_break_before_a_table_comes_before_it():
+    from gala_desktop.annex import model
+    from gala_desktop.annex.docx.render import build_docx
+
+    document = model.Document(
+        metadata=model.Metadata(title="t", author="a", subject="s", keywords=(), language="nl-NL",
+                                running_head="r"),
+        blocks=[model.Paragraph.of("voor"), model.PageBreak(),
+                model.Table(header=("Kop",), rows=((model.plain("cel"),),))])
+    body = docx.Document(io.BytesIO(build_docx(document))).element.body
+    kinds = [(child.tag.split("}")[1], "pageBreakBefore" in child.xml) for child in body
+             if child.tag != qn("w:sectPr")]
+    broken = kinds.index(("p", True))
+    assert kinds[broken + 1][0] == "tbl"  # the break is right before the table, not after it

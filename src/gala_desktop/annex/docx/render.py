@@ -229,6 +229,8 @@ class _Writer:
         return [self.text_width.pt * w / total for w in weights]
 
     def _table(self, rows: int, widths: list[float]) -> DocxTable:
+        if self._pending_page_break:  # the break goes on a paragraph before the table
+            self._new_paragraph("Normal")
         table = self.doc.add_table(rows=rows, cols=len(widths))
         table._tbl.tblStyle_val = self._style_ids[st.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -239,8 +241,6 @@ class _Writer:
         for row in table.rows:
             for cell, width in zip(row.cells, widths):
                 cell.width = width
-        if self._pending_page_break:  # the break goes on the paragraph before the table
-            self._new_paragraph("Normal")
         return table
 
     def _cell(self, cell, runs: model.Rich, width: float, *, bold: bool = False,
