@@ -23,7 +23,7 @@ MEASURES = ("startup", "search", "export", "memory", "project", "edits")
 
 FULL = {
     "sizes": (1_000, 10_000, 100_000),
-    "startup": 10,
+    "startup": 25,
     "search": {1_000: 30, 10_000: 20, 100_000: 7},
     "export_sizes": [10, 100, 500],
     "export": {10: 5, 100: 3, 500: 2},

@@ -63,6 +63,14 @@ def measure(repeats: int, log=print) -> Section:
         if values:
             section.rows.append(Row("start", f"phase: {phase}", Summary.of(values), None, "ms",
                                     notes[phase]))
+    paired = sorted(a.spawn_to_paint / b.spawn_to_paint for a, b in zip(app_runs, bare_runs))
+    quarter = len(paired) // 4
+    section.notes.append(
+        f"Paired: the median of app ÷ floor over the {len(paired)} alternating rounds is "
+        f"{paired[len(paired) // 2]:.2f}× (middle half {paired[quarter]:.2f}–{paired[-1 - quarter]:.2f}×); "
+        "it cancels the drifts of this shared machine's speed, which the ratio of the medians "
+        "(the target's measure) does not."
+    )
     titles = {r.report.get("window_title", "") for r in app_runs}
     section.notes.append(
         "Floor: a bare QMainWindow with a 1,000-row QTableView (QStandardItemModel), same size. "
