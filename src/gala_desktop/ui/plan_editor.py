@@ -381,10 +381,12 @@ class PlanEditor(QWidget):
         self.title.setAccessibleName(f"Interventie: {snapshot.name}")  # selectable, so focusable
         chosen = entry.theme_key in self.session.project.chosen_theme_keys()
         theme = theme_name(entry.theme_key) + ("" if chosen else " (thema niet gekozen)")
+        # the status on a line of its own: a longer status word made the owner's line wrap, and
+        # the whole form below moved and was repainted on every status change
         self.meta.setText(
             f"Thema: {theme}\nErkenningsniveau: "
             f"{OWN_LABEL_TITLE if snapshot.own is not None else snapshot.level.label}\n"
-            f"Eigenaar: {snapshot.owner or 'onbekend'} · Status: {entry.status.label}"
+            f"Eigenaar: {snapshot.owner or 'onbekend'}\nStatus: {entry.status.label}"
         )
         messages: list[str] = []
         removed = False
