@@ -387,6 +387,14 @@ def test_a_short_table_of_tall_rows_starts_under_its_heading_instead_of_leaving_
     assert pages[1].count("Databank") == 1  # the header repeated over the rest
 
 
+def test_a_short_table_of_two_tall_rows_starts_with_one_under_its_heading(tmp_path):
+    """Two databanks with long notes: "at least two rows under the heading" meant the whole
+    table, which moved on and left half a page empty."""
+    pages = _heading_over_short_table(tmp_path, room=0.35, tall=True, rows=2, lines=10)
+    assert "Erkenning" in pages[0] and "Bank 0" in pages[0] and "Bank 1" not in pages[0]
+    assert "Bank 1" in pages[1] and pages[1].count("Databank") == 1
+
+
 def test_a_short_table_never_leaves_one_row_of_a_few_lines_alone_on_the_next_page(tmp_path):
     """Room for the heading and two of three rows of about four lines each, more than a quarter
     of the page: split, the third row would stand alone under a repeated header; the table

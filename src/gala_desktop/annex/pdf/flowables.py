@@ -173,13 +173,14 @@ class HeadingWithStart(KeepTogether):
         return super().split(aW, aH)
 
     def _enough(self, body, first, rest) -> bool:
-        """``FIRST_ROWS`` rows under the heading, and no single row alone on the next page
-        unless it is a tall one (``LONE_ROW``)."""
+        """``FIRST_ROWS`` rows under the heading, and no single row alone on the next page;
+        a tall row (``LONE_ROW``) may stand alone on either side."""
         if isinstance(body, RLTable):
             repeat = body.repeatRows or 0
-            if len(first._cellvalues) - repeat < self.FIRST_ROWS:
+            heights = getattr(body, "_rowHeights", None) or [0.0] * len(body._cellvalues)
+            kept = len(first._cellvalues) - repeat
+            if kept < self.FIRST_ROWS and not (kept == 1 and heights[repeat] >= LONE_ROW):
                 return False
-            heights = getattr(body, "_rowHeights", None) or [0.0]
             return len(rest._cellvalues) - repeat >= 2 or heights[-1] >= LONE_ROW
         return True  # a paragraph split keeps at least two lines (allowOrphans=0)
 
