@@ -319,7 +319,7 @@ def test_an_amount_in_millions_is_never_broken_over_two_lines_in_word(sample, tm
 
 
 def test_a_word_too_wide_for_its_column_gets_soft_hyphens_but_a_name_does_not():
-    from gala_desktop.annex.docx.render import SOFT_HYPHEN, breakable
+    from gala_desktop.annex.word_breaks import SOFT_HYPHEN, breakable
     from gala_desktop.annex.number_columns import amount_width
 
     room = amount_width("onbekend", 8.5) + 1  # "onbekend" fits, "erkenningsdatum" does not

@@ -463,3 +463,31 @@ def test_a_captioned_table_starts_under_its_caption_instead_of_taking_it_to_the_
     assert len(pages) == 2
     assert "Begroot budget per thema en jaar" in pages[0] and "Thema 0" in pages[0]
     assert "Thema 19" in pages[1] and pages[1].count("2025") == 1  # the header, repeated once
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 90, 100, 110])
+def test_a_long_word_in_a_table_cell_breaks_at_a_syllable_at_any_column_width(width):
+    """reportlab hyphenates only where the line has room for the first syllable: in an 80 or
+    90 pt column "gezondheidsachterstanden" was cut anywhere ("gezondheidsachte" / "rstanden",
+    "g" / "ezondheidsachtersta" / "nden")."""
+    from reportlab.platypus import Table
+
+    from gala_desktop.annex import model
+    from gala_desktop.annex.pdf.flowables import CELL_PADDING, FlowableBuilder
+
+    builder = FlowableBuilder(styles(), 470, 700)
+    cell = builder._cell(model.plain("Terugdringen van gezondheidsachterstanden"), styles().cell,
+                         width, [], "Thema")
+    Table([[cell]], colWidths=[width]).wrap(width, 1000)
+    lines = [" ".join(w if isinstance(w, str) else w.text for w in (l[1] if isinstance(l, tuple) else l.words))
+             .replace("\u00ad", "").strip() for l in cell.blPara.lines]
+    text = "Terugdringen van gezondheidsachterstanden"
+    joined = ""
+    for line in lines[:-1]:  # a line ends between words, or at a syllable with a hyphen
+        if line.endswith("-"):
+            joined += line[:-1]
+            assert joined.split()[-1] + "-" in [h + "-" for h, _ in hyphenate(joined.split()[-1] + text[len(joined):].split()[0])], (width, lines)
+        else:
+            joined += line + " "
+            assert text.startswith(joined), (width, lines)
+    assert (joined + lines[-1]).replace("  ", " ") == text, (width, lines)

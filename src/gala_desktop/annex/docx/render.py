@@ -14,10 +14,8 @@ never touches an existing file.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import math
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,10 +30,10 @@ from gala_desktop.annex import model
 from gala_desktop.annex.docx import ooxml
 from gala_desktop.annex.docx import styles as st
 from gala_desktop.annex.errors import AnnexExportError, ExportCancelled
-from gala_desktop.annex.number_columns import amount_width, fit_number_columns
-from gala_desktop.annex.fonts import HYPHENATION_LANGUAGE
+from gala_desktop.annex.number_columns import fit_number_columns
 from gala_desktop.annex.output import annex_file
 from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback
+from gala_desktop.annex.word_breaks import breakable
 
 __all__ = ["render_docx", "TemplateError"]
 
@@ -45,38 +43,6 @@ TALL_ROW = 0.4  # of the page's text height: a table row taller than this may br
 
 class TemplateError(AnnexExportError):
     """The chosen house-style template could not be used."""
-
-
-_WORD = re.compile(r"[^\W\d_]{6,}")  # letters only: the part of a token that can be hyphenated
-SOFT_HYPHEN = "\u00ad"
-
-
-@functools.lru_cache(maxsize=1)
-def _dutch():
-    import pyphen
-
-    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
-
-
-def breakable(text: str, room: float, size: float) -> str:
-    """``text`` with soft hyphens at the Dutch hyphenation points of every word wider than
-    ``room`` points at ``size`` (measured in the shipped bold face, the widest case). Word then
-    breaks such a word at a syllable, with a hyphen ("erkennings-" / "datum"), where it would
-    otherwise cut it anywhere without one. Other words are left whole: automatic hyphenation
-    would split names too."""
-    if _surely_fits(text, room, size) or amount_width(text, size) <= room:
-        return text
-    out = []
-    for token in re.split(r"(\s+)", text):
-        if token and not _surely_fits(token, room, size) and amount_width(token, size) > room:
-            token = _WORD.sub(lambda m: _dutch().inserted(m.group(), hyphen=SOFT_HYPHEN), token)
-        out.append(token)
-    return "".join(out)
-
-
-def _surely_fits(text: str, room: float, size: float) -> bool:
-    """Short enough to fit without measuring: no letter of a Latin text is wider than 1.1 em."""
-    return len(text) * size * 1.1 <= room
 
 
 def _clean(text: str) -> str:
@@ -161,7 +127,7 @@ class _Writer:
             if not text:
                 continue
             if room is not None and not (run.name or run.anchor or run.url):
-                text = breakable(text, room, size or self._table_text_size)
+                text = breakable(text, room, size or self._table_text_size)  # too wide: soft hyphens
             if run.anchor:
                 ooxml.add_hyperlink(p, text, anchor=ooxml.bookmark_name(run.anchor),
                                     bold=run.bold or bold, italic=run.italic)

@@ -31,6 +31,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from gala_desktop.annex import model
 from gala_desktop.annex.number_columns import fit_number_columns
+from gala_desktop.annex.word_breaks import breakable_runs
 from gala_desktop.annex.pdf.numbers import DeferredContents
 from gala_desktop.annex.pdf.styles import (
     ACCENT,
@@ -389,7 +390,7 @@ class FlowableBuilder:
         if self._too_tall(runs, width):
             moved.append((label, runs))
             return CachedParagraph(markup(model.plain(MOVED_TEXT)), self.s.cell_empty)
-        chunks = paragraphs(runs, style)
+        chunks = paragraphs(breakable_runs(runs, width - 2 * CELL_PADDING, style.fontSize), style)
         return chunks[0] if len(chunks) == 1 else chunks
 
     def _moved_text(self, moved: list) -> list[Flowable]:
