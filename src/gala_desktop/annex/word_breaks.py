@@ -29,20 +29,17 @@ def _dutch():
     return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
 
 
-def _surely_fits(text: str, room: float, size: float) -> bool:
-    """Short enough to fit without measuring: no letter of a Latin text is wider than 1.1 em."""
-    return len(text) * size * 1.1 <= room
-
-
 def breakable(text: str, room: float, size: float) -> str:
     """``text`` with soft hyphens at the Dutch hyphenation points of every word wider than
     ``room`` points at ``size`` (measured in the shipped bold face, the widest case); other
-    words are left as they are."""
-    if _surely_fits(text, room, size) or amount_width(text, size) <= room:
+    words are left as they are. A word of at most ``room / (1.1 × size)`` characters is not
+    measured: no letter of a Latin text is wider than 1.1 em."""
+    sure = room / (1.1 * size)
+    if len(text) <= sure or max(map(len, text.split()), default=0) <= sure:
         return text
     out = []
     for token in re.split(r"(\s+)", text):
-        if token and not _surely_fits(token, room, size) and amount_width(token, size) > room:
+        if len(token) > sure and amount_width(token, size) > room:
             token = _WORD.sub(lambda m: _dutch().inserted(m.group(), hyphen=SOFT_HYPHEN), token)
         out.append(token)
     return "".join(out)
