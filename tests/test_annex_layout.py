@@ -491,3 +491,56 @@ def test_a_long_word_in_a_table_cell_breaks_at_a_syllable_at_any_column_width(wi
             joined += line + " "
             assert text.startswith(joined), (width, lines)
     assert (joined + lines[-1]).replace("  ", " ") == text, (width, lines)
+
+
+def test_a_table_never_starts_with_a_single_short_row_at_the_foot_of_a_page(tmp_path):
+    """After a note paragraph (no heading to keep it with), the 'Gekozen interventies' table
+    could leave its first row alone at the foot of a page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from gala_desktop.annex.pdf.flowables import OrphanSafeTable
+    from gala_desktop.annex.pdf.styles import FONT
+
+    styles()
+    data = [["Kop", "Waarde"]] + [[f"Rij {n}", "x"] for n in range(10)]
+    probe = OrphanSafeTable(data, colWidths=[100, 100], repeatRows=1)
+    probe.wrap(200, 1000)
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
+    room = probe._rowHeights[0] + probe._rowHeights[1] * 1.5
+    table = OrphanSafeTable(data, colWidths=[100, 100], repeatRows=1,
+                            style=[("FONTNAME", (0, 0), (-1, -1), FONT)])
+    doc.build([Spacer(1, doc.height - 12 - room), table])  # the frame's padding: 6 pt above and below
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+    assert "Rij 0" not in pages[0] and all(f"Rij {n}" in pages[1] for n in range(10))
+    # with room for two rows it starts on the first page
+    table = OrphanSafeTable(data, colWidths=[100, 100], repeatRows=1,
+                            style=[("FONTNAME", (0, 0), (-1, -1), FONT)])
+    doc.build([Spacer(1, doc.height - 12 - room - probe._rowHeights[1]), table])
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+    assert "Rij 0" in pages[0] and "Rij 1" in pages[0] and "Rij 9" in pages[1]
+
+
+def test_a_heading_and_the_note_on_its_table_stay_with_the_table_s_first_rows(tmp_path):
+    """'Gekozen interventies', its note ("Klik op de naam…") and the table: the heading and
+    note stood at the foot of a page with one row, or none, of the table under them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from gala_desktop.annex import model
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder
+    from gala_desktop.annex.pdf.render import _bind_headings
+
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"), pagesize=A4)
+    builder = FlowableBuilder(styles(), doc.width, doc.height)
+    blocks = [model.Heading(2, "Gekozen interventies", "gekozen"),
+              model.Paragraph.of("Klik op de naam van een interventie.", model.ParagraphStyle.NOTE),
+              model.Table(header=("Thema", "Interventie"),
+                          rows=tuple((model.plain(f"Thema {n}"),
+                                      model.plain("Uitvoerder " * (60 if n == 1 else 1))) for n in range(20)))]
+    story = [f for block in blocks for f in builder.build(block)]
+    # room for the heading's own check (200 pt), the note and the first row, not the tall second
+    doc.build(_bind_headings([Spacer(1, doc.height - 12 - 230), *story]))
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages]
+    assert "Gekozen interventies" not in pages[0] and "Klik op de naam" not in pages[0]
+    assert "Gekozen interventies" in pages[1] and "Thema 0" in pages[1] and "Thema 1" in pages[1]

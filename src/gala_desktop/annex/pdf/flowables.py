@@ -120,8 +120,10 @@ def _parsed(text: str, style: ParagraphStyle, cleaner, case_sensitive: int) -> t
 
 
 class OrphanSafeTable(RLTable):
-    """A table that never leaves a single row alone on the next page: when a split would
-    carry only one data row over, one more row goes with it."""
+    """A table that never leaves a single row alone on either page: when a split would carry
+    only one data row over, one more row goes with it; when it would keep only one data row at
+    the foot of a page, the table starts on the next page instead (unless that row is tall,
+    ``LONE_ROW``, or the page is fresh: then there is no better place)."""
 
     _starts_next_page = False
 
@@ -135,6 +137,10 @@ class OrphanSafeTable(RLTable):
         first, rest = parts
         repeat = self.repeatRows or 0
         kept = len(first._cellvalues)
+        if kept - repeat == 1 and len(rest._cellvalues) - repeat >= 1 and not self._at_top():
+            heights = getattr(self, "_rowHeights", None) or []
+            if len(heights) > repeat and heights[repeat] < LONE_ROW:
+                return []  # one short row at the foot of a page: the table starts on the next
         if len(rest._cellvalues) - repeat > 1 or kept - repeat < 3:
             return parts
         heights = getattr(self, "_rowHeights", None)
@@ -146,6 +152,10 @@ class OrphanSafeTable(RLTable):
             # above would take them in a second split, header and all, on this same page.
             parts[1]._starts_next_page = True
         return parts
+
+    def _at_top(self) -> bool:
+        """At the top of a fresh frame (reportlab sets ``_frame`` while it asks for a split)."""
+        return bool(getattr(getattr(self, "_frame", None), "_atTop", False))
 
 
 class HeadingWithStart(KeepTogether):

@@ -235,6 +235,13 @@ def _bind_headings(story: list[Flowable]) -> list[Flowable]:
             continue
         follows = isinstance(flowable, KeepTogether | OrphanSafeTable) or (
             isinstance(flowable, RLParagraph) and not flowable.getKeepWithNext())
+        if _introduces_table(previous, flowable):
+            # a heading and the note that explains the table below it ("Klik op de naam…"):
+            # kept with the table's first rows, not left at the foot of a page without it
+            lead = bound.pop()._content
+            bound.append(flowable.with_lead(lead) if isinstance(flowable, ShortTable)
+                         else HeadingWithStart([*lead, flowable]))
+            continue
         lead = _heading_run(bound) if follows and previous is not None and previous.getKeepWithNext() else []
         if not lead:
             bound.append(flowable)
@@ -245,6 +252,16 @@ def _bind_headings(story: list[Flowable]) -> list[Flowable]:
         else:
             bound.append(HeadingWithStart([*lead, flowable]))
     return bound
+
+
+def _introduces_table(previous, flowable) -> bool:
+    """``previous`` is a heading bound to a note (the muted paragraph that explains what
+    follows) and ``flowable`` is a table."""
+    if not isinstance(previous, HeadingWithStart) or isinstance(previous, ShortTable):
+        return False
+    note = previous._content[-1]
+    return (isinstance(note, RLParagraph) and note.style.name == "Note"
+            and isinstance(flowable, ShortTable | OrphanSafeTable))
 
 
 def _heading_run(bound: list[Flowable]) -> list[Flowable]:
