@@ -128,7 +128,7 @@ def test_line_breaking_is_reused_only_for_the_same_width():
 def test_a_table_never_leaves_one_row_alone_on_the_next_page():
     from reportlab.platypus import Table
 
-    from gala_desktop.annex.pdf.flowables import OrphanSafeTable
+    from gala_desktop.annex.pdf.keeping import OrphanSafeTable
 
     data = [["Kop", "Waarde"]] + [[f"Rij {n}", "x"] for n in range(10)]
     made = {}
@@ -165,7 +165,7 @@ def test_rows_carried_over_do_not_split_again_on_the_same_page(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    from gala_desktop.annex.pdf.flowables import OrphanSafeTable
+    from gala_desktop.annex.pdf.keeping import OrphanSafeTable
     from gala_desktop.annex.pdf.styles import FONT
 
     styles()  # registers the shipped fonts
@@ -190,7 +190,8 @@ def _heading_over_table(tmp_path, room_rows: float):
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    from gala_desktop.annex.pdf.flowables import HeadingParagraph, OrphanSafeTable
+    from gala_desktop.annex.pdf.flowables import HeadingParagraph
+    from gala_desktop.annex.pdf.keeping import OrphanSafeTable
     from gala_desktop.annex.pdf.render import _bind_headings
     from gala_desktop.annex.pdf.styles import FONT
 
@@ -240,7 +241,8 @@ def test_an_amount_is_never_broken_over_two_lines_in_a_budget_table(years, cents
     from reportlab.lib.units import mm
 
     from gala_desktop.annex.budget_tables import budget_tables
-    from gala_desktop.annex.pdf.flowables import FlowableBuilder, OrphanSafeTable
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder
+    from gala_desktop.annex.pdf.keeping import OrphanSafeTable
     from gala_desktop.annex.pdf.render import _walk
     from gala_desktop.annex.pdf.styles import PAGE_MARGIN_X
     from gala_desktop.domain.budget import WHOLE_PERIOD, BudgetGrid, BudgetRow
@@ -403,7 +405,8 @@ def test_a_short_table_never_leaves_one_row_of_a_few_lines_alone_on_the_next_pag
     from reportlab.platypus import SimpleDocTemplate
 
     from gala_desktop.annex import model
-    from gala_desktop.annex.pdf.flowables import LONE_ROW, SHORT_TABLE_GAP, FlowableBuilder, OrphanSafeTable
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder
+    from gala_desktop.annex.pdf.keeping import LONE_ROW, SHORT_TABLE_GAP, OrphanSafeTable
     from gala_desktop.annex.pdf.render import _walk
 
     doc = SimpleDocTemplate(str(tmp_path / "m.pdf"), pagesize=A4)
@@ -428,7 +431,7 @@ def test_a_short_table_that_misses_a_little_room_moves_on_whole_with_its_heading
     assert "Erkenning" not in pages[0] and "Bank 0" not in pages[0]
     assert all(f"Bank {n}" in pages[1] for n in range(4)) and "Erkenning" in pages[1]
     # what the room did hold: the same table splits there when the rule is the long tables' one
-    from gala_desktop.annex.pdf.flowables import HeadingWithStart, ShortTable
+    from gala_desktop.annex.pdf.keeping import HeadingWithStart, ShortTable
 
     split = ShortTable.split
     ShortTable.split = HeadingWithStart.split
@@ -473,7 +476,7 @@ def test_a_long_word_in_a_table_cell_breaks_at_a_syllable_at_any_column_width(wi
     from reportlab.platypus import Table
 
     from gala_desktop.annex import model
-    from gala_desktop.annex.pdf.flowables import CELL_PADDING, FlowableBuilder
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder
 
     builder = FlowableBuilder(styles(), 470, 700)
     cell = builder._cell(model.plain("Terugdringen van gezondheidsachterstanden"), styles().cell,
@@ -499,7 +502,7 @@ def test_a_table_never_starts_with_a_single_short_row_at_the_foot_of_a_page(tmp_
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    from gala_desktop.annex.pdf.flowables import OrphanSafeTable
+    from gala_desktop.annex.pdf.keeping import OrphanSafeTable
     from gala_desktop.annex.pdf.styles import FONT
 
     styles()

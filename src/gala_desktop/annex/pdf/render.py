@@ -46,11 +46,9 @@ from gala_desktop.annex.pdf.flowables import (
     CaptionParagraph,
     FlowableBuilder,
     HeadingParagraph,
-    HeadingWithStart,
-    OrphanSafeTable,
-    ShortTable,
     style_for,
 )
+from gala_desktop.annex.pdf.keeping import HeadingWithStart, OrphanSafeTable, ShortTable
 from gala_desktop.annex.pdf.numbers import DeferredContents, DeferredNumbers
 from gala_desktop.annex.renderer import PROGRESS_TOTAL, ProgressCallback, ReadyCallback
 from gala_desktop.annex.pdf.styles import (
