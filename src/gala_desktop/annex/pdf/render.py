@@ -258,8 +258,18 @@ def _introduces_table(previous, flowable) -> bool:
     if not isinstance(previous, HeadingWithStart) or isinstance(previous, ShortTable):
         return False
     note = previous._content[-1]
-    return (isinstance(note, RLParagraph) and note.style.name == "Note"
-            and isinstance(flowable, ShortTable | OrphanSafeTable))
+    return (isinstance(flowable, ShortTable | OrphanSafeTable) and isinstance(note, RLParagraph)
+            and _based_on(note.style, styles().note))
+
+
+def _based_on(style, base) -> bool:
+    """``style`` is ``base`` or made from it (a note with a name in it has a style of its own
+    whose parent is the note style)."""
+    while style is not None:
+        if style is base:
+            return True
+        style = getattr(style, "parent", None)
+    return False
 
 
 def _heading_run(bound: list[Flowable]) -> list[Flowable]:
