@@ -294,7 +294,7 @@ def test_an_amount_in_millions_is_never_broken_over_two_lines_in_word(sample, tm
     from copy import deepcopy
 
     from gala_desktop.annex.docx.styles import TABLE_TEXT_SIZE
-    from gala_desktop.annex.number_columns import amount_width
+    from gala_desktop.annex.number_columns import text_width
     from gala_desktop.catalogue.repository import Catalogue
     from gala_desktop.domain.project import BudgetLine, FundingSource
 
@@ -313,16 +313,16 @@ def test_an_amount_in_millions_is_never_broken_over_two_lines_in_word(sample, tm
                 for text, size in _runs_of(cell):
                     if re.fullmatch(r"€\u00a0[\d.]+(,\d\d)?", text):  # an amount of a numeric column
                         amounts += 1
-                        width = amount_width(text, size or TABLE_TEXT_SIZE)
+                        width = text_width(text, size or TABLE_TEXT_SIZE)
                         assert width <= _cell_room(table, column), (text, width, _cell_room(table, column))
     assert amounts > 50
 
 
 def test_a_word_too_wide_for_its_column_gets_soft_hyphens_but_a_name_does_not():
     from gala_desktop.annex.word_breaks import SOFT_HYPHEN, breakable
-    from gala_desktop.annex.number_columns import amount_width
+    from gala_desktop.annex.number_columns import text_width
 
-    room = amount_width("onbekend", 8.5) + 1  # "onbekend" fits, "erkenningsdatum" does not
+    room = text_width("onbekend", 8.5) + 1  # "onbekend" fits, "erkenningsdatum" does not
     assert breakable("erkenningsdatum onbekend", room=room, size=8.5) == (
         f"er{SOFT_HYPHEN}ken{SOFT_HYPHEN}nings{SOFT_HYPHEN}da{SOFT_HYPHEN}tum onbekend")
     assert breakable("erkenningsdatum", room=200, size=8.5) == "erkenningsdatum"  # it fits

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from gala_desktop.annex.context import money
 from gala_desktop.domain.formatting import format_euro_table, join_dutch
 from gala_desktop.annex.model import Table, plain
-from gala_desktop.annex.number_columns import NUMBERS_SHARE, amount_width
+from gala_desktop.annex.number_columns import NUMBERS_SHARE, text_width
 from gala_desktop.domain.budget import (
     WHOLE_PERIOD,
     BudgetGrid,
@@ -27,8 +27,6 @@ SPLIT_TABLE_COLUMNS = 4
 TEXT_WIDTH = 166 * 72 / 25.4  # points: A4 less the annex's side margins, in the PDF and in Word
 READABLE_SIZE = 7.4  # points: the smallest size the amounts of a budget table are planned at
 CELL_PADDING = 12.0  # points: a cell's left and right padding, the wider of PDF (8) and Word (10.8)
-
-
 SPLIT_TOTAL = "Totaal alle delen"  # the row totals, in the last of several parts
 
 
@@ -38,15 +36,15 @@ def budget_tables(grid: BudgetGrid, row_header: str, caption: str) -> list[Table
     also with the total of each row over all parts. Twelve years in one table printed one
     digit per line, and four years of amounts in the tens of millions broke them too. Years
     without any amount are left out of the parts (one table shows the whole period)."""
-    fit = _columns_that_fit(grid)
-    if len(grid.columns) <= min(ONE_TABLE_COLUMNS, fit - 1):  # with the total column
+    fit = _columns_that_fit(grid) - 1  # columns of years beside the column of row totals
+    if len(grid.columns) <= min(ONE_TABLE_COLUMNS, fit):
         return [budget_table(grid, row_header, caption)]
     shown = [i for i in range(len(grid.columns)) if any(row.cells[i] is not None for row in grid.rows)]
     count = len(shown)
-    if count <= min(ONE_TABLE_COLUMNS, fit - 1):
+    if count <= min(ONE_TABLE_COLUMNS, fit):
         return [_table(grid, row_header, f"{caption}: {_span([grid.columns[i] for i in shown])}",
                        shown, total="Totaal")]
-    parts = -(-count // max(1, min(SPLIT_TABLE_COLUMNS, fit - 1)))
+    parts = -(-count // min(SPLIT_TABLE_COLUMNS, fit))
     tables = []
     start = 0
     for part in range(parts):
@@ -64,7 +62,7 @@ def _columns_that_fit(grid: BudgetGrid) -> int:
     the share of a table the renderers give to amounts (``number_columns``)."""
     amounts = [grid.total, *grid.column_totals, *(row.total for row in grid.rows),
                *(cell for row in grid.rows for cell in row.cells if cell is not None)]
-    widest = max(amount_width(_amount_text(cents), READABLE_SIZE) for cents in amounts)
+    widest = max(text_width(_amount_text(cents), READABLE_SIZE) for cents in amounts)
     return max(2, int(TEXT_WIDTH * NUMBERS_SHARE // (widest + CELL_PADDING + 1)))
 
 

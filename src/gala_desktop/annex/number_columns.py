@@ -19,8 +19,9 @@ from gala_desktop.annex import model
 NUMBERS_SHARE = 0.88  # of a table's width, at most, for its numeric columns
 
 
-def amount_width(text: str, size: float) -> float:
-    """Points ``text`` takes at ``size`` in the shipped bold face."""
+def text_width(text: str, size: float) -> float:
+    """Points ``text`` takes at ``size`` in the shipped bold face: the widest the annex sets it
+    (amounts here, too-wide words in ``word_breaks``)."""
     return _bold_face().stringWidth(text, size)
 
 
@@ -50,7 +51,7 @@ def fit_number_columns(block: model.Table, widths: list[float], table_width: flo
     longest = {}
     for i in numeric:
         texts = [model.rich_plain_text(row[i]) for row in block.rows if i < len(row)]
-        longest[i] = max((amount_width(t, 1.0) for t in texts), default=0)
+        longest[i] = max((text_width(t, 1.0) for t in texts), default=0)
     for size in sizes:
         need = {i: longest[i] * size + padding + 1 for i in numeric}
         if sum(max(widths[i], need[i]) for i in numeric) <= table_width * NUMBERS_SHARE:

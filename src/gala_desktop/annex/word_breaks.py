@@ -16,14 +16,15 @@ from dataclasses import replace
 
 from gala_desktop.annex import model
 from gala_desktop.annex.fonts import HYPHENATION_LANGUAGE
-from gala_desktop.annex.number_columns import amount_width
+from gala_desktop.annex.number_columns import text_width
 
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]{6,}")  # letters only: the part of a token that can be hyphenated
 
 
 @functools.lru_cache(maxsize=1)
-def _dutch():
+def dutch_dictionary():
+    """pyphen's Dutch hyphenation dictionary (read once; the PDF's line breaking uses it too)."""
     import pyphen
 
     return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
@@ -39,8 +40,8 @@ def breakable(text: str, room: float, size: float) -> str:
         return text
     out = []
     for token in re.split(r"(\s+)", text):
-        if len(token) > sure and amount_width(token, size) > room:
-            token = _WORD.sub(lambda m: _dutch().inserted(m.group(), hyphen=SOFT_HYPHEN), token)
+        if len(token) > sure and text_width(token, size) > room:
+            token = _WORD.sub(lambda m: dutch_dictionary().inserted(m.group(), hyphen=SOFT_HYPHEN), token)
         out.append(token)
     return "".join(out)
 

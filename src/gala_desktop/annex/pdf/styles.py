@@ -23,9 +23,9 @@ from gala_desktop.annex.fonts import (
     FONT_BOLD,
     FONT_BOLD_ITALIC,
     FONT_ITALIC,
-    HYPHENATION_LANGUAGE,
     font_file,
 )
+from gala_desktop.annex.word_breaks import dutch_dictionary
 
 ACCENT = colors.HexColor("#1F4E79")  # a sober municipal blue
 ACCENT_TINT = colors.HexColor("#E6EDF5")
@@ -43,16 +43,9 @@ PAGE_MARGIN_BOTTOM = 22 * mm
 BODY_SIZE = 9.8
 
 
-@functools.lru_cache(maxsize=1)
-def _dictionary():
-    import pyphen
-
-    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
-
-
 @functools.lru_cache(maxsize=65536)
 def _hyphenations(word: str) -> tuple[tuple[str, str], ...]:
-    return tuple(_dictionary().iterate(str(word)))
+    return tuple(dutch_dictionary().iterate(str(word)))
 
 
 def hyphenate(word: str) -> tuple[tuple[str, str], ...]:
