@@ -33,11 +33,13 @@ def measure(repeats: int, log=print) -> Section:
     run_probe("bare_window.py")
     run_probe("app_window.py", *app_args)
     run_probe("same_widgets.py")
-    app_runs, bare_runs, same_runs = [], [], []
+    run_probe("same_widgets.py", "--qt-free-layers")
+    app_runs, bare_runs, same_runs, layered_runs = [], [], [], []
     for _ in range(repeats):
         bare_runs.append(run_probe("bare_window.py"))
         app_runs.append(run_probe("app_window.py", *app_args))
         same_runs.append(run_probe("same_widgets.py"))
+        layered_runs.append(run_probe("same_widgets.py", "--qt-free-layers"))
 
     def row(case: str, attr: str, note: str = "") -> Row:
         return Row("start", case, Summary.of([getattr(r, attr) for r in app_runs]),
@@ -48,9 +50,15 @@ def measure(repeats: int, log=print) -> Section:
                Summary.of([r.spawn_to_paint for r in same_runs]),
                Summary.of([r.spawn_to_paint for r in bare_runs]), "s",
                "informative: what PySide6 and Qt cost for the main window's widgets alone")
+    layered = Row("start", "same widgets + the program's Qt-free layers: spawn → first paint",
+                  Summary.of([r.spawn_to_paint for r in layered_runs]),
+                  Summary.of([r.spawn_to_paint for r in bare_runs]), "s",
+                  "informative: the same window after the start-up's Qt-free imports "
+                  "(domain, project, catalogue, operations), none of the program's window")
     section.rows += [
         spawn,
         same,
+        layered,
         row("script top → first paint", "top_to_paint", "without interpreter start-up"),
         row("spawn → process exit", "wall", "includes shutdown"),
     ]
@@ -76,7 +84,9 @@ def measure(repeats: int, log=print) -> Section:
         "Floor: a bare QMainWindow with a 1,000-row QTableView (QStandardItemModel), same size. "
         f"Same widgets: {_census(same_runs)} in the main window's layout (the app's window at "
         f"its first paint: {_census(app_runs)}), plain Qt classes with static texts "
-        "(`benchmarks/probes/same_widgets.py`); the three probes alternate. "
+        "(`benchmarks/probes/same_widgets.py`); with `--qt-free-layers` that probe first does what "
+        "`gala-desktop` does before it loads Qt (`startup.prepare`: collector paused, Qt-free "
+        "layers imported); the four probes alternate. "
         f"App window title at paint: {', '.join(sorted(titles))}."
     )
     section.targets.append(

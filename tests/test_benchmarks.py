@@ -80,6 +80,7 @@ def test_quick_run_exits_zero_and_leaves_the_committed_report_alone(tmp_path):
     for title in ("Cold start", "Search", "Annex export", "Peak memory", "Project save and open"):
         assert title in proc.stdout
     assert "target:" in proc.stdout
+    assert "same widgets + the program's Qt-free layers" in proc.stdout  # the start-up's decomposition
     markdown = output.read_text(encoding="utf-8")
     assert markdown.startswith("# Benchmarks")
     assert "| target | measured | verdict |" in markdown
