@@ -306,6 +306,47 @@ def test_a_long_period_is_shown_in_tables_of_a_run_of_years_each():
     assert budget_tables(five, "Financieringsbron", "c") == [budget_table(five, "Financieringsbron", "c")]
 
 
+def test_the_parts_of_a_long_period_have_one_width_for_their_column_of_labels():
+    """Parts of three and of four years each set their own label column, so the parts did not
+    line up one under the other; now every part's labels are as wide as in the part with the
+    most room for amounts, in the PDF and in Word alike."""
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    from gala_desktop.annex import model
+    from gala_desktop.annex.budget_tables import budget_tables
+    from gala_desktop.annex.docx.render import build_docx
+    from gala_desktop.annex.pdf.flowables import FlowableBuilder
+    from gala_desktop.annex.pdf.keeping import OrphanSafeTable
+    from gala_desktop.annex.pdf.render import _walk
+    from gala_desktop.annex.pdf.styles import PAGE_MARGIN_X
+    from gala_desktop.domain.budget import WHOLE_PERIOD, BudgetGrid, BudgetRow
+
+    columns = (*range(2025, 2037), WHOLE_PERIOD)
+    cells = tuple(12_345_00 * (n + 1) for n in range(13))
+    rows = (BudgetRow("spuk", "Brede SPUK-onderdeel", cells, sum(cells)),
+            BudgetRow("iza", "Integraal Zorgakkoord (IZA)", cells, sum(cells)))
+    grid = BudgetGrid(columns, rows, tuple(2 * c for c in cells), 2 * sum(cells))
+    tables = budget_tables(grid, "Financieringsbron", "Begroot budget")
+    assert [len(t.header) - 1 for t in tables] == [4, 3, 3, 4]  # parts of unequal widths
+    builder = FlowableBuilder(styles(), A4[0] - 2 * PAGE_MARGIN_X, A4[1] - 60 * mm)
+    pdf = [next(f for f in _walk(builder.table(t)) if isinstance(f, OrphanSafeTable))._argW[0]
+           for t in tables]
+    assert max(pdf) - min(pdf) < 0.01, pdf
+    assert pdf[0] > 0.2 * (A4[0] - 2 * PAGE_MARGIN_X)  # the labels keep their room
+    document = model.Document(
+        metadata=model.Metadata(title="t", author="a", subject="s", keywords=(), language="nl-NL",
+                                running_head="r"),
+        blocks=list(tables))
+    word = docx.Document(io.BytesIO(build_docx(document)))
+    first = [int(t._tbl.tblGrid.findall(qn("w:gridCol"))[0].get(qn("w:w"))) for t in word.tables]
+    assert len(first) == 4 and max(first) - min(first) <= 1, first  # twentieths of a point
+
+
 def test_the_parts_of_a_long_period_name_their_years_and_leave_out_years_without_amounts():
     """Amounts in 2028 and 2031 and for the whole period of a seven-year period: the parts
     showed blank years, one part all blank, and a caption "2028–2031" over 2028 and 2031."""

@@ -28,6 +28,7 @@ TEXT_WIDTH = 166 * 72 / 25.4  # points: A4 less the annex's side margins, in the
 READABLE_SIZE = 7.4  # points: the smallest size the amounts of a budget table are planned at
 CELL_PADDING = 12.0  # points: a cell's left and right padding, the wider of PDF (8) and Word (10.8)
 SPLIT_TOTAL = "Totaal alle delen"  # the row totals, in the last of several parts
+LABEL_WEIGHT, AMOUNT_WEIGHT, TOTAL_WEIGHT = 2.6, 1.45, 1.6  # relative column widths
 
 
 def budget_tables(grid: BudgetGrid, row_header: str, caption: str) -> list[Table]:
@@ -45,15 +46,22 @@ def budget_tables(grid: BudgetGrid, row_header: str, caption: str) -> list[Table
         return [_table(grid, row_header, f"{caption}: {_span([grid.columns[i] for i in shown])}",
                        shown, total="Totaal")]
     parts = -(-count // min(SPLIT_TABLE_COLUMNS, fit))
-    tables = []
+    runs = []
     start = 0
     for part in range(parts):
         size = count // parts + (1 if part < count % parts else 0)
-        columns = shown[start:start + size]
+        runs.append(shown[start:start + size])
         start += size
+    # Every part's column of labels as wide as in the part with the most room for amounts, so
+    # that the parts line up one under the other instead of each setting its own width.
+    amounts = [len(columns) * AMOUNT_WEIGHT + (TOTAL_WEIGHT if part == parts - 1 else 0.0)
+               for part, columns in enumerate(runs)]
+    tables = []
+    for part, columns in enumerate(runs):
         span = _span([grid.columns[i] for i in columns])
         tables.append(_table(grid, row_header, f"{caption}: {span} (deel {part + 1} van {parts})",
-                             columns, total=SPLIT_TOTAL if part == parts - 1 else ""))
+                             columns, total=SPLIT_TOTAL if part == parts - 1 else "",
+                             label_weight=LABEL_WEIGHT * amounts[part] / max(amounts)))
     return tables
 
 
@@ -77,7 +85,8 @@ def budget_table(grid: BudgetGrid, row_header: str, caption: str) -> Table:
     return _table(grid, row_header, caption, range(len(grid.columns)), total="Totaal")
 
 
-def _table(grid: BudgetGrid, row_header: str, caption: str, columns: Sequence[int], total: str) -> Table:
+def _table(grid: BudgetGrid, row_header: str, caption: str, columns: Sequence[int], total: str,
+           label_weight: float = LABEL_WEIGHT) -> Table:
     """The rows over ``columns`` (indexes into the grid's columns), with a column of each row's
     total headed ``total`` unless that is empty, and a total row."""
     with_total = bool(total)
@@ -97,7 +106,7 @@ def _table(grid: BudgetGrid, row_header: str, caption: str, columns: Sequence[in
     return Table(
         header=(row_header, *(grid.column_labels[i] for i in columns), *((total,) if with_total else ())),
         rows=tuple(rows),
-        col_weights=(2.6, *([1.45] * len(columns)), *((1.6,) if with_total else ())),
+        col_weights=(label_weight, *([AMOUNT_WEIGHT] * len(columns)), *((TOTAL_WEIGHT,) if with_total else ())),
         total_row=True,
         numeric_columns=tuple(range(1, shown + 1)),
         caption=caption,
