@@ -201,7 +201,8 @@ class CatalogueBrowser(QWidget):
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.add_button)
         results_layout.addLayout(bottom)
-        own_row = FlowLayout()
+        own_bar = QWidget()
+        own_row = FlowLayout(own_bar)
         self.own_add_button = QPushButton("Eigen &interventie toevoegen…")
         self.own_add_button.setObjectName("ownAddButton")
         self.own_add_button.setToolTip("Een lokale interventie vastleggen die niet in een databank staat")
@@ -216,7 +217,7 @@ class CatalogueBrowser(QWidget):
         own_row.addWidget(self.own_add_button)
         own_row.add_right(self.own_edit_button)
         own_row.addWidget(self.own_delete_button)
-        results_layout.addLayout(own_row)
+        results_layout.addWidget(own_bar)
         self.own_add_button.clicked.connect(self.ownAddRequested)
         self.own_edit_button.clicked.connect(lambda: self.current_key() and self.ownEditRequested.emit(self.current_key()))
         self.own_delete_button.clicked.connect(

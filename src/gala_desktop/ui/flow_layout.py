@@ -13,9 +13,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QS
 
 
 class FlowLayout(QLayout):
-    """Items left to right, wrapping to a new row; ``add_right`` items end a row at the right."""
+    """Items left to right, wrapping to a new row; ``add_right`` items end a row at the right.
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = -1) -> None:
+    Always made on the widget it lays out (``FlowLayout(widget)``; put that widget where the row
+    goes). Its items live in a Python list, and a flow layout made without its widget and added
+    to another layout later left PySide6 holding its items' wrappers as children of that other
+    layout: the deletion of an unrelated widget (a tab's placeholder) then deleted the items, and
+    the next layout pass crashed the program.
+    """
+
+    def __init__(self, parent: QWidget, spacing: int = -1) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._right: set[int] = set()  # ids of items aligned to the right end of their row

@@ -178,7 +178,8 @@ class ShortlistPanel(QWidget):
         self.button_own.setObjectName("shortlistOwnAddButton")
         # a flow, not a row: with a large font the buttons take two rows instead of widening
         # the shortlist column at the cost of the themes
-        buttons = FlowLayout()
+        button_bar = QWidget(self)
+        buttons = FlowLayout(button_bar)
         for button in (self.button_choose, self.button_up, self.button_down):
             buttons.addWidget(button)
         buttons.add_right(self.button_own)
@@ -196,7 +197,7 @@ class ShortlistPanel(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint)
-        layout.addLayout(buttons)
+        layout.addWidget(button_bar)
         QWidget.setTabOrder(self.view, self.button_choose)
         QWidget.setTabOrder(self.button_choose, self.button_up)
         QWidget.setTabOrder(self.button_up, self.button_down)
