@@ -58,8 +58,8 @@ THEMES: list[tuple[str, str]] = [
     (
         "mentale-weerbaarheid",
         "Somberheid en zingevingsvragen nemen toe, vooral na ingrijpende gebeurtenissen zoals "
-        "het verlies van een partner. Met een cursus in de bibliotheek bieden we een "
-        "laagdrempelige plek om daarmee aan de slag te gaan.",
+        "het verlies van een partner. Met gesprekken over het eigen levensverhaal, in de "
+        "bibliotheek of thuis, bieden we een laagdrempelige plek om daarmee aan de slag te gaan.",
     ),
     (
         "keten-welzijn-op-recept",

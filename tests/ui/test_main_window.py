@@ -242,7 +242,7 @@ def test_about_box(window, catalogue):
     title, text = window.files.dialogs.infos[-1]
     assert title == "Over GALA Desktop"
     assert f"{catalogue.count()} interventies" in text
-    assert "gecontroleerd op 30 november 2026" in text
+    assert "gecontroleerd op 1 december 2026" in text  # data/catalogue/catalogue.toml
     assert "EUPL-1.2" in text
 
 
