@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
 from gala_desktop.annex.formats import ExportFormat
 from gala_desktop.domain.project import EntryStatus
@@ -68,6 +68,19 @@ def test_dialog_suggests_a_path_beside_the_project_and_adds_pdf(session, parent,
     for widget in dialog.findChildren(QWidget):
         if widget.focusPolicy() != widget.focusPolicy().NoFocus and widget.isVisibleTo(dialog):
             assert widget.accessibleName(), widget
+
+
+def test_enter_anywhere_in_the_dialog_exports(session, parent, tmp_path, qtbot):
+    """The default button was the disabled "Sjabloon kiezen…": Enter on a choice did nothing."""
+    dialog = ExportDialog(session, parent)
+    dialog.path_edit.setText(str(tmp_path / "bijlage.pdf"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.export_button.isDefault()
+    assert not any(b.isDefault() for b in dialog.findChildren(QPushButton) if b is not dialog.export_button)
+    dialog.pdf_choice.setFocus()
+    qtbot.keyClick(dialog.pdf_choice, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_export_runs_in_the_background_and_writes_a_pdf(session, parent, tmp_path, qtbot, warnings):

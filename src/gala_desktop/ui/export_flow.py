@@ -124,6 +124,8 @@ class ExportDialog(QDialog):
         self.no_template_button = QPushButton("Geen sja&bloon")
         self.no_template_button.setAccessibleName("Zonder huisstijlsjabloon exporteren")
         self.no_template_button.clicked.connect(lambda: self._set_template(""))
+        for button in (self.template_button, self.no_template_button):
+            button.setAutoDefault(False)  # Enter exports; it does not pick a template
         template_row = QHBoxLayout()
         template_row.addWidget(self.template_label, 1)
         template_row.addWidget(self.template_button)
@@ -159,7 +161,6 @@ class ExportDialog(QDialog):
         warning_row.addWidget(self.warning, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.addButton("&Exporteren", QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
         self.export_button = ok
         ok.setAccessibleName("Exporteren")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
@@ -192,6 +193,9 @@ class ExportDialog(QDialog):
             self.docx_choice.setChecked(True)
         self._format_changed()
         self._update_count()
+        # Enter anywhere exports; set once the button is in the dialog, or the dialog makes its
+        # first auto-default button (a disabled "Sjabloon kiezen…") the default
+        ok.setDefault(True)
 
     # -- format and template -------------------------------------------------------------
 
