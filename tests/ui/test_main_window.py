@@ -244,6 +244,7 @@ def test_about_box(window, catalogue):
     assert f"{catalogue.count()} interventies" in text
     assert "gecontroleerd op 1 december 2026" in text  # data/catalogue/catalogue.toml
     assert "EUPL-1.2" in text
+    assert "u mag het programma gebruiken" in text and "Word-document" in text  # as everywhere: u
 
 
 def test_export_action_hands_over_to_the_export_flow(window, monkeypatch):

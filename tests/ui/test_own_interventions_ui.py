@@ -340,6 +340,9 @@ def test_a_website_needs_http_or_https_and_an_address(qtbot, catalogue):
     qtbot.addWidget(form)
     form.name.setText("Taalcafé")
     for website, good in (("HTTPS://EXAMPLE.NL", True), ("https://example.nl/taal", True),
-                          ("https://", False), ("www.example.nl", False), ("ftp://x.nl", False)):
+                          ("https://", False), ("www.example.nl", True), ("ftp://x.nl", False),
+                          ("wandelgroep", False), ("www.example .nl", False)):
         form.website.setText(website)
         assert ("website" not in form.problem()) is good, website
+    form.website.setText(" www.wandelgroep.nl ")  # as most people write an address
+    assert form._filled()["website"] == "https://www.wandelgroep.nl"

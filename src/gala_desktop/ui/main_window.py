@@ -400,12 +400,13 @@ class MainWindow(QMainWindow):
             f"GALA Desktop {__version__}\n\n"
             "Offline werkbank voor de beleidsvisie sociale basis en het plan van aanpak van het "
             "Gezond en Actief Leven Akkoord: kies thema's, zoek erkende interventies, noteer de "
-            "lokale randvoorwaarden en maak een bijlage als PDF.\n\n"
+            "lokale randvoorwaarden en maak een bijlage als PDF of als Word-document.\n\n"
             f"Interventiecatalogus: {format_count(catalogue.count())} interventies, gegevens gecontroleerd op "
             f"{format_date_long(catalogue.checked_on)}. Controleer erkenningen altijd bij de bron.\n\n"
             "GALA Desktop is vrije software onder de Europese openbare licentie EUPL-1.2 "
-            "(European Union Public Licence): je mag het programma gebruiken, bestuderen, delen "
-            "en aanpassen onder de voorwaarden van die licentie (het bestand LICENSE).",
+            "(European Union Public Licence): u mag het programma gebruiken, bestuderen, delen "
+            "en aanpassen onder de voorwaarden van die licentie (het bestand LICENSE in de map "
+            "van het programma).",
         )
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name

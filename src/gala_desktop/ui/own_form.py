@@ -200,7 +200,7 @@ class OwnInterventionDialog(QDialog):
             approach=self.approach.toPlainText().strip(),
             target_group_text=self.target_group.text().strip(),
             owner=self.owner.text().strip(),
-            website=self.website.text().strip(),
+            website=self._website(),
             costs_note=self.costs.toPlainText().strip(),
             theme_keys=tuple(_checked(self.themes)),
             target_groups=tuple(self._groups[k] for k in _checked(self.groups)),
@@ -208,10 +208,18 @@ class OwnInterventionDialog(QDialog):
         )
         return values
 
+    def _website(self) -> str:
+        """The typed address; one written as most people write it (``www.gemeente.nl``) gets
+        ``https://`` in front."""
+        website = self.website.text().strip()
+        if website and "://" not in website and "." in website and not any(c.isspace() for c in website):
+            return f"https://{website}"
+        return website
+
     def problem(self) -> str:
         if not self.name.text().strip():
             return "Geef de interventie een naam."
-        website = self.website.text().strip()
+        website = self._website()
         scheme, _, rest = website.partition("://")
         if website and (scheme.lower() not in ("http", "https") or not rest.strip("/")):
             return "Een website begint met http:// of https://, gevolgd door het adres."
