@@ -350,14 +350,36 @@ def test_an_amount_typed_wrong_is_never_dropped_by_an_edit_elsewhere(editor, ent
     assert entry.plan.budget == saved
     _edit_cell(qtbot, table, 0, 0, "abc")  # refused: the saved € 1.000 stays
     assert entry.plan.budget == saved and editor.years.error.isVisibleTo(editor)
-    _edit_cell(qtbot, table, 1, 1, "500")  # another cell: saving now would drop the € 1.000
-    assert entry.plan.budget == saved
+    _edit_cell(qtbot, table, 1, 1, "500")  # another cell is saved; the € 1.000 still counts
+    assert entry.plan.budget == saved + [BudgetLine(50_000, 2027, FundingSource.IZA)]
+    assert table.item(0, 0).text() == "abc" and table.item(1, 1).text() == "€ 500"
     assert editor.years.error.text().startswith("2026, ")  # the cell still to correct
+    session.undo_stack.undo()  # the 500 again: the refused text stays to be corrected
+    assert entry.plan.budget == saved and table.item(0, 0).text() == "abc"
+    session.undo_stack.redo()
     _edit_cell(qtbot, table, 0, 0, "2000")
     assert entry.plan.budget == [BudgetLine(200_000, 2026, FundingSource.SPUK),
                                  BudgetLine(50_000, 2027, FundingSource.IZA)]
     assert not editor.years.error.isVisibleTo(editor)
     assert table.accessibleDescription() == TABLE_DESCRIPTION  # the error is not read out any more
+
+
+def test_an_amount_with_cents_stays_on_one_line_and_every_row_stays_in_sight(editor, session, qtbot):
+    """"€" stood on one line and "12.500,50" on the next: the columns were sized for whole euros
+    and a cell's own margins were not counted. Wider columns scroll sideways, and the scroll
+    bar gets its own room instead of covering the last year."""
+    session.push(cmd.SetMetadata(session, "period", "2026–2029"))
+    table = editor.years.table
+    _edit_cell(qtbot, table, 1, 2, "12500,5")
+    assert not table.wordWrap() and table.item(1, 2).text() == "€ 12.500,50"
+    margin = 2 * (table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance("€ 12.500,50") + margin + 1
+    for width in (420, 900):  # a form too narrow for five columns, and one wide enough
+        editor.resize(width, 900)
+        qtbot.wait(20)
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        assert table.viewport().height() >= rows, width
+        assert table.horizontalScrollBar().isVisible() is (width == 420)
 
 
 def test_the_year_rows_are_laid_out_again_only_when_the_periods_years_change(
@@ -370,7 +392,7 @@ def test_the_year_rows_are_laid_out_again_only_when_the_periods_years_change(
     assert editor.years.years == [2026, 2027, 2030]
     shown = []
     real = editor.years.show_plan
-    monkeypatch.setattr(editor.years, "show_plan", lambda *a: (shown.append(a[1]), real(*a)))
+    monkeypatch.setattr(editor.years, "show_plan", lambda *a, **k: (shown.append(a[1]), real(*a, **k)))
     for title in ("V", "Vi", "Vis"):  # typing in another project field
         session.push(cmd.SetMetadata(session, "title", title))
     assert shown == []
@@ -426,17 +448,22 @@ def test_an_amount_still_being_typed_in_the_year_table_is_committed_before_a_sav
 
 
 def test_a_refused_year_cell_is_reported_when_saving_and_when_switching(editor, entry, session, qtbot):
+    from gala_desktop.domain.project import BudgetLine
+
     messages = []
     editor.statusMessage.connect(messages.append)
     session.push(cmd.SetMetadata(session, "period", "2026–2027"))
     _edit_cell(qtbot, editor.years.table, 0, 0, "veel")
     _edit_cell(qtbot, editor.years.table, 1, 0, "5.000")
     assert editor.commit_pending() == ["Budget per jaar"]  # a save asks first
+    assert entry.plan.budget == [BudgetLine(500_000, 2027, FundingSource.SPUK)]  # the good cell is kept
     other = next(e for e in session.project.shortlist if e.id != entry.id)
     editor.set_entry(other.id)
     [message] = messages
     assert message.startswith(f"Niet bewaard bij ‘{entry.snapshot.name}’: Budget per jaar (2026, ")
-    assert "bedragen die u intussen in de tabel typte" in message
+    assert "veel" not in [editor.years.table.item(r, c).text() for r in range(2) for c in range(3)]
+    editor.set_entry(entry.id)
+    assert editor.years.table.item(1, 0).text() == "€ 5.000" and not editor.years.error.isVisibleTo(editor)
 
 
 def test_a_period_without_readable_years_is_quoted_in_the_hint(editor, session):

@@ -1,9 +1,11 @@
 """The budget of one entry per year of the project period and per funding source.
 
 One row per year of the period (and per other year that already holds an amount), one column
-per funding source. An amount is checked when the cell is left: an invalid one is refused with a
-message under the table and the project is left unchanged. Beside it the plan editor keeps one
-field for a total over the whole period, for entries where only the total is known.
+per funding source. An amount is checked when the cell is left and saved on its own: text that is
+not an amount is refused with a message under the table and stays in its cell to be corrected,
+while the amount saved for that cell before still counts and every other cell is saved. Beside it
+the plan editor keeps one field for a total over the whole period, for entries where only the
+total is known.
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ class BudgetYearsTable(QWidget):
         self.years: list[int] = []  # the rows: the period's years and any year with an amount
         self.period_years: list[int] = []  # the period's years the rows were laid out for
         self.period = ""  # the period as typed, for the hint when it gives no years
+        self._saved: dict[tuple[int, FundingSource | None], int] = {}  # the plan's amount per cell
+        self._refused: dict[tuple[int, FundingSource], str] = {}  # typed text that is no amount
+        self._messages: list[str] = []  # why, per refused cell; the one typed last first
         self._loading = False
         self.table = QTableWidget(0, len(SOURCES), self)
         self.table.setObjectName("budgetYears")
@@ -87,7 +92,7 @@ class BudgetYearsTable(QWidget):
         self._fit_columns()
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
                                                           | Qt.AlignmentFlag.AlignVCenter)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # an amount is never split after its "€"
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every other field
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
@@ -123,27 +128,51 @@ class BudgetYearsTable(QWidget):
         amounts = [self.table.item(r, c).text() for r in range(self.table.rowCount())
                    for c in range(self.table.columnCount()) if self.table.item(r, c) is not None]
         widest_amount = max(metrics.horizontalAdvance(text) for text in [TYPICAL_AMOUNT, *amounts])
-        column = max(widest_heading, widest_amount) + margin
+        # a cell's text keeps the focus frame's margin and a pixel on each side, then the grid
+        # line, and two pixels for an advance that is not a whole pixel
+        cell_margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 3
+        column = max(widest_heading + margin, widest_amount + max(margin, cell_margin))
         header.setMinimumSectionSize(column)
         years = self.table.verticalHeader()
         years_width = max(years.sizeHint().width(), metrics.horizontalAdvance("2028") + margin)
         # at least three sources beside the years; a narrower table scrolls sideways itself
         self.table.setMinimumWidth(years_width + column * 3 + 2 * self.table.frameWidth() + 2)
 
+    def _fit_height(self) -> None:
+        """Every row shown, and below them the horizontal scroll bar when the columns are wider
+        together than the table (amounts with cents in a narrow form): it would cover a row."""
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        header = self.table.horizontalHeader()
+        columns = header.minimumSectionSize() * self.table.columnCount()
+        room = self.table.width() - self.table.verticalHeader().width() - 2 * self.table.frameWidth()
+        bar = self.table.horizontalScrollBar().sizeHint().height() if columns > room else 0
+        height = rows_height + header.sizeHint().height() + 6 + bar
+        if self.table.height() != height:
+            self.table.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_columns()
 
-    def show_plan(self, plan: ImplementationPlan, period_years: list[int], period: str = "") -> None:
+    def show_plan(self, plan: ImplementationPlan, period_years: list[int], period: str = "", *,
+                  force: bool = True) -> None:
         """The plan's amounts per year; ``period`` is the project's period as typed (the hint
-        tells a period without readable years apart from none)."""
+        tells a period without readable years apart from none). Unless ``force`` (another
+        entry), a cell still holding refused text keeps it, with its message."""
         lines = per_year_lines(plan)
         years = sorted(set(period_years) | {line.year for line in lines})
         cells: dict[tuple[int, FundingSource | None], int] = {}
         for line in lines:
             key = (line.year, line_source(line, plan))
             cells[key] = cells.get(key, 0) + line.cents
+        self._saved = cells
+        if force:
+            self._refused, self._messages = {}, []
         self._loading = True
         try:
             self.years = years
@@ -153,7 +182,7 @@ class BudgetYearsTable(QWidget):
             self.table.setVerticalHeaderLabels([str(y) for y in years])
             for r, year in enumerate(years):
                 for c, source in enumerate(SOURCES):
-                    text = format_euro_table(cells.get((year, source)))
+                    text = self._refused.get((year, source)) or format_euro_table(cells.get((year, source)))
                     item = self.table.item(r, c)
                     if item is None:  # items are kept: the table may be mid-edit
                         item = QTableWidgetItem()
@@ -164,13 +193,12 @@ class BudgetYearsTable(QWidget):
                     if item.text() != text:
                         item.setText(text)
             self._fit_columns()
-            rows_height = sum(self.table.rowHeight(r) for r in range(len(years)))
-            self.table.setFixedHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 6)
+            self._fit_height()
             self.table.setVisible(bool(years))
             self.hint.setText(UNREAD_PERIOD.format(period.strip(), MAX_PERIOD_YEARS)
                               if period.strip() else NO_YEARS)
             self.hint.setVisible(not years)
-            self._set_error("")
+            self._show_refused()
         finally:
             self._loading = False
         total = sum(line.cents for line in plan.budget)
@@ -185,13 +213,21 @@ class BudgetYearsTable(QWidget):
 
     def commit_pending(self) -> str:
         """Commit a cell still being edited, as before a save or when another entry is shown.
-        Returns the message of a cell whose text is refused ("" when every cell is an amount):
-        then nothing of the table is committed."""
+        Returns why the text of a cell is refused ("" when every cell is an amount); every
+        other cell is committed."""
         editor = next((w for w in self.table.viewport().findChildren(QLineEdit) if w.isVisible()), None)
         if editor is not None and self.table.state() == QAbstractItemView.State.EditingState:
             self.table.commitData(editor)
             self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        return self.error.text()
+        return self._messages[0] if self._messages else ""
+
+    def _show_refused(self) -> None:
+        if not self._messages:
+            self._set_error("")
+            return
+        more = len(self._messages) - 1  # the other cells' amounts are saved and shown
+        self._set_error(self._messages[0] + (f" (en nog {more} {'cel' if more == 1 else 'cellen'})"
+                                             if more else ""))
 
     def _set_error(self, message: str) -> None:
         self.error.setText(message)
@@ -202,21 +238,24 @@ class BudgetYearsTable(QWidget):
         if self._loading:
             return
         lines: list[BudgetLine] = []
-        refused: list[str] = []
+        saved: list[BudgetLine] = []
+        self._refused, self._messages = {}, []
         for r, year in enumerate(self.years):
             for c, source in enumerate(SOURCES):
                 cell = self.table.item(r, c)
                 text = cell.text() if cell else ""
+                before = self._saved.get((year, source))
                 try:
                     cents = parse_euro(text)
-                except ValueError as err:
+                except ValueError as err:  # refused: the amount saved before still counts
+                    self._refused[(year, source)] = text
                     message = f"{year}, {source.label}: {err}"
-                    refused.insert(0 if cell is item else len(refused), message)  # the typed cell first
-                    continue
+                    self._messages.insert(0 if cell is item else len(self._messages), message)
+                    cents = before
                 if cents is not None:
                     lines.append(BudgetLine(cents, year, source))
-        if refused:  # nothing is saved while a cell holds text that is not an amount:
-            self._set_error(refused[0])  # committing would drop that cell's saved amount
-            return
-        self._set_error("")
-        self.committed.emit(lines)
+                if before is not None:
+                    saved.append(BudgetLine(before, year, source))
+        self._show_refused()
+        if lines != saved:  # only a refused cell changed: nothing to save, no undo step
+            self.committed.emit(lines)

@@ -352,7 +352,7 @@ class PlanEditor(QWidget):
                 sync_line(edit, getattr(plan, field))
             self.budget.show_value(whole_period_cents(plan), force=force)
             period = self.session.project.period
-            self.years.show_plan(plan, period_years(period), period)
+            self.years.show_plan(plan, period_years(period), period, force=force)
             self.start.show_value(plan.start, force=force)
             self.end.show_value(plan.end, force=force)
             self.reach.show_value(plan.reach, force=force)
@@ -435,7 +435,7 @@ class PlanEditor(QWidget):
         # without years the hint quotes the period as typed
         if entry is not None and (years != self.years.period_years
                                   or not years and period.strip() != self.years.period):
-            self.years.show_plan(entry.plan, years, period)
+            self.years.show_plan(entry.plan, years, period, force=False)
 
     def commit_pending(self) -> list[str]:
         """Commit values still being typed (budget, dates, reach), as before a save. Returns
@@ -451,9 +451,8 @@ class PlanEditor(QWidget):
             if not field.commit_pending():
                 refused.append((field.edit.accessibleName(),
                                 f"‘{field.edit.text()}’ ({field.error_text.rstrip('.')})"))
-        if cell := self.years.commit_pending():  # then no cell of the table is kept
-            refused.append(("Budget per jaar", f"({cell.rstrip('.')}; bedragen die u intussen in "
-                                               "de tabel typte, zijn daarom ook niet bewaard)"))
+        if cell := self.years.commit_pending():  # the table's other cells are saved
+            refused.append(("Budget per jaar", f"({cell.rstrip('.')})"))
         return refused
 
     def _push_access(self, aspect: AccessAspect, text: str) -> None:
