@@ -405,3 +405,17 @@ def test_ctrl_z_in_the_search_field_undoes_the_search_text_not_the_project(windo
     assert search.text() != "sport"  # the typing is undone
     assert window.session.project.theme_choice("eenzaamheid") is not None  # the project is not
     assert window.session.undo_stack.canUndo()
+
+
+def test_values_refused_when_another_entry_is_shown_are_named_in_a_notice(window, catalogue, qtbot):
+    """The status line that named them was cut off at 1366 pixels and went after 8 seconds."""
+    window.session.replace(_sample_project(catalogue), None)
+    first, second = window.session.project.shortlist[:2]
+    window.shortlist_panel.select_entry(first.id)
+    window.show_tab(TAB_PLAN)
+    window.plan_editor.start.edit.setText("31-02-2026")  # no such date
+    window.shortlist_panel.select_entry(second.id)
+    qtbot.waitUntil(lambda: bool(window.files.dialogs.infos))
+    [(title, text)] = window.files.dialogs.infos
+    assert title == f"Niet bewaard bij ‘{first.snapshot.name}’" and "• Start ‘31-02-2026’" in text
+    assert window.plan_editor.entry_id == second.id

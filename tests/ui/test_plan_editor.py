@@ -274,17 +274,21 @@ def test_the_year_table_is_in_the_tab_chain_and_has_its_alt_key(editor, session)
 
 
 def test_switching_entries_keeps_what_is_valid_and_names_what_is_not(editor, entry, session, qtbot):
-    messages = []
-    editor.statusMessage.connect(messages.append)
+    notices = []
+    editor.notKept.connect(lambda title, text: notices.append((title, text)))
     other = next(e for e in session.project.shortlist if e.id != entry.id)
     editor.budget.edit.setText("1.250")  # typed, not yet finished
     editor.start.edit.setText("31-02-2025")  # no such date
+    editor.reach.edit.setText("-5")
     editor.set_entry(other.id)  # the officer clicks another entry
     assert entry.plan.budget and entry.plan.budget[0].cents == 125_000
     assert entry.plan.start is None
-    [message] = messages
-    assert message.startswith(f"Niet bewaard bij ‘{entry.snapshot.name}’: Start ‘31-02-2025’ (")
-    assert message.endswith("). Vul dit daar opnieuw in.")
+    [(title, text)] = notices
+    assert title == f"Niet bewaard bij ‘{entry.snapshot.name}’"
+    lines = text.splitlines()
+    assert [line.split(" ‘")[0] for line in lines if line.startswith("• ")] == ["• Start", "• Beoogd bereik (deelnemers)"]
+    assert "‘31-02-2025’ (" in text and "‘-5’ (" in text  # each value with why it was refused
+    assert lines[-1] == f"Vul ze opnieuw in bij ‘{entry.snapshot.name}’."
     assert editor.start.edit.text() == ""  # the other entry's own (empty) start date
 
 
@@ -450,8 +454,8 @@ def test_an_amount_still_being_typed_in_the_year_table_is_committed_before_a_sav
 def test_a_refused_year_cell_is_reported_when_saving_and_when_switching(editor, entry, session, qtbot):
     from gala_desktop.domain.project import BudgetLine
 
-    messages = []
-    editor.statusMessage.connect(messages.append)
+    notices = []
+    editor.notKept.connect(lambda title, text: notices.append(text))
     session.push(cmd.SetMetadata(session, "period", "2026–2027"))
     _edit_cell(qtbot, editor.years.table, 0, 0, "veel")
     _edit_cell(qtbot, editor.years.table, 1, 0, "5.000")
@@ -459,8 +463,8 @@ def test_a_refused_year_cell_is_reported_when_saving_and_when_switching(editor, 
     assert entry.plan.budget == [BudgetLine(500_000, 2027, FundingSource.SPUK)]  # the good cell is kept
     other = next(e for e in session.project.shortlist if e.id != entry.id)
     editor.set_entry(other.id)
-    [message] = messages
-    assert message.startswith(f"Niet bewaard bij ‘{entry.snapshot.name}’: Budget per jaar (2026, ")
+    [message] = notices
+    assert "\n• Budget per jaar (2026, Brede SPUK-onderdeel: " in message
     assert "veel" not in [editor.years.table.item(r, c).text() for r in range(2) for c in range(3)]
     editor.set_entry(entry.id)
     assert editor.years.table.item(1, 0).text() == "€ 5.000" and not editor.years.error.isVisibleTo(editor)

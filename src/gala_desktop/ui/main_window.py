@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
 
         editor = PlanEditor(self.session)
         editor.statusMessage.connect(self.show_status)
+        # after the switch that refused them has finished, not inside the selection change
+        editor.notKept.connect(lambda title, text: QTimer.singleShot(
+            0, self, lambda: self.files.dialogs.inform(self, title, text)))
         editor.set_entry(self._selected_entry)
         editor.setFont(self._zoomed_font(editor))
         return editor

@@ -92,6 +92,7 @@ def _heading(text: str, parent: QWidget, size_step: int = 2) -> QLabel:
 
 class PlanEditor(QWidget):
     statusMessage = Signal(str)
+    notKept = Signal(str, str)  # title, text: typed values refused when another entry was shown
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,10 +323,11 @@ class PlanEditor(QWidget):
         entry = self.current_entry()
         if entry is None or self.session.read_only:
             return
-        lost = [f"{label} {why}" for label, why in self._commit_typed()]
-        if lost:
-            self.statusMessage.emit(
-                f"Niet bewaard bij ‘{entry.snapshot.name}’: {'; '.join(lost)}. Vul dit daar opnieuw in.")
+        lost = [f"• {label} {why}" for label, why in self._commit_typed()]
+        if lost:  # a notice that stays until read: a status line was cut off and went away
+            self.notKept.emit(f"Niet bewaard bij ‘{entry.snapshot.name}’",
+                              "Deze ingetypte waarden kloppen niet en zijn daarom niet bewaard:\n\n"
+                              + "\n".join(lost) + f"\n\nVul ze opnieuw in bij ‘{entry.snapshot.name}’.")
 
     def _on_shortlist_changed(self) -> None:
         if self.entry_id and self.current_entry() is None:
