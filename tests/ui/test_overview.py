@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 from gala_desktop.domain.project import (
     EntryStatus,
@@ -90,7 +90,7 @@ def test_counts_per_theme_and_level(panel, session, catalogue):
                for c in range(panel.counts_model.columnCount())]
     level = catalogue.get("buurtcirkel").best_level
     column = headers.index(level_header(level))
-    assert headers[:3] == ["Thema", "Interventies", "Gekozen"]
+    assert headers[:3] == ["Thema", "Op de\nshortlist", "Gekozen"]
     assert len(headers) == 4  # only levels that occur among the chosen entries
     assert rows[0][1:3] == ["1", "1"]
     assert rows[0][column] == "1"
@@ -224,3 +224,22 @@ def test_chosen_interventions_whose_recognition_may_have_lapsed_are_named(qtbot,
             "• Oude jeugdinterventie",
         ]
         assert widget.lapse_icon.pixmap() is not None and not widget.lapse_icon.pixmap().isNull()
+
+
+def test_the_counts_per_theme_fit_a_1366_pixel_screen(qtbot, catalogue, app_look):
+    """With headings such as "Goed\\nonderbouwd" the example's table was 49 pixels too wide:
+    it scrolled sideways and hid its last column, Onbekend, the one most filled."""
+    from tests.ui.conftest import open_setup
+
+    window = open_setup(qtbot, catalogue, "1366")
+    window.show_tab(2)
+    qtbot.waitUntil(lambda: window.overview.isVisible())
+    QApplication.processEvents()
+    view = next(v for v in window.overview.findChildren(QTableView) if v.model() is window.overview.counts_model)
+    headers = [view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(view.model().columnCount())]
+    assert headers[-1] == "Onbekend" and len(headers) >= 8
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    cell = view.model().index(0, len(headers) - 1)
+    assert view.model().data(cell, Qt.ItemDataRole.AccessibleTextRole).startswith(
+        "Gekozen interventies met erkenningsniveau ‘Onbekend")  # read out in full

@@ -42,8 +42,12 @@ UNCOUNTED_FIELDS = TEXT_PLAN_FIELDS | {"access", "checklist", "priority"}
 
 
 def level_header(level: RecognitionLevel) -> str:
-    """A narrow two-line column header: ``Effectief\n(sterke)``, ``Goed\nbeschreven``."""
-    return level.short_label.capitalize().replace(" ", "\n", 1)
+    """A narrow column header in the shortlist's words: ``Eff.\nsterke``, ``Beschreven``
+    (the tooltip names the level in full). With the longer ``Goed\nbeschreven`` the table did
+    not fit a 1366-pixel screen and hid its last column, often the most filled: Onbekend."""
+    from gala_desktop.ui.shortlist_panel import COMPACT_LEVELS
+
+    return COMPACT_LEVELS[level].replace(" ", "\n", 1)
 
 TOTAL = "Totaal"
 
@@ -103,8 +107,9 @@ class SummaryTableModel(QAbstractTableModel):
         value = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return value
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.headers[index.column()]}: {value}" if index.column() else value
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # the full name, not the short heading
+            name = self.tooltips[index.column()] or self.headers[index.column()].replace("\n", " ")
+            return f"{name}: {value}" if index.column() else value
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and self.bold_last_row and (
@@ -131,6 +136,8 @@ class _SummaryView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_first_column()
+        if self.model() is not None:
+            _fit_height(self)  # room for a sideways scroll bar only while one is needed
 
     def fit_first_column(self) -> None:
         header = self.horizontalHeader()
@@ -379,7 +386,7 @@ class OverviewPanel(QWidget):
         # one column per recognition level that occurs among the chosen entries, best first
         levels = [lvl for lvl in LEVEL_COLUMNS if any(c.by_level.get(lvl) for c in counts)]
         own = any(c.own for c in counts)
-        headers = ["Thema", "Interventies", "Gekozen", *(level_header(lvl) for lvl in levels),
+        headers = ["Thema", "Op de\nshortlist", "Gekozen", *(level_header(lvl) for lvl in levels),
                    *(["Eigen\n(niet erkend)"] if own else [])]
         tooltips = [
             "", "Alle interventies op de shortlist", "Interventies met status Gekozen",
