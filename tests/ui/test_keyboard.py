@@ -193,3 +193,19 @@ def test_tab_reaches_the_page_and_comes_back_round(window, qtbot, tab):
     shortlist = visited.index(window.shortlist_panel.view)
     assert all(visited.index(w) < shortlist for w in on_page)
     assert visited.index(window.tabs.tabBar()) < visited.index(on_page[0])
+
+
+def test_a_page_shown_by_its_key_has_the_focus_in_its_first_field(window, qtbot):
+    """Ctrl+2 and Ctrl+4 focused the page itself: no field showed the focus, and a screen
+    reader announced nothing."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    window.shortlist_panel.select_entry(window.session.project.shortlist[0].id)
+    window.activateWindow()
+    for key, page in ((Qt.Key.Key_2, lambda: window.plan_editor), (Qt.Key.Key_4, lambda: window.project_form),
+                      (Qt.Key.Key_1, lambda: window.browser)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        focused = QApplication.focusWidget()
+        assert focused is not page() and page().isAncestorOf(focused), (key, focused)
+        assert not isinstance(focused, QAbstractButton) and focused.accessibleName(), (key, focused)
+    assert QApplication.focusWidget() is window.browser.search_field

@@ -56,6 +56,23 @@ STATUS_TIMEOUT_MS = 8000
 SPLIT_THEMES, SPLIT_SHORTLIST = 0.19, 0.32  # default shares of the window's width
 
 
+def _first_field(page: QWidget) -> QWidget | None:
+    """The first widget of ``page``'s tab chain one types or picks in (not a button: Enter on
+    it would act), else its first widget that takes the focus at all."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    first = None
+    widget = page.nextInFocusChain()
+    while widget is not page and page.isAncestorOf(widget):
+        if (widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            if not isinstance(widget, QAbstractButton):
+                return widget
+            first = first or widget
+        widget = widget.nextInFocusChain()
+    return first
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -354,10 +371,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def show_tab(self, index: int) -> None:
+        """Show a page with the focus in its first field (the page itself showed no focus and a
+        screen reader had nothing to say)."""
         self.tabs.setCurrentIndex(index)
         widget = self.tabs.currentWidget()
         if widget is not None:
-            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            (_first_field(widget) or widget).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(TAB_CATALOGUE)
