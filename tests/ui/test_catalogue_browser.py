@@ -370,3 +370,22 @@ def test_filters_follow_a_catalogue_that_replaces_the_one_in_use(catalogue, qtbo
     win.session.replace_catalogue(catalogue)
     assert filters.target_groups.selected() == {"ouderen"}
     assert win.browser.query().target_group_keys == {"ouderen"}
+
+
+def test_down_or_enter_in_the_search_field_goes_to_the_first_result(catalogue, qtbot):
+    """The results were eight Tab presses away, past the filters."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import focus, open_window
+
+    window = open_window(catalogue, qtbot)
+    browser = window.browser
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
+        browser.table.setCurrentIndex(browser.model.index(-1, -1))
+        focus(qtbot, browser.search_field)
+        browser.search_field.clear()
+        qtbot.keyClicks(browser.search_field, "mantelzorg")
+        qtbot.keyClick(browser.search_field, key)
+        assert QApplication.focusWidget() is browser.table, key
+        assert browser.table.currentIndex().row() == 0 and browser.current_key() is not None
+        assert browser.table.selectionModel().isRowSelected(0)

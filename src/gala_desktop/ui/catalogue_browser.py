@@ -128,6 +128,19 @@ class ResultTable(QTableView):
         super().keyPressEvent(event)
 
 
+class SearchField(QLineEdit):
+    """The search field; ↓ (like Enter) goes on to the results."""
+
+    toResults = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.toResults.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class CatalogueBrowser(QWidget):
     statusMessage = Signal(str)
     entryAdded = Signal(str)  # id of the new shortlist entry
@@ -141,7 +154,7 @@ class CatalogueBrowser(QWidget):
         self.catalogue = session.catalogue
 
         search_label = QLabel("&Zoeken:")
-        self.search_field = QLineEdit()
+        self.search_field = SearchField()
         self.search_field.setObjectName("searchField")
         self.search_field.setProperty("galaOwnUndo", True)  # not project data: its own Ctrl+Z
         self.search_field.setPlaceholderText("Zoek interventies…")
@@ -245,6 +258,8 @@ class CatalogueBrowser(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
         self.search_field.textChanged.connect(lambda _t: self._timer.start())
+        self.search_field.toResults.connect(self.focus_results)
+        self.search_field.returnPressed.connect(self.focus_results)
         self.filters.changed.connect(self.run_search)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.addRequested.connect(self.show_add_menu)
@@ -263,6 +278,19 @@ class CatalogueBrowser(QWidget):
         theme headings, with this page's own margins."""
         margins = self.layout().contentsMargins()
         return self.table.preferred_width() + margins.left() + margins.right()
+
+    def focus_results(self) -> None:
+        """From the search field to the results (↓ or Enter), on the first one unless one is
+        current already: eight Tab presses went past the filters before."""
+        self.flush_search()
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush_search(self) -> None:
         """Run a pending search now (the debounce timer otherwise does it shortly)."""
