@@ -229,6 +229,12 @@ def test_alt_up_down_moves_keeps_selection_and_undoes(panel, session, qtbot):
     assert _keys(session, "sociale-samenhang") == ["thuis-op-straat", "buurtcirkel", "studio-bruis"]
     assert panel.current_entry_id() == entry.id
     assert not panel.button_up.isEnabled()
+    said = []
+    panel.statusMessage.connect(said.append)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # already at the top
+    assert _keys(session, "sociale-samenhang") == ["thuis-op-straat", "buurtcirkel", "studio-bruis"]
+    assert panel.current_entry_id() == entry.id  # not the theme's heading above it
+    assert said and said[-1].endswith("staat al bovenaan bij dit thema.")
     qtbot.keyClick(panel.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert _keys(session, "sociale-samenhang") == ["buurtcirkel", "thuis-op-straat", "studio-bruis"]
     assert session.undo_stack.count() == 3

@@ -354,10 +354,24 @@ class ShortlistPanel(QWidget):
             self._draw_arrows()
 
     def eventFilter(self, watched, event) -> bool:
-        if (watched is self.view and event.type() == QEvent.Type.KeyPress
-              and event.key() == Qt.Key.Key_F2 and not event.modifiers()):
-            return self._edit_choice()
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_F2 and not event.modifiers():
+                return self._edit_choice()
+            if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                return self._at_an_end(up=event.key() == Qt.Key.Key_Up)
         return super().eventFilter(watched, event)
+
+    def _at_an_end(self, up: bool) -> bool:
+        """Alt+↑ on the first entry of a theme (its action is off there) went on to the view as
+        ↑ and put the selection on the theme's heading; the key is taken and the officer told."""
+        action = self.action_up if up else self.action_down
+        if action.isEnabled():
+            return False  # the shortcut moves the entry
+        entry = self.model.entry_at(self.view.currentIndex())
+        if entry is not None and not self.session.read_only:
+            self.statusMessage.emit(
+                f"‘{entry.snapshot.name}’ staat al {'bovenaan' if up else 'onderaan'} bij dit thema.")
+        return True
 
     def _edit_choice(self) -> bool:
         """F2 on an entry: its status in the editor. The row is selected whole, so the current
