@@ -2,7 +2,7 @@
 first paint.
 
 The same kinds and numbers of widgets as GALA Desktop's main window at its first paint (a census
-of ``findChildren``: 139 widgets, 99 actions on 30 November 2026; every start-up report prints
+of ``findChildren``: 141 widgets, 99 actions on 1 December 2026; every start-up report prints
 both windows' counts at their first paint) in the same layout: menus and a toolbar, a theme
 tree with check boxes and a text field under it, four tabs of which the first holds a search
 field, filter buttons, a result table and a text pane, and a shortlist tree with buttons. Plain
@@ -38,9 +38,9 @@ from paint_probe import show_and_report  # noqa: E402
 
 MENUS = {"&Bestand": 14, "Be&werken": 9, "Beel&d": 12, "&Help": 4}
 TOOLBAR = 7
-WIDGETS, ACTIONS = 139, 99  # the main window's census; the report holds what was built
+WIDGETS, ACTIONS = 141, 99  # the main window's census; the report holds what was built
 THEMES = 30  # rows of the theme tree (goals, sub-themes, chain approaches)
-RESULTS = (154, ("Naam", "Niveau", "Thema's", "Eigenaar"))
+RESULTS = (153, ("Naam", "Niveau", "Thema's", "Eigenaar"))
 SHORTLIST = (18, ("Interventie", "Status", "Prioriteit", "Niveau"))
 FILTERS = ("Thema's", "Doelgroepen", "Databanken", "Herkomst")
 
@@ -96,7 +96,7 @@ def build() -> QMainWindow:
     results.addWidget(QTextBrowser())
     under = QWidget()
     row = QHBoxLayout(under)
-    for text in ("154 interventies gevonden", "Toevoegen aan thema…", "Eigen interventie toevoegen…"):
+    for text in ("153 interventies gevonden", "Toevoegen aan thema…", "Eigen interventie toevoegen…"):
         if text.endswith("…"):
             button = QPushButton(text)
             button.setMenu(QMenu(button))
@@ -104,8 +104,10 @@ def build() -> QMainWindow:
         else:
             row.addWidget(QLabel(text))
     row.addWidget(QPushButton("Filters wissen"))
+    own_row = QWidget()  # the app's wrapping row of own-intervention buttons: a widget of its own
+    QHBoxLayout(own_row).addWidget(QWidget())
     catalogue = _column(QLabel("Zoeken:"), QLineEdit(), filters, QLabel("Minimaal niveau:"), results,
-                        under, stretch=results)
+                        under, own_row, stretch=results)
     tabs = QTabWidget()
     tabs.addTab(catalogue, "&Catalogus")
     for title in ("&Uitvoering", "&Overzicht", "&Project"):
@@ -117,7 +119,7 @@ def build() -> QMainWindow:
         row.addWidget(QPushButton(f"Knop {number}"))
     shortlist = _column(QLabel("Shortlist"), QLabel("8 gekozen, 4 overwogen"), _table(QTreeView(), *SHORTLIST),
                         QLabel("Dekking van de verplichte thema's"), buttons)
-    for text in ("‘voorbeeld-gemeente-lindeveen.gala’ geopend.", "Catalogus: 154 interventies"):
+    for text in ("‘voorbeeld-gemeente-lindeveen.gala’ geopend.", "Catalogus: 153 interventies"):
         window.statusBar().addWidget(QLabel(text))
 
     splitter = QSplitter(Qt.Orientation.Horizontal)
