@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gala_desktop.ui.help_window import HelpWindow
+from gala_desktop.ui.help_window import HelpWindow, _image_fragments
 
 
 def _image_widths(document) -> list[tuple[str, float]]:
-    widths = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fmt = it.fragment().charFormat()
-            if fmt.isImageFormat():
-                widths.append((fmt.toImageFormat().name(), fmt.toImageFormat().width()))
-            it += 1
-        block = block.next()
-    return widths
+    return [(f.charFormat().toImageFormat().name(), f.charFormat().toImageFormat().width())
+            for f in _image_fragments(document)]
 
 
 def test_the_screenshots_are_never_wider_than_the_window(qtbot):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImageReader, QKeySequence, QTextCursor, QTextLength, QTextTable
+from PySide6.QtGui import QImageReader, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from gala_desktop import paths
@@ -15,47 +15,50 @@ class GuideBrowser(QTextBrowser):
     """The rendered guide, its screenshots never wider than the window: at their own size
     (1366 pixels) they needed sideways scrolling and looked like the program itself."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._natural_widths: dict[str, int] = {}  # per image: its width in pixels, read once
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.fit_images()
-
-    def setSource(self, url, *args) -> None:  # noqa: N802 - Qt's name
-        super().setSource(url, *args)
-        for frame in self.document().rootFrame().childFrames():  # tables wrap their cells
-            if isinstance(frame, QTextTable):
-                table_format = frame.format()
-                table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-                frame.setFormat(table_format)
-        self.fit_images()
 
     def fit_images(self) -> None:
         room = self.viewport().width() - 2 * int(self.document().documentMargin()) - 4
         if room <= 0:
             return
         cursor = QTextCursor(self.document())
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                image = fragment.charFormat().toImageFormat() if fragment.charFormat().isImageFormat() else None
-                if image is not None:
-                    natural = self._natural_width(image.name())
-                    width = min(natural, room) if natural else room
-                    if round(image.width()) != width:
-                        image.setWidth(width)
-                        image.setHeight(0)  # unset: the height follows the width
-                        cursor.setPosition(fragment.position())
-                        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                        cursor.setCharFormat(image)
-                it += 1
-            block = block.next()
+        for fragment in _image_fragments(self.document()):
+            image = fragment.charFormat().toImageFormat()
+            natural = self._natural_width(image.name())
+            width = min(natural, room) if natural else room
+            if round(image.width()) != width:
+                image.setWidth(width)
+                image.clearProperty(QTextFormat.Property.ImageHeight)  # the height follows the width
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
 
     def _natural_width(self, name: str) -> int:
-        url = self.source().resolved(QUrl(name))
-        size = QImageReader(url.toLocalFile()).size() if url.isLocalFile() else None
-        return size.width() if size is not None and size.isValid() else 0
+        if name not in self._natural_widths:
+            url = self.source().resolved(QUrl(name))
+            size = QImageReader(url.toLocalFile()).size() if url.isLocalFile() else None
+            self._natural_widths[name] = size.width() if size is not None and size.isValid() else 0
+        return self._natural_widths[name]
+
+
+def _image_fragments(document):
+    """The fragments of ``document`` that are images, in order."""
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isImageFormat():
+                yield fragment
+            it += 1
+        block = block.next()
 
 
 class HelpWindow(QDialog):
