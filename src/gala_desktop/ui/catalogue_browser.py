@@ -286,10 +286,7 @@ class CatalogueBrowser(QWidget):
         if self.model.rowCount() == 0:
             return
         if not self.table.currentIndex().isValid():
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            self._select_row(0)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush_search(self) -> None:
@@ -319,10 +316,7 @@ class CatalogueBrowser(QWidget):
         )
         row = self.model.row_of(current) if current else -1
         if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            self._select_row(row)
         self._show_current()
 
     # -- selection and detail -----------------------------------------------------------------
@@ -335,11 +329,14 @@ class CatalogueBrowser(QWidget):
         row = self.model.row_of(key)
         if row < 0:
             return False
+        self._select_row(row)
+        return True
+
+    def _select_row(self, row: int) -> None:
         self.table.selectionModel().setCurrentIndex(
             self.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
-        return True
 
     def _show_current(self) -> None:
         key = self.current_key()

@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QLabel,
     QMainWindow,
@@ -59,8 +60,6 @@ SPLIT_THEMES, SPLIT_SHORTLIST = 0.19, 0.32  # default shares of the window's wid
 def _first_field(page: QWidget) -> QWidget | None:
     """The first widget of ``page``'s tab chain one types or picks in (not a button: Enter on
     it would act), else its first widget that takes the focus at all."""
-    from PySide6.QtWidgets import QAbstractButton
-
     first = None
     widget = page.nextInFocusChain()
     while widget is not page and page.isAncestorOf(widget):

@@ -31,6 +31,7 @@ from gala_desktop.domain.recognition import RecognitionLevel
 from gala_desktop.domain.themes import REQUIRED_THEME_KEYS, theme_name
 from gala_desktop.domain.validity import LAPSE_NOTICE, chosen_with_lapsed_level
 from gala_desktop.operations.plan import TEXT_PLAN_FIELDS
+from gala_desktop.ui.shortlist_panel import COMPACT_LEVELS
 
 LEVEL_COLUMNS = [
     *reversed(RecognitionLevel.ordered()),
@@ -45,8 +46,6 @@ def level_header(level: RecognitionLevel) -> str:
     """A narrow column header in the shortlist's words: ``Eff.\nsterke``, ``Beschreven``
     (the tooltip names the level in full). With the longer ``Goed\nbeschreven`` the table did
     not fit a 1366-pixel screen and hid its last column, often the most filled: Onbekend."""
-    from gala_desktop.ui.shortlist_panel import COMPACT_LEVELS
-
     return COMPACT_LEVELS[level].replace(" ", "\n", 1)
 
 TOTAL = "Totaal"
